@@ -1,0 +1,46 @@
+#pragma once
+// Non-homogeneous Poisson arrivals by thinning (Lewis & Shedler 1979) against a piecewise-constant rate
+// rate(t) = base × hour[h] × weekday[d] × month[m] × (1 + growth)^(years since start).
+// Thinning is exact: no "rate per period then spread uniformly" approximation.
+#include <array>
+#include <vector>
+
+#include "pfsim/engine/rng.hpp"
+#include "pfsim/engine/time.hpp"
+
+namespace pfsim::engine {
+
+/// Relative multipliers by hour of day, day of week (Monday first) and month (January first).
+/// Each is normalised to mean 1 so `base` stays the long-run average rate.
+struct RateProfile {
+  std::array<double, 24> hour{};
+  std::array<double, 7> weekday{};
+  std::array<double, 12> month{};
+  /// A flat profile (all multipliers 1).
+  static RateProfile flat();
+  /// Normalises each array to mean 1; returns false when an array has a negative entry or sums to 0.
+  bool normalise();
+};
+
+class NhppArrivals {
+ public:
+  /// `base_per_minute` is the mean rate; `annual_growth` compounds continuously by elapsed years.
+  NhppArrivals(double base_per_minute, RateProfile profile, Calendar calendar, double annual_growth = 0.0,
+               double horizon_minutes = 10.0 * 365.25 * 1440.0);
+
+  /// Instantaneous rate (per minute) at time t.
+  [[nodiscard]] double rate(double t) const;
+  /// Time of the first arrival strictly after `after`, or +infinity beyond the horizon.
+  double next(double after, Stream& stream) const;
+  [[nodiscard]] double max_rate() const noexcept { return max_rate_; }
+
+ private:
+  double base_;
+  RateProfile profile_;
+  Calendar calendar_;
+  double growth_;
+  double horizon_;
+  double max_rate_;
+};
+
+}  // namespace pfsim::engine

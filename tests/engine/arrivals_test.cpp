@@ -1,0 +1,72 @@
+#include "pfsim/engine/arrivals.hpp"
+
+#include <array>
+#include <cmath>
+
+#include <boost/math/distributions/chi_squared.hpp>
+#include <gtest/gtest.h>
+
+using namespace pfsim::engine;
+
+namespace {
+Calendar monday_start() { return Calendar(std::chrono::year{2019} / 4 / 1); }  // 2019-04-01 was a Monday
+}
+
+TEST(Calendar, WeekdayMonthAndHourOfTime) {
+  Calendar c = monday_start();
+  EXPECT_EQ(c.weekday(0), 0);
+  EXPECT_EQ(c.weekday(6 * 1440.0 + 5), 6);
+  EXPECT_EQ(c.month(0), 3);
+  EXPECT_EQ(c.month(30 * 1440.0), 4);
+  EXPECT_EQ(Calendar::hour(13 * 60.0 + 59), 13);
+  EXPECT_EQ(to_iso(c.date(365 * 1440.0)), "2020-03-31");
+}
+
+TEST(Nhpp, HourlyCountsMatchTheProfileChiSquare) {
+  RateProfile p = RateProfile::flat();
+  for (int h = 0; h < 24; ++h) p.hour[static_cast<std::size_t>(h)] = (h >= 8 && h < 20) ? 3.0 : 1.0;
+  ASSERT_TRUE(p.normalise());
+  const double per_day = 200.0;
+  NhppArrivals arrivals(per_day / 1440.0, p, monday_start());
+  Stream s(2019, 0, "arrivals");
+  std::array<double, 24> counts{};
+  const double horizon = 200 * 1440.0;
+  double total = 0;
+  for (double t = arrivals.next(0, s); t < horizon; t = arrivals.next(t, s)) {
+    counts[static_cast<std::size_t>(Calendar::hour(t))] += 1;
+    total += 1;
+  }
+  EXPECT_NEAR(total, per_day * 200, 5 * std::sqrt(per_day * 200));
+  double chi2 = 0;
+  for (int h = 0; h < 24; ++h) {
+    const double expected = total * p.hour[static_cast<std::size_t>(h)] / 24.0;
+    chi2 += (counts[static_cast<std::size_t>(h)] - expected) * (counts[static_cast<std::size_t>(h)] - expected) / expected;
+  }
+  const double critical = boost::math::quantile(boost::math::chi_squared(23), 0.999);
+  EXPECT_LT(chi2, critical);
+}
+
+TEST(Nhpp, WeekdayAndGrowthShapeTheRate) {
+  RateProfile p = RateProfile::flat();
+  p.weekday = {2, 1, 1, 1, 1, 1, 1};  // Mondays twice as busy
+  ASSERT_TRUE(p.normalise());
+  NhppArrivals arrivals(100.0 / 1440.0, p, monday_start(), 0.10);
+  // Monday vs Tuesday of the same week: the weekday factor times one day of 10 %/yr growth.
+  EXPECT_NEAR(arrivals.rate(0) / arrivals.rate(1440.0), 2.0 / std::pow(1.10, 1.0 / 365.25), 1e-12);
+  // 52 weeks apart: same weekday, same month (April), growth only.
+  EXPECT_NEAR(arrivals.rate(7 * 1440.0 + 364 * 1440.0) / arrivals.rate(7 * 1440.0), std::pow(1.10, 364 / 365.25), 1e-12);
+  Stream s(1, 0, "a");
+  double mondays = 0, tuesdays = 0;
+  for (double t = arrivals.next(0, s); t < 70 * 1440.0; t = arrivals.next(t, s)) {
+    int wd = monday_start().weekday(t);
+    mondays += wd == 0;
+    tuesdays += wd == 1;
+  }
+  EXPECT_NEAR(mondays / tuesdays, 2.0, 0.15);
+}
+
+TEST(Nhpp, ZeroProfileIsRejected) {
+  RateProfile p = RateProfile::flat();
+  p.hour.fill(0.0);
+  EXPECT_FALSE(p.normalise());
+}
