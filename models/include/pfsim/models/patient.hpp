@@ -1,0 +1,96 @@
+#pragma once
+// A synthetic patient and the pool that recycles their records (no allocation per patient once warm).
+#include <cstdint>
+#include <limits>
+#include <vector>
+
+#include "pfsim/engine/rng.hpp"
+#include "pfsim/models/scenario.hpp"
+
+namespace pfsim::models {
+
+/// Where a person is in the system; Free marks a recycled record.
+enum class Stage : std::uint8_t {
+  Free,
+  InAe,               // triage, waiting for or with a clinician
+  AwaitingBed,        // decision to admit made (or direct admission), no bed yet
+  InBed,              // acute bed, not yet medically fit
+  Delayed,            // medically fit, in an acute bed waiting for assessment or a pathway (DToC)
+  InReablement,       // P1 package at home
+  InIntermediateCare, // P2 bed
+  AtHome,             // discharged; a readmission, care-home move or death may still be scheduled
+  AwaitingCareHome,   // in the community waiting for a care-home bed
+  InCareHome,
+};
+
+inline constexpr double kNever = std::numeric_limits<double>::quiet_NaN();
+
+/// What happens within 91 days of leaving hospital into reablement or intermediate care.
+enum class Outcome91d : std::uint8_t { Home, Readmit, CareHome, Death };
+
+/// Attributes drawn once per hospital episode, always in the same order, from the patient's own stream,
+/// so the same person has the same stay and pathway in every option (common random numbers).
+struct Episode {
+  double los = 0;                 // bed stay until medically fit
+  Pathway pathway = Pathway::P0;
+  double assessment_delay = 0;    // medically fit → assessment complete
+  double downstream_duration = 0; // reablement package or intermediate-care stay
+  double outcome_u = 0;           // picks the 91-day outcome
+  double outcome_time_u = 0;      // when, as a share of 91 days
+  double readmit_u = 0;           // 30-day readmission after a home discharge
+  double readmit_time_u = 0;      // when, as a share of 30 days
+};
+
+struct Patient {
+  engine::Stream rng;             // per-patient stream: same person, same draws in every option
+  Stage stage = Stage::Free;
+  std::uint16_t locality = 0;
+  std::uint8_t band = 0;
+  std::uint8_t site = 0;
+  Pathway pathway = Pathway::P0;
+  bool from_ae = false;
+  bool sdec = false;
+  bool measured_attendance = false;  // A&E arrival inside the measured window
+  double ae_arrival = kNever;
+  double treatment = 0;           // clinician time drawn at arrival
+  bool admit = false;             // A&E outcome drawn at arrival
+  double bed_requested_at = kNever;
+  double admitted_at = kNever;
+  double medically_fit_at = kNever;
+  double discharged_at = kNever;
+  Episode episode;
+  Outcome91d outcome = Outcome91d::Home;
+  double outcome_at = kNever;
+};
+
+/// Patients by index; freed records are reused LIFO so the working set stays small and cache-warm.
+class PatientPool {
+ public:
+  std::uint32_t acquire() {
+    ++created_;
+    if (!free_.empty()) {
+      const std::uint32_t id = free_.back();
+      free_.pop_back();
+      return id;
+    }
+    records_.emplace_back();
+    return static_cast<std::uint32_t>(records_.size() - 1);
+  }
+  void release(std::uint32_t id) {
+    records_[id].stage = Stage::Free;
+    free_.push_back(id);
+    ++released_;
+  }
+  Patient& operator[](std::uint32_t id) { return records_[id]; }
+  const Patient& operator[](std::uint32_t id) const { return records_[id]; }
+  [[nodiscard]] const std::vector<Patient>& all() const { return records_; }
+  [[nodiscard]] std::uint64_t created() const { return created_; }
+  [[nodiscard]] std::uint64_t released() const { return released_; }
+
+ private:
+  std::vector<Patient> records_;
+  std::vector<std::uint32_t> free_;
+  std::uint64_t created_ = 0, released_ = 0;
+};
+
+}  // namespace pfsim::models

@@ -1,0 +1,26 @@
+#pragma once
+// People by locality × age band, projected forward with each band's annual growth (Eigen arrays).
+#include <Eigen/Core>
+
+#include "pfsim/models/scenario.hpp"
+
+namespace pfsim::models {
+
+class PopulationProjection {
+ public:
+  explicit PopulationProjection(const Population& population);
+  /// People [locality × band] `years` after the start of the simulation (growth compounds continuously).
+  [[nodiscard]] Eigen::ArrayXXd at(double years) const;
+  /// People in one cell at `years`.
+  [[nodiscard]] double people(std::size_t locality, std::size_t band, double years) const;
+  /// Largest band growth in a locality (for arrival-rate envelopes; never below 0).
+  [[nodiscard]] double max_growth(std::size_t locality) const;
+  /// Mean over [from, to] years of people summed over the bands selected by `mask` (per locality).
+  [[nodiscard]] Eigen::ArrayXd mean_over(double from_years, double to_years, const std::vector<bool>& band_mask) const;
+
+ private:
+  Eigen::ArrayXXd base_;    // [locality × band]
+  Eigen::ArrayXXd growth_;  // [locality × band]
+};
+
+}  // namespace pfsim::models

@@ -1,0 +1,63 @@
+#include "services.hpp"
+
+namespace pfsim::models {
+
+AcuteBeds::AcuteBeds(Context& ctx, std::size_t site, int beds)
+    : ctx_(ctx), site_(site),
+      granted_(ctx.sim.add_handler([this](std::uint32_t id) { admit(id); })),
+      medically_fit_(ctx.sim.add_handler([this](std::uint32_t id) { ctx_.services.discharge->medically_fit(id); })),
+      beds_(ctx.sim, "beds/" + ctx.scenario.sites[site].name, beds, granted_) {}
+
+void AcuteBeds::request(std::uint32_t id) {
+  Patient& p = ctx_.patients[id];
+  p.stage = Stage::AwaitingBed;
+  p.site = static_cast<std::uint8_t>(site_);
+  p.bed_requested_at = ctx_.sim.now();
+  if (beds_.request(id)) admit(id);
+}
+
+void AcuteBeds::draw_episode(Patient& p) {
+  const Scenario& s = ctx_.scenario;
+  Episode& e = p.episode;
+  e.los = s.admission.los[p.band].sample(p.rng);
+  const double pathway_u = p.rng.uniform();
+  e.pathway = Pathway::P0;
+  if (s.discharge && s.population.band_is_adult[p.band]) {
+    double cumulative = 0;
+    for (int k = 0; k < kPathways; ++k) {
+      cumulative += s.discharge->pathway_share[static_cast<std::size_t>(k)];
+      if (pathway_u < cumulative) {
+        e.pathway = static_cast<Pathway>(k);
+        break;
+      }
+    }
+  }
+  const auto idx = static_cast<std::size_t>(e.pathway);
+  e.assessment_delay = (s.discharge && s.discharge->assessment_delay[idx]) ? s.discharge->assessment_delay[idx]->sample(p.rng) : 0.0;
+  const DownstreamService* service = e.pathway == Pathway::P1 ? (s.reablement ? &*s.reablement : nullptr)
+                                     : e.pathway == Pathway::P2 ? (s.intermediate_care ? &*s.intermediate_care : nullptr)
+                                                                : nullptr;
+  e.downstream_duration = service ? service->duration.sample(p.rng) : 0.0;
+  e.outcome_u = p.rng.uniform();
+  e.outcome_time_u = p.rng.uniform();
+  e.readmit_u = p.rng.uniform();
+  e.readmit_time_u = p.rng.uniform();
+}
+
+void AcuteBeds::admit(std::uint32_t id) {
+  Patient& p = ctx_.patients[id];
+  const double now = ctx_.sim.now();
+  if (p.from_ae) ctx_.recorder.ae_departure(p.ae_arrival, now, site_);
+  p.from_ae = false;  // a later readmission of the same person is not an A&E attendance
+  ctx_.recorder.bed_wait(p.bed_requested_at, now);
+  ctx_.recorder.admission(now, site_, p.locality);
+  p.admitted_at = now;
+  p.medically_fit_at = kNever;
+  p.stage = Stage::InBed;
+  draw_episode(p);
+  ctx_.sim.schedule_in(p.episode.los, medically_fit_, id);
+}
+
+void AcuteBeds::leave(std::uint32_t /*id*/) { beds_.release(); }
+
+}  // namespace pfsim::models

@@ -1,0 +1,57 @@
+#include "services.hpp"
+
+namespace pfsim::models {
+
+namespace {
+constexpr double k30Days = 30.0 * engine::kMinutesPerDay;
+}
+
+AfterDischarge::AfterDischarge(Context& ctx)
+    : ctx_(ctx),
+      readmit_(ctx.sim.add_handler([this](std::uint32_t id) { readmit(id); })),
+      outcome_due_(ctx.sim.add_handler([this](std::uint32_t id) { outcome(id); })) {}
+
+void AfterDischarge::home(std::uint32_t id) {
+  Patient& p = ctx_.patients[id];
+  const auto& readmission = ctx_.scenario.readmission;
+  if (readmission && p.episode.readmit_u < readmission->within_30d[p.band]) {
+    p.stage = Stage::AtHome;
+    ctx_.recorder.readmission_within_30d(p.discharged_at);
+    ctx_.sim.schedule_at(p.discharged_at + p.episode.readmit_time_u * k30Days, readmit_, id);
+    return;
+  }
+  ctx_.remove_patient(id);
+}
+
+void AfterDischarge::outcome(std::uint32_t id) {
+  Patient& p = ctx_.patients[id];
+  if (ctx_.sim.now() < p.outcome_at) {
+    ctx_.sim.schedule_at(p.outcome_at, outcome_due_, id);
+    return;
+  }
+  switch (p.outcome) {
+    case Outcome91d::Readmit:
+      if (p.outcome_at - p.discharged_at <= k30Days) ctx_.recorder.readmission_within_30d(p.discharged_at);
+      readmit(id);
+      return;
+    case Outcome91d::CareHome:
+      if (ctx_.services.care_homes) {
+        p.stage = Stage::AwaitingCareHome;
+        ctx_.services.care_homes->request(id);
+        return;
+      }
+      break;
+    case Outcome91d::Death:
+    case Outcome91d::Home: break;
+  }
+  ctx_.remove_patient(id);
+}
+
+void AfterDischarge::readmit(std::uint32_t id) {
+  // An emergency readmission: same person and stream, straight to a bed at the site that discharged them.
+  Patient& p = ctx_.patients[id];
+  p.outcome = Outcome91d::Home;
+  ctx_.services.beds_by_site[p.site]->request(id);
+}
+
+}  // namespace pfsim::models

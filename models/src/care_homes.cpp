@@ -1,0 +1,79 @@
+#include <cmath>
+
+#include "services.hpp"
+
+namespace pfsim::models {
+
+namespace {
+// Community demand is per person aged 65+; other bands have rate 0.
+std::vector<double> community_rates(const Scenario& s, double per_1000_65plus) {
+  std::vector<double> rates(s.bands(), 0.0);
+  for (std::size_t b = 0; b < s.bands(); ++b)
+    if (s.population.band_is_65plus[b]) rates[b] = per_1000_65plus / 1000.0;
+  return rates;
+}
+}  // namespace
+
+CareHomes::CareHomes(Context& ctx, const CareHomeSettings& settings)
+    : ctx_(ctx), settings_(settings),
+      granted_(ctx.sim.add_handler([this](std::uint32_t id) { admit(id); })),
+      died_(ctx.sim.add_handler([this](std::uint32_t id) {
+        beds_.release();
+        ctx_.remove_patient(id);
+      })),
+      community_(ctx.sim.add_handler([this](std::uint32_t locality) { community_arrival(locality); })),
+      beds_(ctx.sim, "care_homes", settings.beds, granted_) {
+  const Scenario& s = ctx.scenario;
+  for (std::size_t l = 0; l < s.localities(); ++l) {
+    const std::string& name = s.population.localities[l].name;
+    community_demand_.emplace_back(ctx, l, community_rates(s, settings.community_admissions_per_1000_65plus),
+                                   engine::RateProfile::flat(), "arrivals/care_home/" + name);
+    community_origin_.push_back("patient/care_home/" + name);
+  }
+  community_count_.assign(s.localities(), 0);
+}
+
+void CareHomes::start() {
+  // Residents at the start have been in their home for a while: their remaining stay is the forward
+  // recurrence time of the stay distribution (length-biased stay × uniform), drawn by rejection.
+  const double cap = settings_.stay.mean() + 8.0 * settings_.stay.sd();
+  for (int i = 0; i < settings_.initial_residents; ++i) {
+    const std::uint32_t id = ctx_.new_patient("patient/care_home/initial", static_cast<std::uint64_t>(i), 0,
+                                              ctx_.scenario.bands() - 1);
+    Patient& p = ctx_.patients[id];
+    double stay = 0;
+    do stay = std::min(settings_.stay.sample(p.rng), cap);
+    while (p.rng.uniform() * cap > stay);
+    beds_.try_acquire();
+    p.stage = Stage::InCareHome;
+    ctx_.sim.schedule_at(stay * p.rng.uniform(), died_, id);
+  }
+  for (std::size_t l = 0; l < community_demand_.size(); ++l) {
+    const double first = community_demand_[l].next(0.0);
+    if (std::isfinite(first)) ctx_.sim.schedule_at(first, community_, static_cast<std::uint32_t>(l));
+  }
+}
+
+void CareHomes::community_arrival(std::size_t locality) {
+  const double now = ctx_.sim.now();
+  const std::size_t band = community_demand_[locality].pick_band(now);
+  const std::uint32_t id = ctx_.new_patient(community_origin_[locality], community_count_[locality]++, locality, band);
+  ctx_.patients[id].stage = Stage::AwaitingCareHome;
+  request(id);
+  const double next = community_demand_[locality].next(now);
+  if (std::isfinite(next)) ctx_.sim.schedule_at(next, community_, static_cast<std::uint32_t>(locality));
+}
+
+void CareHomes::request(std::uint32_t id) {
+  if (beds_.request(id)) admit(id);
+}
+
+void CareHomes::admit(std::uint32_t id) {
+  Patient& p = ctx_.patients[id];
+  if (p.stage == Stage::Delayed) ctx_.services.discharge->leave_bed(id);  // P3 straight from the acute bed
+  ctx_.recorder.care_home_admission(ctx_.sim.now(), p.locality, ctx_.scenario.population.band_is_65plus[p.band]);
+  p.stage = Stage::InCareHome;
+  ctx_.sim.schedule_in(settings_.stay.sample(p.rng), died_, id);
+}
+
+}  // namespace pfsim::models

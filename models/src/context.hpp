@@ -1,0 +1,67 @@
+#pragma once
+// Shared state of one replication: clock, calendar, population, patients, the measurement window and the
+// recorder. Services hold a reference to it and to each other through `Services`.
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "pfsim/engine/simulator.hpp"
+#include "pfsim/models/kpis.hpp"
+#include "pfsim/models/patient.hpp"
+#include "pfsim/models/population.hpp"
+#include "pfsim/models/scenario.hpp"
+#include "recorder.hpp"
+
+namespace pfsim::models {
+
+class EmergencyDemand;
+class EmergencyDepartment;
+class AcuteBeds;
+class Discharge;
+class DownstreamCare;
+class CareHomes;
+class PrimaryCare;
+class AfterDischarge;
+
+struct Services {
+  EmergencyDemand* demand = nullptr;
+  std::vector<EmergencyDepartment*> ed_by_site;  // nullptr where a site has no A&E
+  std::vector<AcuteBeds*> beds_by_site;
+  Discharge* discharge = nullptr;
+  DownstreamCare* reablement = nullptr;          // nullptr when the module is off
+  DownstreamCare* intermediate_care = nullptr;
+  CareHomes* care_homes = nullptr;
+  PrimaryCare* primary_care = nullptr;
+  AfterDischarge* after_discharge = nullptr;
+};
+
+class Context {
+ public:
+  Context(const Scenario& scenario, std::uint64_t replication);
+
+  const Scenario& scenario;
+  const std::uint64_t replication;
+  engine::Simulator sim;
+  engine::Calendar calendar;       // simulated time 0 = start_date − warm-up
+  PopulationProjection population;
+  PatientPool patients;
+  Recorder recorder;
+  Services services;
+  const double measure_from;       // end of warm-up (minutes)
+  const double measure_to;
+
+  [[nodiscard]] bool measured(double t) const { return t >= measure_from && t < measure_to; }
+  [[nodiscard]] static double years(double t) { return t / (engine::kDaysPerYear * engine::kMinutesPerDay); }
+  /// Named stream of this replication (DESIGN §6).
+  [[nodiscard]] engine::Stream stream(const std::string& name) const {
+    return engine::Stream(scenario.run.seed, replication, name);
+  }
+  /// Creates a person whose attributes come from their own stream, keyed by how they arrived.
+  std::uint32_t new_patient(const std::string& origin, std::uint64_t index, std::size_t locality, std::size_t band);
+  /// Removes a person from the system (death, or leaving care with nothing pending).
+  void remove_patient(std::uint32_t id) { patients.release(id); }
+};
+
+}  // namespace pfsim::models

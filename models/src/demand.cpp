@@ -1,0 +1,144 @@
+#include <cmath>
+#include <limits>
+
+#include "services.hpp"
+
+namespace pfsim::models {
+
+namespace {
+constexpr double kMinutesPerYear = engine::kDaysPerYear * engine::kMinutesPerDay;
+double horizon(const Context& ctx) { return ctx.measure_to + engine::kMinutesPerDay; }
+double base_rate(const Context& ctx, std::size_t locality, const std::vector<double>& per_person_per_minute) {
+  double total = 0;
+  for (std::size_t b = 0; b < per_person_per_minute.size(); ++b) total += ctx.population.people(locality, b, 0.0) * per_person_per_minute[b];
+  return total;
+}
+std::vector<double> per_minute(std::vector<double> per_person_per_year) {
+  for (double& r : per_person_per_year) r /= kMinutesPerYear;
+  return per_person_per_year;
+}
+}  // namespace
+
+LocalityDemand::LocalityDemand(Context& ctx, std::size_t locality, std::vector<double> per_person_per_year,
+                               const engine::RateProfile& profile, const std::string& stream_name)
+    : ctx_(ctx), locality_(locality), per_person_per_minute_(per_minute(std::move(per_person_per_year))),
+      base_per_minute_(base_rate(ctx, locality, per_person_per_minute_)), max_growth_(ctx.population.max_growth(locality)),
+      nhpp_(base_per_minute_, profile, ctx.calendar, max_growth_, horizon(ctx)), stream_(ctx.stream(stream_name)) {}
+
+double LocalityDemand::next(double after) {
+  if (base_per_minute_ <= 0) return std::numeric_limits<double>::infinity();
+  double t = after;
+  for (;;) {
+    t = nhpp_.next(t, stream_);
+    if (!std::isfinite(t)) return t;
+    const double years = Context::years(t);
+    double actual = 0;
+    for (std::size_t b = 0; b < per_person_per_minute_.size(); ++b)
+      actual += ctx_.population.people(locality_, b, years) * per_person_per_minute_[b];
+    const double envelope = base_per_minute_ * std::pow(1.0 + max_growth_, years);
+    if (stream_.uniform() * envelope <= actual) return t;
+  }
+}
+
+std::size_t LocalityDemand::pick_band(double t, engine::Stream& rng) const {
+  const double years = Context::years(t);
+  double total = 0;
+  for (std::size_t b = 0; b < per_person_per_minute_.size(); ++b) total += ctx_.population.people(locality_, b, years) * per_person_per_minute_[b];
+  double u = rng.uniform() * total;
+  for (std::size_t b = 0; b < per_person_per_minute_.size(); ++b) {
+    u -= ctx_.population.people(locality_, b, years) * per_person_per_minute_[b];
+    if (u <= 0) return b;
+  }
+  return per_person_per_minute_.size() - 1;
+}
+
+EmergencyDemand::EmergencyDemand(Context& ctx) : ctx_(ctx) {
+  const Scenario& s = ctx.scenario;
+  const std::size_t L = s.localities();
+  ae_count_.assign(L, 0);
+  direct_count_.assign(L, 0);
+  displaced_count_.assign(L, 0);
+  for (std::size_t l = 0; l < L; ++l) {
+    const std::string& name = s.population.localities[l].name;
+    std::vector<double> ae_rate(s.bands()), direct_rate(s.bands(), 0.0);
+    for (std::size_t b = 0; b < s.bands(); ++b) {
+      ae_rate[b] = s.ae.attendances_per_1000_per_year[b] / 1000.0;
+      if (!s.admission.direct_per_1000_per_year.empty()) direct_rate[b] = s.admission.direct_per_1000_per_year[b] / 1000.0;
+    }
+    ae_.emplace_back(ctx, l, ae_rate, s.ae.arrival_profile, "arrivals/ae/" + name);
+    direct_.emplace_back(ctx, l, direct_rate, s.ae.arrival_profile, "arrivals/direct/" + name);
+    ae_origin_.push_back("patient/ae/" + name);
+    direct_origin_.push_back("patient/direct/" + name);
+    displaced_origin_.push_back("patient/gp-displaced/" + name);
+  }
+  ae_handler_ = ctx.sim.add_handler([this](std::uint32_t locality) {
+    const double t = ctx_.sim.now();
+    const std::size_t band = ae_[locality].pick_band(t);
+    attend(ctx_.new_patient(ae_origin_[locality], ae_count_[locality]++, locality, band));
+    const double next = ae_[locality].next(t);
+    if (std::isfinite(next)) ctx_.sim.schedule_at(next, ae_handler_, locality);
+  });
+  direct_handler_ = ctx.sim.add_handler([this](std::uint32_t locality) {
+    const double t = ctx_.sim.now();
+    const std::size_t band = direct_[locality].pick_band(t);
+    const std::uint32_t id = ctx_.new_patient(direct_origin_[locality], direct_count_[locality]++, locality, band);
+    Patient& p = ctx_.patients[id];
+    // Direct admissions go to the site the locality mostly uses for A&E (first site with the largest share).
+    const auto& shares = ctx_.scenario.ae.site_choice[locality];
+    std::size_t site = 0;
+    for (std::size_t s = 1; s < shares.size(); ++s)
+      if (shares[s] > shares[site]) site = s;
+    p.site = static_cast<std::uint8_t>(site);
+    ctx_.services.beds_by_site[site]->request(id);
+    const double next = direct_[locality].next(t);
+    if (std::isfinite(next)) ctx_.sim.schedule_at(next, direct_handler_, locality);
+  });
+}
+
+void EmergencyDemand::start() {
+  for (std::size_t l = 0; l < ae_.size(); ++l) {
+    const double first_ae = ae_[l].next(0.0);
+    if (std::isfinite(first_ae)) ctx_.sim.schedule_at(first_ae, ae_handler_, static_cast<std::uint32_t>(l));
+    const double first_direct = direct_[l].next(0.0);
+    if (std::isfinite(first_direct)) ctx_.sim.schedule_at(first_direct, direct_handler_, static_cast<std::uint32_t>(l));
+  }
+}
+
+void EmergencyDemand::displaced_attendance(std::size_t locality) {
+  // The band comes from the person's own stream so displaced demand never shifts the A&E arrival stream.
+  const std::uint32_t id = ctx_.new_patient(displaced_origin_[locality], displaced_count_[locality]++, locality, 0);
+  Patient& p = ctx_.patients[id];
+  p.band = static_cast<std::uint8_t>(ae_[locality].pick_band(ctx_.sim.now(), p.rng));
+  attend(id);
+}
+
+void EmergencyDemand::attend(std::uint32_t id) {
+  Patient& p = ctx_.patients[id];
+  const std::size_t locality = p.locality, band = p.band;
+  const Scenario& s = ctx_.scenario;
+  // Draw order is fixed (site, outcome, SDEC, then times) so each person keeps their attributes across options.
+  const auto& shares = s.ae.site_choice[locality];
+  double u = p.rng.uniform();
+  std::size_t site = shares.size();
+  std::size_t last_chosen = 0;  // rounding in the shares must never pick a site with share 0
+  for (std::size_t k = 0; k < shares.size(); ++k) {
+    if (shares[k] <= 0) continue;
+    last_chosen = k;
+    u -= shares[k];
+    if (u <= 0) {
+      site = k;
+      break;
+    }
+  }
+  if (site == shares.size()) site = last_chosen;
+  p.site = static_cast<std::uint8_t>(site);
+  p.admit = p.rng.uniform() < s.ae.admit_probability[band];
+  p.sdec = p.rng.uniform() < s.ae.sdec_share;
+  p.from_ae = true;
+  p.ae_arrival = ctx_.sim.now();
+  p.stage = Stage::InAe;
+  ctx_.recorder.ae_arrival(p.ae_arrival, site, locality);
+  ctx_.services.ed_by_site[site]->arrive(id);
+}
+
+}  // namespace pfsim::models

@@ -1,0 +1,51 @@
+#include "services.hpp"
+
+namespace pfsim::models {
+
+Discharge::Discharge(Context& ctx) : ctx_(ctx), assessed_(ctx.sim.add_handler([this](std::uint32_t id) { assessed(id); })) {}
+
+void Discharge::medically_fit(std::uint32_t id) {
+  Patient& p = ctx_.patients[id];
+  p.medically_fit_at = ctx_.sim.now();
+  if (p.episode.pathway == Pathway::P0) {
+    leave_bed(id);
+    ctx_.services.after_discharge->home(id);
+    return;
+  }
+  // Medically fit but still in an acute bed: a delayed transfer of care from now until the bed is left.
+  p.stage = Stage::Delayed;
+  if (p.episode.assessment_delay > 0) ctx_.sim.schedule_in(p.episode.assessment_delay, assessed_, id);
+  else assessed(id);
+}
+
+void Discharge::assessed(std::uint32_t id) {
+  Patient& p = ctx_.patients[id];
+  switch (p.episode.pathway) {
+    case Pathway::P1:
+      if (ctx_.services.reablement) return ctx_.services.reablement->request(id);
+      break;
+    case Pathway::P2:
+      if (ctx_.services.intermediate_care) return ctx_.services.intermediate_care->request(id);
+      break;
+    case Pathway::P3:
+      if (ctx_.services.care_homes) return ctx_.services.care_homes->request(id);
+      break;
+    case Pathway::P0: break;
+  }
+  // The pathway's service is not modelled: no capacity limit, home once assessed.
+  leave_bed(id);
+  ctx_.services.after_discharge->home(id);
+}
+
+void Discharge::leave_bed(std::uint32_t id) {
+  Patient& p = ctx_.patients[id];
+  const double now = ctx_.sim.now();
+  if (p.stage == Stage::Delayed && ctx_.scenario.discharge)
+    ctx_.recorder.delayed_period(p.medically_fit_at, now, ctx_.scenario.discharge->attribution[static_cast<std::size_t>(p.episode.pathway)]);
+  ctx_.services.beds_by_site[p.site]->leave(id);
+  ctx_.recorder.discharge(now);
+  p.discharged_at = now;
+  p.stage = Stage::AtHome;
+}
+
+}  // namespace pfsim::models

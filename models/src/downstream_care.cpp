@@ -1,0 +1,52 @@
+#include <algorithm>
+
+#include "services.hpp"
+
+namespace pfsim::models {
+
+namespace {
+constexpr double k91Days = 91.0 * engine::kMinutesPerDay;
+}
+
+DownstreamCare::DownstreamCare(Context& ctx, const DownstreamService& settings, Stage stage, const char* name)
+    : ctx_(ctx), settings_(settings), stage_(stage),
+      granted_(ctx.sim.add_handler([this](std::uint32_t id) { start(id); })),
+      finished_(ctx.sim.add_handler([this](std::uint32_t id) { finish(id); })),
+      capacity_(ctx.sim, name, settings.capacity, granted_) {}
+
+void DownstreamCare::request(std::uint32_t id) {
+  if (capacity_.request(id)) start(id);
+}
+
+void DownstreamCare::start(std::uint32_t id) {
+  ctx_.services.discharge->leave_bed(id);
+  Patient& p = ctx_.patients[id];
+  const double now = ctx_.sim.now();
+  p.stage = stage_;
+  // The 91-day outcome (ASCOF 2B) is fixed at discharge from the person's own draws.
+  const Hazards91d& h = settings_.hazards;
+  const double u = p.episode.outcome_u;
+  p.outcome = u < h.readmit ? Outcome91d::Readmit
+              : u < h.readmit + h.care_home ? Outcome91d::CareHome
+              : u < h.readmit + h.care_home + h.death ? Outcome91d::Death
+                                                       : Outcome91d::Home;
+  p.outcome_at = now + p.episode.outcome_time_u * k91Days;
+  if (ctx_.scenario.population.band_is_65plus[p.band]) ctx_.recorder.reablement_cohort(now, p.outcome == Outcome91d::Home);
+  // An event that falls during the package or stay ends it early.
+  double end = now + p.episode.downstream_duration;
+  if (p.outcome != Outcome91d::Home) end = std::min(end, p.outcome_at);
+  ctx_.sim.schedule_at(end, finished_, id);
+}
+
+void DownstreamCare::finish(std::uint32_t id) {
+  capacity_.release();
+  Patient& p = ctx_.patients[id];
+  if (p.outcome == Outcome91d::Home) {
+    ctx_.remove_patient(id);
+    return;
+  }
+  p.stage = Stage::AtHome;
+  ctx_.services.after_discharge->outcome(id);
+}
+
+}  // namespace pfsim::models

@@ -1,0 +1,54 @@
+#include "services.hpp"
+
+namespace pfsim::models {
+
+namespace {
+engine::CapacitySchedule rota_schedule(const ClinicianRota& rota) {
+  engine::CapacitySchedule schedule;
+  schedule.hour_of_week.resize(168);
+  for (std::size_t day = 0; day < 7; ++day)
+    for (std::size_t hour = 0; hour < 24; ++hour)
+      schedule.hour_of_week[day * 24 + hour] = day < 5 ? rota.weekday[hour] : rota.weekend[hour];
+  return schedule;
+}
+}  // namespace
+
+EmergencyDepartment::EmergencyDepartment(Context& ctx, std::size_t site, const SiteAe& settings)
+    : ctx_(ctx), site_(site),
+      triaged_(ctx.sim.add_handler([this](std::uint32_t id) { join_queue(id); })),
+      granted_(ctx.sim.add_handler([this](std::uint32_t id) { start_treatment(id); })),
+      treated_(ctx.sim.add_handler([this](std::uint32_t id) { finish_treatment(id); })),
+      clinicians_(ctx.sim, "clinicians/" + ctx.scenario.sites[site].name, 0, granted_) {
+  engine::attach_schedule(ctx.sim, clinicians_, rota_schedule(settings.clinicians), ctx.calendar.weekday(0.0));
+}
+
+void EmergencyDepartment::arrive(std::uint32_t id) {
+  Patient& p = ctx_.patients[id];
+  const SiteAe& ae = *ctx_.scenario.sites[site_].ae;
+  // Clinician time and triage delay come from the patient's stream, drawn once on arrival.
+  p.treatment = ae.treatment.sample(p.rng);
+  const double triage = ae.triage ? ae.triage->sample(p.rng) : 0.0;
+  if (triage > 0) ctx_.sim.schedule_in(triage, triaged_, id);
+  else join_queue(id);
+}
+
+void EmergencyDepartment::join_queue(std::uint32_t id) {
+  if (clinicians_.request(id)) start_treatment(id);
+}
+
+void EmergencyDepartment::start_treatment(std::uint32_t id) { ctx_.sim.schedule_in(ctx_.patients[id].treatment, treated_, id); }
+
+void EmergencyDepartment::finish_treatment(std::uint32_t id) {
+  clinicians_.release();
+  Patient& p = ctx_.patients[id];
+  const double now = ctx_.sim.now();
+  if (p.admit && !p.sdec) {
+    ctx_.services.beds_by_site[site_]->request(id);  // leaves A&E when a bed is found (trolley wait counts)
+    return;
+  }
+  ctx_.recorder.ae_departure(p.ae_arrival, now, site_);
+  if (p.admit) ctx_.recorder.sdec(now);  // same-day emergency care: admitted and home the same day, no bed
+  ctx_.remove_patient(id);
+}
+
+}  // namespace pfsim::models

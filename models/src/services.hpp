@@ -1,0 +1,177 @@
+#pragma once
+// The services of the local system. Each owns its capacity and the steps of the pathway that happen in it;
+// a patient moves between them by method calls and scheduled events, all on one Context.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "context.hpp"
+#include "pfsim/engine/arrivals.hpp"
+#include "pfsim/engine/resource.hpp"
+
+namespace pfsim::models {
+
+/// Non-homogeneous Poisson demand of one locality whose rate is Σ_band people(t) × rate_band × profile(t).
+/// The engine's thinning runs against an envelope with the locality's largest band growth; a second exact
+/// thinning step accepts each candidate with probability actual / envelope.
+class LocalityDemand {
+ public:
+  LocalityDemand(Context& ctx, std::size_t locality, std::vector<double> per_person_per_year, const engine::RateProfile& profile,
+                 const std::string& stream_name);
+  /// Time of the next arrival after `after` (+inf when there is no demand).
+  double next(double after);
+  /// Age band of an arrival at time t, chosen in proportion to the band's share of the rate.
+  std::size_t pick_band(double t) { return pick_band(t, stream_); }
+  std::size_t pick_band(double t, engine::Stream& rng) const;
+  [[nodiscard]] bool active() const { return base_per_minute_ > 0; }
+
+ private:
+  Context& ctx_;
+  std::size_t locality_;
+  std::vector<double> per_person_per_minute_;
+  double base_per_minute_ = 0, max_growth_ = 0;
+  engine::NhppArrivals nhpp_;
+  engine::Stream stream_;
+};
+
+/// Emergency demand: A&E attendances and direct (GP-referred) admissions from every locality.
+class EmergencyDemand {
+ public:
+  explicit EmergencyDemand(Context& ctx);
+  void start();
+  /// An A&E attendance now from `locality`, displaced from primary care.
+  void displaced_attendance(std::size_t locality);
+
+ private:
+  void attend(std::uint32_t id);
+
+  Context& ctx_;
+  std::vector<LocalityDemand> ae_, direct_;
+  std::vector<std::string> ae_origin_, direct_origin_, displaced_origin_;
+  std::vector<std::uint64_t> ae_count_, direct_count_, displaced_count_;
+  engine::HandlerId ae_handler_ = 0, direct_handler_ = 0;
+};
+
+/// One site's emergency department: triage, then a clinician (hour-of-week rota), then an outcome.
+class EmergencyDepartment {
+ public:
+  EmergencyDepartment(Context& ctx, std::size_t site, const SiteAe& settings);
+  void arrive(std::uint32_t id);
+
+ private:
+  void join_queue(std::uint32_t id);
+  void start_treatment(std::uint32_t id);
+  void finish_treatment(std::uint32_t id);
+
+  Context& ctx_;
+  std::size_t site_;
+  engine::HandlerId triaged_, granted_, treated_;
+  engine::Resource clinicians_;
+};
+
+/// One site's acute beds: admission (with a trolley wait when full), stay until medically fit.
+class AcuteBeds {
+ public:
+  AcuteBeds(Context& ctx, std::size_t site, int beds);
+  /// Asks for a bed now (decision to admit, direct admission or readmission).
+  void request(std::uint32_t id);
+  /// Frees the patient's bed.
+  void leave(std::uint32_t id);
+  [[nodiscard]] const engine::Resource& beds() const { return beds_; }
+  engine::Resource& beds() { return beds_; }
+
+ private:
+  void admit(std::uint32_t id);
+  void draw_episode(Patient& p);
+
+  Context& ctx_;
+  std::size_t site_;
+  engine::HandlerId granted_, medically_fit_;
+  engine::Resource beds_;
+};
+
+/// From medically fit to leaving the acute bed: pathway, assessment, waiting for the pathway (DToC).
+class Discharge {
+ public:
+  explicit Discharge(Context& ctx);
+  void medically_fit(std::uint32_t id);
+  /// The patient leaves the acute bed now (delayed days, if any, are recorded).
+  void leave_bed(std::uint32_t id);
+
+ private:
+  void assessed(std::uint32_t id);
+  Context& ctx_;
+  engine::HandlerId assessed_;
+};
+
+/// Reablement (P1, packages at home) or intermediate care (P2, beds): capacity, duration, 91-day outcomes.
+class DownstreamCare {
+ public:
+  DownstreamCare(Context& ctx, const DownstreamService& settings, Stage stage, const char* name);
+  void request(std::uint32_t id);
+  [[nodiscard]] const engine::Resource& capacity() const { return capacity_; }
+
+ private:
+  void start(std::uint32_t id);
+  void finish(std::uint32_t id);
+
+  Context& ctx_;
+  const DownstreamService& settings_;
+  Stage stage_;
+  engine::HandlerId granted_, finished_;
+  engine::Resource capacity_;
+};
+
+/// Permanent care homes: admissions from hospital (P3), after reablement and from the community; stays end by death.
+class CareHomes {
+ public:
+  CareHomes(Context& ctx, const CareHomeSettings& settings);
+  void start();
+  void request(std::uint32_t id);
+  [[nodiscard]] const engine::Resource& beds() const { return beds_; }
+
+ private:
+  void admit(std::uint32_t id);
+  void community_arrival(std::size_t locality);
+
+  Context& ctx_;
+  const CareHomeSettings& settings_;
+  engine::HandlerId granted_, died_, community_;
+  engine::Resource beds_;
+  std::vector<LocalityDemand> community_demand_;
+  std::vector<std::string> community_origin_;
+  std::vector<std::uint64_t> community_count_;
+};
+
+/// What follows a discharge home: 30-day readmissions and the 91-day outcomes of reablement/intermediate care.
+class AfterDischarge {
+ public:
+  explicit AfterDischarge(Context& ctx);
+  /// Discharged home (P0, or a pathway whose service is not modelled).
+  void home(std::uint32_t id);
+  /// Applies a 91-day outcome now, or schedules it for when it falls due.
+  void outcome(std::uint32_t id);
+
+ private:
+  void readmit(std::uint32_t id);
+  Context& ctx_;
+  engine::HandlerId readmit_, outcome_due_;
+};
+
+/// GP appointments: daily demand vs slots per locality; part of the unmet demand attends A&E that day.
+class PrimaryCare {
+ public:
+  PrimaryCare(Context& ctx, const PrimaryCareSettings& settings);
+  /// Called at each midnight for the day that starts.
+  void new_day(double midnight);
+
+ private:
+  Context& ctx_;
+  const PrimaryCareSettings& settings_;
+  std::vector<engine::Stream> streams_;
+  std::vector<double> hour_cumulative_;
+  engine::HandlerId displaced_;
+};
+
+}  // namespace pfsim::models
