@@ -1,0 +1,77 @@
+#include "pfsim/output/summary_table.hpp"
+
+#include <algorithm>
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+namespace pfsim::output {
+namespace {
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+struct Cell {
+  std::size_t first, last;  // display columns [first, last)
+};
+
+// Cells are separated by two or more blanks (a cell such as "± 0.23" holds a single one). Columns count code
+// points, so "±" is one column as on a terminal.
+std::vector<Cell> cells_of(const std::string& line) {
+  std::vector<Cell> cells;
+  std::size_t column = 0, blanks = 0;
+  bool in_cell = false;
+  for (char c : line) {
+    if ((static_cast<unsigned char>(c) & 0xC0U) == 0x80U) continue;  // UTF-8 continuation byte
+    if (c == ' ') {
+      ++blanks;
+      if (in_cell && blanks == 2) in_cell = false;
+    } else {
+      if (!in_cell) cells.push_back({column, column});
+      in_cell = true;
+      blanks = 0;
+      cells.back().last = column + 1;
+    }
+    ++column;
+  }
+  return cells;
+}
+
+TEST(SummaryTable, ShowsMeanCiAndPercentilesWithCiPrecision) {
+  // 1..5: mean 3, sd 1.58, CI half-width t(4) * sd / sqrt(5) = 1.96 → one decimal; p5 1.2, p95 4.8.
+  const std::string table = format_summary_table({{"ae_4h_pct", "%", "", {1, 2, 3, 4, 5}}});
+  const auto lines = lines_of(table);
+  ASSERT_EQ(lines.size(), 3U);
+  EXPECT_EQ(lines[0].rfind("KPI", 0), 0U);
+  const std::string& row = lines[2];
+  for (const char* cell : {"ae_4h_pct", "3.0", "± 2.0", "1.2", "4.8", "%"})
+    EXPECT_NE(row.find(cell), std::string::npos) << cell << " missing from: " << row;
+}
+
+TEST(SummaryTable, ColumnsAlignUnderTheirHeadings) {
+  const std::string table = format_summary_table({{"ae_attendances", "attendances", "", {100000, 101000, 102500}},
+                                                  {"ae_4h_pct", "%", "", {85.1, 86.2, 85.7, 84.9}},
+                                                  {"dtoc_daily_delays", "patients", "", {31.5, 29.25, 40.0}}});
+  const auto lines = lines_of(table);
+  ASSERT_EQ(lines.size(), 5U);
+  const auto header = cells_of(lines[0]);
+  ASSERT_EQ(header.size(), 7U);
+  EXPECT_EQ(lines[1].find_first_not_of('-'), std::string::npos);
+  for (std::size_t i = 2; i < lines.size(); ++i) {
+    const auto row = cells_of(lines[i]);
+    ASSERT_EQ(row.size(), 7U) << lines[i];
+    EXPECT_EQ(row[0].first, header[0].first) << lines[i];  // name: left-aligned
+    for (std::size_t c = 1; c <= 5; ++c) EXPECT_EQ(row[c].last, header[c].last) << lines[i];  // numbers: right
+    EXPECT_EQ(row[6].first, header[6].first) << lines[i];  // units: left
+    EXPECT_LE(row[6].last, lines[1].size()) << "the rule spans the widest row";
+  }
+}
+
+TEST(SummaryTable, NoKpisGivesHeaderAndRuleOnly) { EXPECT_EQ(lines_of(format_summary_table({})).size(), 2U); }
+
+}  // namespace
+}  // namespace pfsim::output

@@ -1,0 +1,7 @@
+#pragma once
+// Exit codes of every pfsim command (DESIGN §8).
+namespace pfsim::cli {
+inline constexpr int kOk = 0;
+inline constexpr int kRuntimeError = 1;
+inline constexpr int kBadInput = 2;
+}  // namespace pfsim::cli

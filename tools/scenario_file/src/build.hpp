@@ -1,0 +1,41 @@
+#pragma once
+// Validated SourceNode → models::Scenario, one section per file (build_<section>.cpp). Each builder checks its
+// keys first (so a typo gets "did you mean" before a "missing key"), then reads values in schema order.
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "pfsim/models/scenario.hpp"
+#include "reader.hpp"
+
+namespace pfsim::scenario_file::detail {
+
+/// `pfsim:` must be present and 1 (the only schema this loader reads).
+void check_schema_version(const At& top);
+
+models::Scenario build_scenario(const SourceNode& root);
+
+models::RunSettings build_run(const At& run);
+models::Population build_population(const At& population);
+std::vector<models::Site> build_sites(const At& sites);
+models::AeSettings build_ae(const At& ae, const models::Population& population, const std::vector<models::Site>& sites);
+models::AdmissionSettings build_admission(const At& admission, const models::Population& population);
+models::DischargeSettings build_discharge(const At& discharge);
+models::DownstreamService build_downstream(const At& service);
+models::CareHomeSettings build_care_homes(const At& care_homes);
+models::ReadmissionSettings build_readmission(const At& readmission, const models::Population& population);
+models::PrimaryCareSettings build_primary_care(const At& primary_care, const models::Population& population);
+
+// Shared by the section builders ------------------------------------------------------------------
+
+/// A list with one number per age band, each read with `read_one`.
+std::vector<double> read_per_band(const At& at, const models::Population& population,
+                                  double (*read_one)(const At&));
+/// A map keyed by locality name: every key must be a locality (did-you-mean otherwise) and every locality
+/// must appear; `read_row(locality_index, value)` reads each value.
+void read_by_locality(const At& at, const models::Population& population,
+                      const std::function<void(std::size_t, const At&)>& read_row, std::string_view example_value);
+/// Fails at a duplicate name in a list of named items ("duplicate site name").
+void check_unique_name(const At& name, std::vector<std::pair<std::string, int>>& seen, std::string_view what);
+
+}  // namespace pfsim::scenario_file::detail

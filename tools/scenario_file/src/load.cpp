@@ -1,0 +1,20 @@
+// load_scenario: read → extends → --set → validate/build → resolved text (DESIGN §4, STYLE "parse, validate, build").
+#include "pfsim/scenario_file/load.hpp"
+
+#include "build.hpp"
+#include "emit_yaml.hpp"
+#include "extends.hpp"
+#include "overrides.hpp"
+
+namespace pfsim::scenario_file {
+
+models::Scenario load_scenario(const std::filesystem::path& file, const std::vector<std::string>& overrides) {
+  detail::SourceNode document = detail::load_with_extends(file);
+  detail::apply_overrides(document, overrides);
+  models::Scenario scenario = detail::build_scenario(document);
+  scenario.source_file = file.string();
+  scenario.resolved_yaml = detail::emit_yaml(document);
+  return scenario;
+}
+
+}  // namespace pfsim::scenario_file
