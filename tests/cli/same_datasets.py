@@ -1,0 +1,52 @@
+"""Exits 0 when two results files hold identical datasets (every value, bit for bit) and /meta attributes other
+than `created` and `command_line`; prints the first difference otherwise.
+
+usage: same_datasets.py A.h5 B.h5
+"""
+import sys
+
+import h5py
+import numpy as np
+
+IGNORED_META = {"created", "command_line"}
+
+
+def identical(x, y) -> bool:
+    """Bit-for-bit equality of numbers; value equality of variable-length strings (their bytes are pointers)."""
+    if not isinstance(x, np.ndarray):
+        return x == y
+    if x.dtype != y.dtype or x.shape != y.shape:
+        return False
+    if x.dtype.names:
+        return all(identical(x[field], y[field]) for field in x.dtype.names)
+    if x.dtype == object:
+        return x.tolist() == y.tolist()
+    return x.tobytes() == y.tobytes()
+
+
+def datasets(f):
+    found = {}
+    f.visititems(lambda name, obj: found.__setitem__(name, obj[()]) if isinstance(obj, h5py.Dataset) else None)
+    return found
+
+
+def main(a_path: str, b_path: str) -> int:
+    with h5py.File(a_path, "r") as a, h5py.File(b_path, "r") as b:
+        da, db = datasets(a), datasets(b)
+        if sorted(da) != sorted(db):
+            print(f"different datasets: {sorted(set(da) ^ set(db))}")
+            return 1
+        for name in sorted(da):
+            if not identical(da[name], db[name]):
+                print(f"dataset /{name} differs")
+                return 1
+        for key in a["meta"].attrs:
+            if key not in IGNORED_META and a["meta"].attrs[key] != b["meta"].attrs[key]:
+                print(f"/meta attribute {key} differs")
+                return 1
+    print(f"{len(da)} datasets identical")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1], sys.argv[2]))
