@@ -15,19 +15,19 @@ using test::scenarios_dir;
 
 constexpr double kDay = 1440.0;
 
-TEST(LoadBaseline, SouthEastEssexHasEightLocalitiesAndOneSiteWith570Beds) {
+TEST(LoadBaseline, SouthEastEssexHasEightLocalitiesAndOneSiteWith540Beds) {
   const auto s = load_scenario(scenarios_dir() / "south-east-essex-2019.yaml");
   EXPECT_EQ(s.name, "South East Essex 2019/20 baseline");
   EXPECT_EQ(s.localities(), 8u);
   EXPECT_EQ(s.bands(), 5u);
   ASSERT_EQ(s.sites.size(), 1u);
   EXPECT_EQ(s.sites[0].name, "Southend");
-  EXPECT_EQ(s.sites[0].general_beds, 570);
+  EXPECT_EQ(s.sites[0].general_beds, 540);
   EXPECT_EQ(s.sites[0].escalation_beds, 0);
   ASSERT_TRUE(s.sites[0].ae);
   EXPECT_EQ(s.sites[0].ae->clinicians.weekday[11], 17);
   EXPECT_EQ(s.sites[0].ae->clinicians.weekend[0], 7);
-  EXPECT_NEAR(s.sites[0].ae->treatment.mean(), 40.0, 1e-9);
+  EXPECT_NEAR(s.sites[0].ae->treatment.mean(), 48.0, 1e-9);
   ASSERT_TRUE(s.sites[0].ae->triage);
   EXPECT_NEAR(s.sites[0].ae->triage->mean(), 15.0, 1e-9);
   EXPECT_EQ(s.population.localities[4].name, "Benfleet & Hadleigh");
