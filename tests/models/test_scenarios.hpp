@@ -46,7 +46,7 @@ inline Scenario beds_only(double per_day, double mean_los_days, int beds, int da
 /// A whole system with every module on; `unbounded` gives every downstream service huge capacity and no
 /// assessment delay, so nobody can be delayed.
 inline Scenario whole_system(bool unbounded) {
-  Scenario s = single_site(150.0 / 1440.0, 6, 330, 120, 30);
+  Scenario s = single_site(150.0 / 1440.0, 6, 400, 120, 30);
   s.population.age_bands = {"0-17", "18-64", "65+"};
   s.population.band_min_age = {0, 18, 65};
   s.population.band_is_adult = {false, true, true};
@@ -74,9 +74,9 @@ inline Scenario whole_system(bool unbounded) {
   d.attribution[3] = {0.3, 0.55, 0.15};
   s.discharge = d;
   const int big = 1'000'000;
-  s.reablement = DownstreamService{unbounded ? big : 60, engine::Distribution::gamma(14 * 1440.0, 10 * 1440.0), {0.15, 0.03, 0.1}};
-  s.intermediate_care = DownstreamService{unbounded ? big : 12, engine::Distribution::gamma(14 * 1440.0, 8 * 1440.0), {0.15, 0.1, 0.14}};
-  s.care_homes = CareHomeSettings{unbounded ? big : 900, 800, 2.0, engine::Distribution::weibull(0.8, 870 * 1440.0)};
+  s.reablement = DownstreamService{unbounded ? big : 190, engine::Distribution::gamma(14 * 1440.0, 10 * 1440.0), {0.15, 0.03, 0.1}};
+  s.intermediate_care = DownstreamService{unbounded ? big : 34, engine::Distribution::gamma(14 * 1440.0, 8 * 1440.0), {0.15, 0.1, 0.14}};
+  s.care_homes = CareHomeSettings{unbounded ? big : 1300, 1100, 2.0, engine::Distribution::weibull(0.8, 870 * 1440.0)};
   s.readmission = ReadmissionSettings{{0.08, 0.1, 0.14}};
   PrimaryCareSettings pc;
   pc.appointments_per_person_per_year = {3.5, 4.3, 9.0};

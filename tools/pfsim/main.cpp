@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
+#include "distributed.hpp"
 #include "exit_codes.hpp"
 #include "output_path.hpp"
 #include "pfsim/models/system.hpp"
@@ -16,7 +17,8 @@
 #include "pfsim/scenario_file/load.hpp"
 #include "version.hpp"
 
-int main(int argc, char** argv) {
+namespace {
+int run_pfsim(int argc, char** argv) {
   using namespace pfsim::cli;
   CLI::App app{"pfsim: patient-flow simulation for local health and care systems"};
   app.set_version_flag("--version", std::string(kVersion));
@@ -40,7 +42,7 @@ int main(int argc, char** argv) {
   } catch (const pfsim::scenario_file::ScenarioError& e) {
     fmt::print(stderr, "{}\n", e.what());
     return kBadInput;
-  } catch (const BadOutputPath& e) {
+  } catch (const BadArgument& e) {
     fmt::print(stderr, "{}\n", e.what());
     return kBadInput;
   } catch (const pfsim::output::OutputError& e) {
@@ -53,4 +55,12 @@ int main(int argc, char** argv) {
     fmt::print(stderr, "pfsim: {}\n", e.what());
     return kRuntimeError;
   }
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+  pfsim::cli::Distributed::initialise(argc, argv);
+  const int status = run_pfsim(argc, argv);
+  pfsim::cli::Distributed::finalise();
+  return status;
 }

@@ -10,12 +10,12 @@ void check_output_path(const std::filesystem::path& path) {
   namespace fs = std::filesystem;
   std::error_code ec;
   if (fs::is_directory(path, ec))
-    throw BadOutputPath(fmt::format("{}: is a directory (hint: give a file name, e.g. -o {}/results.h5)", path.string(), path.string()));
+    throw BadArgument(fmt::format("{}: is a directory (hint: give a file name, e.g. -o {}/results.h5)", path.string(), path.string()));
   const fs::path parent = path.parent_path().empty() ? fs::path(".") : path.parent_path();
   if (!fs::is_directory(parent, ec))
-    throw BadOutputPath(fmt::format("{}: directory {} does not exist (hint: create it or choose another -o)", path.string(), parent.string()));
+    throw BadArgument(fmt::format("{}: directory {} does not exist (hint: create it or choose another -o)", path.string(), parent.string()));
   if (::access(parent.c_str(), W_OK) != 0)
-    throw BadOutputPath(fmt::format("{}: directory {} is not writable (hint: choose another -o)", path.string(), parent.string()));
+    throw BadArgument(fmt::format("{}: directory {} is not writable (hint: choose another -o)", path.string(), parent.string()));
 }
 
 }  // namespace pfsim::cli

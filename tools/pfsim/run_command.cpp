@@ -1,4 +1,6 @@
-// pfsim run SCENARIO [-o results.h5] [-r REPS] [-j THREADS] [--seed N] [--set k=v]... [--quiet]
+// pfsim run SCENARIO [-o results.h5] [-r REPS] [-j THREADS] [--seed N] [--set k=v]... [--target-ci X --ci-kpi NAME]
+//                    [--resume] [--quiet]
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <memory>
@@ -8,12 +10,14 @@
 
 #include <fmt/format.h>
 
+#include "checkpoints.hpp"
 #include "commands.hpp"
+#include "distributed.hpp"
 #include "exit_codes.hpp"
 #include "output_path.hpp"
-#include "progress.hpp"
 #include "pfsim/output/output.hpp"
 #include "pfsim/scenario_file/load.hpp"
+#include "progress.hpp"
 #include "replications.hpp"
 #include "run_record.hpp"
 
@@ -27,42 +31,88 @@ struct RunOptions {
   int threads = 0;       // 0 = all cores
   std::string seed;      // empty = as in the scenario
   std::vector<std::string> overrides;
+  double target_ci = 0;  // 0 = fixed replications
+  std::string ci_kpi = "ae_4h_pct";
+  int max_replications = 1000;
+  bool resume = false;
   bool quiet = false;
 };
 
-int run(const RunOptions& options, const std::string& command_line) {
+std::size_t kpi_index(const std::string& name) {
+  const auto& catalogue = models::kpi_catalogue();
+  for (std::size_t k = 0; k < catalogue.size(); ++k)
+    if (catalogue[k].name == name) return k;
+  std::string known;
+  for (const auto& k : catalogue) known += (known.empty() ? "" : ", ") + std::string(k.name);
+  throw BadArgument(fmt::format("--ci-kpi: unknown KPI \"{}\" (hint: one of {})", name, known));
+}
+
+int run(const RunOptions& options, const std::string& command_line, const Distributed& mpi) {
   std::vector<std::string> overrides = options.overrides;
   // -r and --seed are overrides too, so the resolved scenario stored in the results records them.
   if (options.replications > 0) overrides.push_back(fmt::format("run.replications={}", options.replications));
   if (!options.seed.empty()) overrides.push_back("run.seed=" + options.seed);
   const models::Scenario scenario = scenario_file::load_scenario(options.scenario, overrides);
   const std::filesystem::path out = options.output;
-  check_output_path(out);
+  if (mpi.is_root()) check_output_path(out);
 
-  const auto replications = static_cast<std::size_t>(scenario.run.replications);
+  ReplicationPlan plan;
+  plan.replications = static_cast<std::size_t>(scenario.run.replications);
+  plan.ci_kpi = kpi_index(options.ci_kpi);
+  if (options.target_ci > 0) {
+    if (mpi.ranks() > 1) throw BadArgument("--target-ci: not available under MPI yet (hint: run it on one node, or give -r)");
+    plan.target_ci_half = options.target_ci;
+    plan.max_replications = static_cast<std::size_t>(options.max_replications);
+  }
   const std::size_t threads = options.threads > 0 ? static_cast<std::size_t>(options.threads)
                                                   : std::max(1u, std::thread::hardware_concurrency());
-  const bool show_progress = !options.quiet && stderr_is_terminal();
+  const bool show_progress = !options.quiet && stderr_is_terminal() && mpi.is_root();
   const auto started = std::chrono::steady_clock::now();
-  std::vector<models::ReplicationResult> results;
+
+  // Each rank keeps its own checkpoints (a rank's file name carries its number) so ranks never collide.
+  const std::filesystem::path checkpoint_base = mpi.ranks() > 1 ? out.string() + fmt::format(".rank{}", mpi.rank()) : out.string();
+  const Checkpoints checkpoints(checkpoint_base, fingerprint_of(scenario.resolved_yaml), options.resume);
+  ReplicationRun run;
   {
-    Progress progress(replications, show_progress);
-    results = run_replications(scenario, replications, threads, [&] { progress.advance(); });
+    Progress progress(plan.target_ci_half ? plan.max_replications : plan.replications, show_progress);
+    if (mpi.ranks() > 1) run = mpi.run_shared(scenario, plan.replications, threads, &checkpoints, [&] { progress.advance(); });
+    else run = run_plan(scenario, plan, threads, &checkpoints, [&] { progress.advance(); });
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  if (!mpi.is_root()) {
+    checkpoints.remove_all();
+    return kOk;
+  }
 
-  output::RunRecord record = make_run_record(scenario, results, command_line);
+  output::RunRecord record = make_run_record(scenario, run.results, command_line);
+  if (plan.target_ci_half) {
+    record.extra_meta.emplace_back("ci_kpi", options.ci_kpi);
+    record.extra_meta.emplace_back("target_ci_half", fmt::format("{}", *plan.target_ci_half));
+    record.extra_meta.emplace_back("target_met", run.target_met ? "yes" : "no");
+    record.extra_meta.emplace_back("replications_needed", fmt::format("{}", run.replications_needed));
+    record.extra_meta.emplace_back("achieved_ci_half", fmt::format("{}", run.achieved_ci_half));
+  }
   output::write_results(record, out);
+  checkpoints.remove_all();
+  mpi.finished_writing();
 
+  if (plan.target_ci_half && !run.target_met)
+    fmt::print(stderr, "pfsim: warning: {} 95% CI half-width {:.4g} > target {:.4g} after the cap of {} replications\n",
+               options.ci_kpi, run.achieved_ci_half, *plan.target_ci_half, plan.max_replications);
   if (!options.quiet) {
     std::uint64_t events = 0;
-    for (const auto& r : results) events += r.events;
-    const double years = static_cast<double>(replications) * (scenario.run.days + scenario.run.warmup_days) / 365.25;
-    fmt::print("{}: {} replications x {} days (+{} warm-up) from {}\n", scenario.name, replications, scenario.run.days,
+    for (const auto& r : run.results) events += r.events;
+    const std::size_t n = run.results.size();
+    const double years = static_cast<double>(n) * (scenario.run.days + scenario.run.warmup_days) / 365.25;
+    fmt::print("{}: {} replications x {} days (+{} warm-up) from {}\n", scenario.name, n, scenario.run.days,
                scenario.run.warmup_days, engine::to_iso(scenario.run.start_date));
+    if (plan.target_ci_half)
+      fmt::print("target: {} 95% CI half-width <= {} {} after {} replications (Hoad et al. look-ahead; half-width now {:.4g})\n",
+                 options.ci_kpi, *plan.target_ci_half, run.target_met ? "met" : "NOT met", run.replications_needed,
+                 run.achieved_ci_half);
     fmt::print("{}", output::format_summary_table(record.kpis));
-    fmt::print("ran in {:.2f} s on {} threads: {:.2f} replication-years/s, {:.3g} events/s; wrote {}\n", seconds, threads,
-               years / seconds, static_cast<double>(events) / seconds, out.string());
+    fmt::print("ran in {:.2f} s on {} thread(s) x {} process(es): {:.2f} replication-years/s, {:.3g} events/s; wrote {}\n",
+               seconds, threads, mpi.ranks(), years / seconds, static_cast<double>(events) / seconds, out.string());
   }
   return kOk;
 }
@@ -77,11 +127,16 @@ Command add_run_command(CLI::App& app) {
   cmd->add_option("-j,--threads", options->threads, "Worker threads (default: all cores)")->check(CLI::Range(1, 1024));
   cmd->add_option("--seed", options->seed, "Master seed (overrides run.seed)");
   cmd->add_option("--set", options->overrides, "Override a scenario value, e.g. --set sites.Southend.beds.general=600");
+  cmd->add_option("--target-ci", options->target_ci, "Run until the KPI's 95% CI half-width is at most this (KPI units)")
+      ->check(CLI::PositiveNumber);
+  cmd->add_option("--ci-kpi", options->ci_kpi, "KPI for --target-ci")->capture_default_str();
+  cmd->add_option("--max-replications", options->max_replications, "Cap for --target-ci")->check(CLI::Range(3, 100000))->capture_default_str();
+  cmd->add_flag("--resume", options->resume, "Reuse finished replications checkpointed beside the output");
   cmd->add_flag("-q,--quiet", options->quiet, "No progress bar and no table");
   return [options]() {
     std::string command_line = "pfsim run " + options->scenario;
     for (const auto& o : options->overrides) command_line += " --set " + o;
-    return run(*options, command_line);
+    return run(*options, command_line, Distributed::instance());
   };
 }
 
