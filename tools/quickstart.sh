@@ -3,6 +3,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ./tools/setup.sh
-cmake --preset release >/dev/null
+cmake --preset release -DPFSIM_MPI=ON >/dev/null
 cmake --build --preset release -j "$(nproc 2>/dev/null || echo 2)"
 ./build/release/tools/pfsim run scenarios/south-east-essex-2019.yaml -o results.h5 "$@"

@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 ./tools/setup.sh
 jobs=$(nproc 2>/dev/null || echo 2)
 
-cmake --preset release -DPFSIM_WERROR=ON >/dev/null
+cmake --preset release -DPFSIM_WERROR=ON -DPFSIM_MPI=ON >/dev/null
 cmake --build --preset release -j "$jobs"
 ctest --preset release -j "$jobs" --timeout 600
 
