@@ -24,6 +24,7 @@ int run_pfsim(int argc, char** argv) {
   app.set_version_flag("--version", std::string(kVersion));
   app.require_subcommand(1);
   const std::map<std::string, Command> commands = {
+      {"report", add_report_command(app)},
       {"run", add_run_command(app)}, {"validate", add_validate_command(app)}, {"info", add_info_command(app)}};
   try {
     app.parse(argc, argv);

@@ -1,0 +1,43 @@
+#pragma once
+// `pfsim report`: one self-contained HTML page from a results file (issue 9) — inline SVG charts and CSS, no
+// script, no network — that a commissioner can open offline or print on A4.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pfsim/output/run_record.hpp"
+
+namespace pfsim::output {
+
+/// What the page says about the scenario beyond the names the results file lists. The caller fills it from the
+/// embedded scenario text (the output layer reads no YAML); anything left empty is simply not shown.
+struct ScenarioSummary {
+  struct Site {
+    std::string name;
+    std::optional<double> general_beds, escalation_beds;
+  };
+  struct Locality {
+    std::string name, area;
+    std::optional<double> people;  ///< all age bands, at the start of the run
+  };
+  std::vector<Site> sites;
+  std::vector<Locality> localities;
+  std::vector<std::string> age_bands;
+};
+
+struct ReportOptions {
+  std::string results_file;  ///< shown as the page's source
+  ScenarioSummary scenario;
+  std::string generated;     ///< when the report was made (ISO 8601); empty = not shown
+};
+
+/// The report as one HTML document. Sections appear only when the record has their data: run and scenario,
+/// KPI summary, daily fan charts, KPI histograms, by-site and by-locality tables, the scenario text.
+std::string render_report(const RunRecord& record, const ReportOptions& options);
+
+/// Writes render_report() to "<path>.tmp", then renames it onto `path`: no partial file under the final name.
+/// Throws OutputError when the file cannot be written.
+void write_report(const RunRecord& record, const ReportOptions& options, const std::filesystem::path& path);
+
+}  // namespace pfsim::output

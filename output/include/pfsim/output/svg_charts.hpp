@@ -1,0 +1,70 @@
+#pragma once
+// Charts the report draws as inline SVG (issue 9): axes with "nice" ticks, daily fan charts over replications and
+// histograms of per-replication KPIs. The numeric parts (ticks, scales, bands, bins) are separate from the drawing
+// so tests can check them against known data.
+#include <cstddef>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace pfsim::output::svg {
+
+/// Axis ticks by the 1-2-5 rule: a step of 1, 2 or 5 × 10^k, and a range widened to whole steps.
+struct Ticks {
+  double lo = 0, hi = 1, step = 1;
+  std::vector<double> values;  ///< lo, lo + step, ..., hi
+  /// Decimals a tick label needs to show the step exactly (step 0.5 → 1, step 20 → 0).
+  [[nodiscard]] int decimals() const;
+};
+
+/// About `target` intervals covering [lo, hi] (Heckbert 1990, "Nice numbers for graph labels"). A zero-width range
+/// is widened around its value; lo > hi are swapped; non-finite input gives the ticks of [0, 1].
+Ticks nice_ticks(double lo, double hi, int target = 5);
+
+/// Maps a data range onto a pixel range, linearly; a zero-width domain maps everything to the range's midpoint.
+class LinearScale {
+ public:
+  LinearScale(double domain_lo, double domain_hi, double range_lo, double range_hi);
+  [[nodiscard]] double operator()(double value) const;
+
+ private:
+  double domain_lo_, domain_hi_, range_lo_, range_hi_;
+};
+
+/// A calendar date as days since 1970-01-01 and back; parse_date accepts "YYYY-MM-DD" only.
+std::optional<long> parse_date(std::string_view iso_date);
+/// "2019-04-01" for the day `days_since_epoch`.
+std::string format_date(long days_since_epoch);
+
+/// The fan of a daily series over replications: per day, the 5th, 50th and 95th percentile (type 7, as
+/// engine::percentile) across replications.
+struct FanBands {
+  std::vector<double> p5, p50, p95;
+};
+/// `values` is row-major [replication][day]. Throws std::invalid_argument if its size is not replications × days.
+FanBands fan_bands(std::span<const float> values, std::size_t replications, std::size_t days);
+
+/// Fixed-width bins whose edges are nice ticks over the data; counts[i] holds edges[i] ≤ x < edges[i + 1]
+/// (the last bin also holds its upper edge).
+struct Bins {
+  std::vector<double> edges;
+  std::vector<std::size_t> counts;
+};
+/// About max(5, ⌈log2 n⌉ + 1) bins (Sturges), at least one; empty input gives no bins.
+Bins histogram_bins(std::span<const double> values);
+
+/// What a chart shows: a title (escaped), a y or x axis title with units, and an accessible description.
+struct ChartLabels {
+  std::string title, value_axis, description;
+};
+
+/// A fan chart: the 5–95 % band over replications shaded, the median as a line; x axis calendar dates from
+/// `start_date` ("YYYY-MM-DD"; day numbers when it does not parse). Paths carry classes fan-band and fan-median.
+std::string fan_chart(const FanBands& bands, std::string_view start_date, const ChartLabels& labels);
+
+/// A histogram of per-replication values, with the mean marked; bars carry class hist-bar.
+std::string histogram(std::span<const double> values, const ChartLabels& labels);
+
+}  // namespace pfsim::output::svg

@@ -1,0 +1,393 @@
+// The HTML report (issue 9). The page is a list of sections; each is one function from the record to HTML that
+// returns "" when the file has no data for it, so a new kind of result (e.g. /schemes → a tornado plot, /compare →
+// a forest plot) is one more function in kSections.
+#include "pfsim/output/report.hpp"
+
+#include <cmath>
+#include <fstream>
+#include <span>
+#include <string_view>
+#include <system_error>
+
+#include <fmt/format.h>
+
+#include "pfsim/engine/stats.hpp"
+#include "pfsim/output/error.hpp"
+#include "pfsim/output/svg.hpp"
+#include "pfsim/output/svg_charts.hpp"
+
+namespace pfsim::output {
+namespace {
+
+using svg::escape_xml;
+using svg::number;
+
+struct Context {
+  const RunRecord& record;
+  const ReportOptions& options;
+};
+
+struct Section {
+  std::string_view id, heading;
+  std::string (*render)(const Context&);
+};
+
+// Plain-language titles for the series and KPIs a commissioner looks for first; anything else shows its
+// description (and its name) instead.
+std::string_view known_title(std::string_view name) {
+  static constexpr std::pair<std::string_view, std::string_view> kTitles[] = {
+      {"bed_occupancy_pct", "Acute bed occupancy"},
+      {"beds_occupied", "Occupied acute beds"},
+      {"ae_4h_pct", "A&E 4-hour performance"},
+      {"dtoc_delayed_patients", "Delayed transfers of care: patients delayed at midnight"},
+      {"dtoc_daily_delays", "Delayed transfers of care: daily delays"},
+      {"opel_level", "OPEL escalation level"},
+      {"beds_closed", "Beds closed"},
+      {"escalation_beds_open", "Escalation beds open"},
+      {"escalation_beds", "Escalation beds open"},
+      {"reablement_91d_home_pct", "At home 91 days after reablement (ASCOF 2B)"},
+      {"care_home_admissions_per_100k_65plus", "Care-home admissions 65+ (ASCOF 2A)"},
+      {"nea_per_100k", "Emergency admissions per 100,000"},
+      {"ae_attendances", "A&E attendances"},
+  };
+  for (const auto& [key, title] : kTitles)
+    if (key == name) return title;
+  return {};
+}
+
+std::string title_for(const std::string& name, const std::string& description) {
+  const std::string_view known = known_title(name);
+  if (!known.empty()) return std::string(known);
+  std::string title = description.empty() ? name : description;
+  if (!title.empty() && title[0] >= 'a' && title[0] <= 'z') title[0] = static_cast<char>(title[0] - 'a' + 'A');
+  return title;
+}
+
+std::string axis_title(const std::string& title, const std::string& units) {
+  return units.empty() ? title : fmt::format("{} ({})", title, units);
+}
+
+// ---- run and scenario -------------------------------------------------------------------------------------
+
+std::string end_date(const RunRecord& r) {
+  const auto start = svg::parse_date(r.start_date);
+  if (!start || r.days <= 0) return {};
+  return svg::format_date(*start + r.days - 1);
+}
+
+std::string run_section(const Context& c) {
+  const RunRecord& r = c.record;
+  std::string rows;
+  const auto row = [&rows](std::string_view key, const std::string& value) {
+    if (!value.empty()) rows += fmt::format("<tr><th scope=\"row\">{}</th><td>{}</td></tr>\n", key, escape_xml(value));
+  };
+  row("Scenario", r.scenario_name);
+  const std::string last = end_date(r);
+  row("Measured period", last.empty() ? r.start_date : fmt::format("{} to {} ({} days)", r.start_date, last, r.days));
+  row("Warm-up", fmt::format("{} days before the start date, excluded from every KPI", r.warmup_days));
+  row("Replications", fmt::format("{}", r.replications));
+  row("Seed", fmt::format("{}", r.seed));
+  row("pfsim version", r.pfsim_version);
+  row("Results created", r.created);
+  for (const auto& [key, value] : r.extra_meta) row(key, value);
+  row("Results file", c.options.results_file);
+  row("Report generated", c.options.generated);
+  return fmt::format("<table class=\"meta-table\">\n{}</table>\n", rows);
+}
+
+std::string optional_number(const std::optional<double>& v) { return v ? number(*v, 0) : std::string(); }
+
+std::string scenario_section(const Context& c) {
+  const RunRecord& r = c.record;
+  const ScenarioSummary& s = c.options.scenario;
+  std::string out;
+  // Sites: beds from the scenario when the caller could read them, else the names the results list.
+  std::vector<ScenarioSummary::Site> sites = s.sites;
+  if (sites.empty())
+    for (const std::string& name : r.site_names) sites.push_back({name, std::nullopt, std::nullopt});
+  if (!sites.empty()) {
+    out += "<h3>Sites</h3>\n<table class=\"site-table\"><thead><tr><th scope=\"col\">Site</th>"
+           "<th scope=\"col\" class=\"num\">General &amp; acute beds</th><th scope=\"col\" class=\"num\">Escalation beds</th>"
+           "</tr></thead><tbody>\n";
+    for (const auto& site : sites)
+      out += fmt::format("<tr><td>{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n", escape_xml(site.name),
+                         optional_number(site.general_beds), optional_number(site.escalation_beds));
+    out += "</tbody></table>\n";
+  }
+  std::vector<ScenarioSummary::Locality> localities = s.localities;
+  if (localities.empty())
+    for (const std::string& name : r.locality_names) localities.push_back({name, {}, std::nullopt});
+  if (!localities.empty()) {
+    double total = 0;
+    bool all_known = true;
+    out += "<h3>Localities</h3>\n<table class=\"locality-table\"><thead><tr><th scope=\"col\">Locality</th>"
+           "<th scope=\"col\">Area</th><th scope=\"col\" class=\"num\">Population (start)</th></tr></thead><tbody>\n";
+    for (const auto& locality : localities) {
+      out += fmt::format("<tr><td>{}</td><td>{}</td><td class=\"num\">{}</td></tr>\n", escape_xml(locality.name),
+                         escape_xml(locality.area), optional_number(locality.people));
+      if (locality.people) total += *locality.people;
+      else all_known = false;
+    }
+    out += "</tbody>";
+    if (all_known)
+      out += fmt::format("<tfoot><tr><th scope=\"row\">Total</th><td></td><td class=\"num\">{}</td></tr></tfoot>", number(total, 0));
+    out += "</table>\n";
+  }
+  if (!s.age_bands.empty()) {
+    std::string bands;
+    for (const auto& b : s.age_bands) bands += (bands.empty() ? "" : ", ") + escape_xml(b);
+    out += fmt::format("<p>Age bands: {}.</p>\n", bands);
+  }
+  return out;
+}
+
+// ---- KPIs -------------------------------------------------------------------------------------------------
+
+std::string kpi_section(const Context& c) {
+  if (c.record.kpis.empty()) return {};
+  std::string out =
+      "<p>Each KPI over replications: the mean, its 95 % confidence interval (Student t), and the 5th, 50th and 95th "
+      "percentiles of the replication values.</p>\n<table class=\"kpi-table\"><thead><tr><th scope=\"col\">KPI</th>"
+      "<th scope=\"col\">Units</th><th scope=\"col\" class=\"num\">Mean</th><th scope=\"col\" class=\"num\">95 % CI</th>"
+      "<th scope=\"col\" class=\"num\">p5</th><th scope=\"col\" class=\"num\">p50</th><th scope=\"col\" class=\"num\">p95</th>"
+      "</tr></thead><tbody>\n";
+  for (const Kpi& kpi : c.record.kpis) {
+    const engine::Summary s = engine::summarise(kpi.per_replication);
+    const int d = svg::decimals_for(s.ci95_half > 0 ? s.ci95_half : std::abs(s.mean));
+    // A KPI without a plain-language title is titled by its description: then show the description once.
+    const std::string title = title_for(kpi.name, kpi.description);
+    const bool titled_by_description = known_title(kpi.name).empty();
+    const std::string description = titled_by_description ? std::string() : kpi.description;
+    out += fmt::format(
+        "<tr class=\"kpi-row\"><td><span class=\"kpi-title\">{}</span> <code>{}</code><br><span class=\"desc\">{}</span></td>"
+        "<td>{}</td><td class=\"num\">{}</td><td class=\"num\">{} – {}<br><span class=\"desc\">± {}</span></td>"
+        "<td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
+        escape_xml(title), escape_xml(kpi.name), escape_xml(description),
+        escape_xml(kpi.units), number(s.mean, d), number(s.mean - s.ci95_half, d), number(s.mean + s.ci95_half, d),
+        number(s.ci95_half, d), number(s.p5, d), number(s.p50, d), number(s.p95, d));
+  }
+  return out + "</tbody></table>\n";
+}
+
+std::string figure(const std::string& svg, const std::string& title, const std::string& note, std::string_view css_class) {
+  return fmt::format("<figure class=\"{}\">\n<figcaption>{} <span class=\"desc\">{}</span></figcaption>\n{}\n</figure>\n",
+                     css_class, escape_xml(title), escape_xml(note), svg);
+}
+
+// ---- daily fan charts ---------------------------------------------------------------------------------------
+
+// The series a winter or capacity discussion starts from, in this order; others follow under "More daily series".
+constexpr std::string_view kHeadlineSeries[] = {"bed_occupancy_pct", "ae_4h_pct", "dtoc_delayed_patients", "opel_level",
+                                                "beds_closed", "escalation_beds_open", "escalation_beds"};
+
+bool is_headline(std::string_view name) {
+  for (const auto h : kHeadlineSeries)
+    if (h == name) return true;
+  return false;
+}
+
+std::string daily_figure(const DailySeries& series, const RunRecord& r) {
+  if (series.replications == 0 || series.days == 0 || series.values.size() != series.replications * series.days) return {};
+  const svg::FanBands bands = svg::fan_bands(series.values, series.replications, series.days);
+  const std::string title = title_for(series.name, series.description);
+  const std::string svg = svg::fan_chart(bands, r.start_date, {title, axis_title(title, series.units), series.description});
+  return figure(svg, title, fmt::format("{} ({}); median and 5–95 % band over {} replications", series.description,
+                                        series.name, series.replications), "fan");
+}
+
+std::string daily_section(const Context& c) {
+  std::string out;
+  for (const auto name : kHeadlineSeries)
+    for (const DailySeries& s : c.record.daily)
+      if (s.name == name) out += daily_figure(s, c.record);
+  std::string more;
+  for (const DailySeries& s : c.record.daily)
+    if (!is_headline(s.name)) more += daily_figure(s, c.record);
+  if (!more.empty()) out += "<h3>More daily series</h3>\n" + more;
+  return out;
+}
+
+// ---- histograms -------------------------------------------------------------------------------------------
+
+constexpr std::string_view kHistogramKpis[] = {"ae_4h_pct", "dtoc_daily_delays", "bed_occupancy_pct",
+                                               "reablement_91d_home_pct", "care_home_admissions_per_100k_65plus"};
+
+std::string histogram_section(const Context& c) {
+  std::string out;
+  for (const auto name : kHistogramKpis)
+    for (const Kpi& kpi : c.record.kpis)
+      if (kpi.name == name && !kpi.per_replication.empty()) {
+        const std::string title = title_for(kpi.name, kpi.description);
+        out += figure(svg::histogram(kpi.per_replication, {title, axis_title(title, kpi.units), kpi.description}),
+                      title, fmt::format("{} ({}); one value per replication", kpi.description, kpi.name), "hist");
+      }
+  return out;
+}
+
+// ---- breakdowns ---------------------------------------------------------------------------------------------
+
+std::string breakdown_table(const std::vector<Breakdown>& breakdowns, const std::vector<std::string>& labels,
+                            std::string_view label_heading, std::string_view css_class) {
+  std::vector<const Breakdown*> shown;
+  std::size_t reps = 0;
+  for (const Breakdown& b : breakdowns)
+    if (!labels.empty() && !b.values.empty() && b.values.size() % labels.size() == 0) shown.push_back(&b);
+  if (shown.empty()) return {};
+  std::string out = fmt::format("<div class=\"wide\"><table class=\"{}\"><thead><tr><th scope=\"col\">{}</th>", css_class, label_heading);
+  for (const Breakdown* b : shown)
+    out += fmt::format("<th scope=\"col\" class=\"num\" title=\"{}\">{}<br><span class=\"desc\">{}</span></th>",
+                       escape_xml(b->description), escape_xml(title_for(b->name, b->description)), escape_xml(b->units));
+  out += "</tr></thead><tbody>\n";
+  for (std::size_t l = 0; l < labels.size(); ++l) {
+    out += fmt::format("<tr class=\"breakdown-row\"><th scope=\"row\">{}</th>", escape_xml(labels[l]));
+    for (const Breakdown* b : shown) {
+      reps = b->values.size() / labels.size();
+      std::vector<double> column(reps);
+      for (std::size_t r = 0; r < reps; ++r) column[r] = b->values[r * labels.size() + l];
+      const engine::Summary s = engine::summarise(column);
+      const int d = svg::decimals_for(s.ci95_half > 0 ? s.ci95_half : std::abs(s.mean));
+      out += fmt::format("<td class=\"num\">{} <span class=\"desc\">± {}</span></td>", number(s.mean, d), number(s.ci95_half, d));
+    }
+    out += "</tr>\n";
+  }
+  return out + "</tbody></table></div>\n<p class=\"note\">Mean over replications ± 95 % CI half-width.</p>\n";
+}
+
+std::string by_site_section(const Context& c) {
+  return breakdown_table(c.record.by_site, c.record.site_names, "Site", "breakdown-table by-site");
+}
+
+std::string by_locality_section(const Context& c) {
+  return breakdown_table(c.record.by_locality, c.record.locality_names, "Locality", "breakdown-table by-locality");
+}
+
+// ---- appendix -----------------------------------------------------------------------------------------------
+
+std::string scenario_text_section(const Context& c) {
+  if (c.record.scenario_yaml.empty()) return {};
+  return fmt::format("<details><summary>Resolved scenario (YAML, after <code>extends</code> and <code>--set</code>), "
+                     "enough to rerun</summary>\n<pre class=\"yaml\">{}</pre>\n</details>\n", escape_xml(c.record.scenario_yaml));
+}
+
+constexpr Section kSections[] = {
+    {"run", "Run", run_section},
+    {"kpis", "Key performance indicators", kpi_section},
+    {"daily", "Daily series", daily_section},
+    {"histograms", "KPI distributions over replications", histogram_section},
+    {"by-site", "By site", by_site_section},
+    {"by-locality", "By locality", by_locality_section},
+    {"scenario", "Scenario", scenario_section},
+    {"scenario-text", "Scenario file", scenario_text_section},
+};
+
+std::string stylesheet() {
+  using namespace svg::palette;
+  return fmt::format(R"(
+:root {{ color-scheme: light; }}
+body {{ font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Liberation Sans", Arial, sans-serif; color: #1a1a1a;
+  background: #fff; margin: 0 auto; padding: 1.5rem; max-width: 60rem; line-height: 1.45; }}
+h1 {{ font-size: 1.7rem; margin: 0 0 .2rem; }} h2 {{ font-size: 1.3rem; margin-top: 2rem; border-bottom: 2px solid {blue}; }}
+h3 {{ font-size: 1.05rem; margin: 1.2rem 0 .4rem; }}
+.subtitle {{ color: #444; margin: 0 0 1rem; }}
+nav ul {{ list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .3rem 1rem; }}
+nav a {{ color: {blue}; }}
+table {{ border-collapse: collapse; margin: .5rem 0; font-size: .92rem; }}
+th, td {{ border-bottom: 1px solid #ccc; padding: .3rem .55rem; text-align: left; vertical-align: top; }}
+thead th {{ border-bottom: 2px solid #333; }}
+tbody tr:nth-child(even) {{ background: #f4f7fa; }}
+.num {{ text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }}
+.desc, .note {{ color: #555; font-size: .85em; }}
+.kpi-title {{ font-weight: 600; }}
+.wide {{ overflow-x: auto; }}
+code {{ font-size: .85em; }}
+figure {{ margin: 1rem 0 1.5rem; }}
+figcaption {{ font-weight: 600; margin-bottom: .3rem; }}
+figcaption .desc {{ display: block; font-weight: normal; }}
+svg.chart {{ width: 100%; height: auto; max-width: 760px; display: block; font-family: inherit; }}
+.grid {{ stroke: #e0e0e0; stroke-width: 1; }}
+.axis-line {{ stroke: #333; stroke-width: 1; }}
+.tick-label {{ font-size: 12px; fill: #333; }}
+.axis-title {{ font-size: 13px; fill: #1a1a1a; }}
+.legend-label {{ font-size: 12px; fill: #1a1a1a; }}
+.fan-band {{ fill: {sky}; fill-opacity: .45; stroke: none; }}
+.fan-median {{ fill: none; stroke: {blue}; stroke-width: 2; }}
+.hist-bar {{ fill: {blue}; fill-opacity: .8; }}
+.hist-mean {{ stroke: {vermillion}; stroke-width: 2; stroke-dasharray: 5 3; }}
+pre.yaml {{ background: #f6f6f6; padding: .8rem; overflow-x: auto; font-size: .8rem; }}
+footer {{ margin-top: 2rem; color: #555; font-size: .85rem; }}
+@media print {{
+  @page {{ size: A4; margin: 14mm 12mm; }}
+  body {{ max-width: none; padding: 0; font-size: 10pt; }}
+  nav, details {{ display: none; }}
+  h2 {{ break-after: avoid; }}
+  figure, table {{ break-inside: avoid; }}
+  svg.chart {{ max-width: 17cm; }}
+  tbody tr:nth-child(even) {{ background: none; }}
+}}
+)", fmt::arg("blue", kBlue), fmt::arg("sky", kSkyBlue), fmt::arg("vermillion", kVermillion));
+}
+
+}  // namespace
+
+std::string render_report(const RunRecord& record, const ReportOptions& options) {
+  const Context context{record, options};
+  std::string nav, body;
+  for (const Section& section : kSections) {
+    const std::string html = section.render(context);
+    if (html.empty()) continue;
+    nav += fmt::format("<li><a href=\"#{}\">{}</a></li>", section.id, escape_xml(section.heading));
+    body += fmt::format("<section id=\"{}\">\n<h2>{}</h2>\n{}</section>\n", section.id, escape_xml(section.heading), html);
+  }
+  const std::string name = record.scenario_name.empty() ? std::string("pfsim results") : record.scenario_name;
+  const std::string last = end_date(record);
+  const std::string period = last.empty() ? record.start_date : fmt::format("{} to {}", record.start_date, last);
+  return fmt::format(R"(<!DOCTYPE html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="pfsim {version}">
+<link rel="icon" href="data:,">
+<title>{name} — pfsim report</title>
+<style>{css}</style>
+</head>
+<body>
+<header>
+<h1>{name}</h1>
+<p class="subtitle">pfsim patient-flow simulation report · {period} · {reps} replications</p>
+<nav aria-label="Sections"><ul>{nav}</ul></nav>
+</header>
+<main>
+{body}</main>
+<footer>Made by <code>pfsim report</code> from {file}. Charts and tables are computed from the replications in the results file.</footer>
+</body>
+</html>
+)", fmt::arg("version", escape_xml(record.pfsim_version)), fmt::arg("name", escape_xml(name)), fmt::arg("css", stylesheet()),
+                     fmt::arg("period", escape_xml(period)), fmt::arg("reps", record.replications), fmt::arg("nav", nav),
+                     fmt::arg("body", body), fmt::arg("file", escape_xml(options.results_file.empty() ? "a results file" : options.results_file)));
+}
+
+void write_report(const RunRecord& record, const ReportOptions& options, const std::filesystem::path& path) {
+  const std::string html = render_report(record, options);
+  std::filesystem::path tmp = path;
+  tmp += ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (out) out.write(html.data(), static_cast<std::streamsize>(html.size()));
+    if (out) out.close();
+    if (!out) {
+      std::error_code ignored;
+      std::filesystem::remove(tmp, ignored);
+      throw OutputError(fmt::format("{}: cannot write the report (hint: check the directory exists and is writable)", path.string()));
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(tmp, path, ec);
+  if (ec) {
+    std::error_code ignored;
+    std::filesystem::remove(tmp, ignored);
+    throw OutputError(fmt::format("{}: cannot write the report: {} (hint: choose another -o)", path.string(), ec.message()));
+  }
+}
+
+}  // namespace pfsim::output

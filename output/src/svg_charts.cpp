@@ -1,0 +1,176 @@
+// Fan charts and histograms as inline SVG. Styling (colours, fonts) lives in the page's CSS classes so print and
+// screen can differ; the SVG carries geometry and text only.
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <cmath>
+#include <optional>
+
+#include <fmt/format.h>
+
+#include "pfsim/output/svg.hpp"
+#include "pfsim/output/svg_charts.hpp"
+
+namespace pfsim::output::svg {
+namespace {
+
+constexpr double kWidth = 760, kHeight = 320;
+constexpr double kLeft = 78, kRight = 18, kTop = 34, kBottom = 56;
+constexpr double kPlotRight = kWidth - kRight, kPlotBottom = kHeight - kBottom;
+
+// Horizontal grid lines with labels at the y ticks, the y-axis title, and the plot frame's baseline.
+void draw_value_axis(Builder& svg, const Ticks& ticks, const LinearScale& y, std::string_view title) {
+  svg.open("g", {{"class", "axis y-axis"}});
+  for (const double v : ticks.values) {
+    const double py = y(v);
+    svg.line(kLeft, py, kPlotRight, py, "grid");
+    svg.text(kLeft - 6, py + 4, number(v, ticks.decimals()), "tick-label", "end");
+  }
+  svg.vertical_text(18, (kTop + kPlotBottom) / 2, title, "axis-title");
+  svg.close();
+}
+
+struct DateTick {
+  double day;
+  std::string label;
+};
+
+// Month starts for runs longer than two months ("Apr 2019", "May", ..., "Jan 2020"); otherwise nice day steps
+// labelled "1 Apr". Without a start date, day numbers 1, 2, ...
+std::vector<DateTick> date_ticks(std::size_t days, std::string_view start_date) {
+  std::vector<DateTick> out;
+  const std::optional<long> start = parse_date(start_date);
+  if (!start) {
+    for (const double v : nice_ticks(1, static_cast<double>(std::max<std::size_t>(days, 1)), 8).values)
+      if (v >= 1 && v <= static_cast<double>(days)) out.push_back({v - 1, number(v, 0)});
+    return out;
+  }
+  using namespace std::chrono;
+  static constexpr std::array<const char*, 12> kMonths = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                           "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  if (days > 62) {
+    const unsigned month_step = std::max(1U, static_cast<unsigned>(std::ceil(static_cast<double>(days) / 366.0)));
+    const year_month_day first{sys_days{std::chrono::days{*start}}};
+    year_month month{first.year(), first.month()};
+    if (first.day() != day{1}) month += months{1};
+    bool first_label = true;
+    for (;; month += months{month_step}) {
+      const long offset = sys_days{month / 1}.time_since_epoch().count() - *start;
+      if (offset >= static_cast<long>(days)) break;
+      const unsigned m = static_cast<unsigned>(month.month());
+      std::string label = kMonths[m - 1];
+      if (first_label || m <= month_step) label += fmt::format(" {}", static_cast<int>(month.year()));
+      first_label = false;
+      out.push_back({static_cast<double>(offset), label});
+    }
+    return out;
+  }
+  const Ticks ticks = nice_ticks(0, static_cast<double>(std::max<std::size_t>(days, 2) - 1), 6);
+  for (const double v : ticks.values) {
+    if (v < 0 || v > static_cast<double>(days) - 1 || std::floor(v) != v) continue;
+    const year_month_day date{sys_days{std::chrono::days{*start + static_cast<long>(v)}}};
+    out.push_back({v, fmt::format("{} {}", static_cast<unsigned>(date.day()), kMonths[static_cast<unsigned>(date.month()) - 1])});
+  }
+  return out;
+}
+
+std::string polyline(const std::vector<double>& values, const LinearScale& x, const LinearScale& y, bool move_first = true) {
+  std::string d;
+  for (std::size_t i = 0; i < values.size(); ++i)
+    d += fmt::format("{}{},{}", i == 0 && move_first ? "M" : "L", coord(x(static_cast<double>(i))), coord(y(values[i])));
+  return d;
+}
+
+}  // namespace
+
+std::string fan_chart(const FanBands& bands, std::string_view start_date, const ChartLabels& labels) {
+  const std::size_t days = bands.p50.size();
+  double lo = INFINITY, hi = -INFINITY;
+  for (std::size_t i = 0; i < days; ++i) {
+    for (const double v : {bands.p5[i], bands.p50[i], bands.p95[i]}) {
+      if (!std::isfinite(v)) continue;
+      lo = std::min(lo, v);
+      hi = std::max(hi, v);
+    }
+  }
+  const Ticks ticks = nice_ticks(lo, hi, 5);
+  const LinearScale x(0, static_cast<double>(std::max<std::size_t>(days, 2) - 1), kLeft, kPlotRight);
+  const LinearScale y(ticks.lo, ticks.hi, kPlotBottom, kTop);
+
+  Builder svg(kWidth, kHeight, labels.title + (labels.description.empty() ? "" : ": " + labels.description), "chart fan-chart");
+  draw_value_axis(svg, ticks, y, labels.value_axis);
+
+  svg.open("g", {{"class", "axis x-axis"}});
+  svg.line(kLeft, kPlotBottom, kPlotRight, kPlotBottom, "axis-line");
+  for (const DateTick& t : date_ticks(days, start_date)) {
+    svg.line(x(t.day), kPlotBottom, x(t.day), kPlotBottom + 5, "axis-line");
+    svg.text(x(t.day), kPlotBottom + 19, t.label, "tick-label");
+  }
+  svg.text((kLeft + kPlotRight) / 2, kHeight - 8, parse_date(start_date) ? "date" : "day", "axis-title");
+  svg.close();
+
+  if (days > 0) {
+    // The band: along the 95th percentile, back along the 5th.
+    std::string band = polyline(bands.p95, x, y);
+    for (std::size_t i = days; i-- > 0;) band += fmt::format("L{},{}", coord(x(static_cast<double>(i))), coord(y(bands.p5[i])));
+    svg.path(band + "Z", "fan-band");
+    svg.path(polyline(bands.p50, x, y), "fan-median");
+  }
+  // Legend, top right inside the plot.
+  svg.open("g", {{"class", "legend"}});
+  // Legend above the plot, right-aligned, so it never hides data.
+  svg.rect(kPlotRight - 250, 8, 16, 10, "fan-band legend-swatch");
+  svg.text(kPlotRight - 228, 17, "5–95 % of replications", "legend-label", "start");
+  svg.line(kPlotRight - 90, 13, kPlotRight - 74, 13, "fan-median legend-line");
+  svg.text(kPlotRight - 68, 17, "median", "legend-label", "start");
+  svg.close();
+  return svg.str();
+}
+
+std::string histogram(std::span<const double> values, const ChartLabels& labels) {
+  const Bins bins = histogram_bins(values);
+  Builder svg(kWidth, kHeight, labels.title + (labels.description.empty() ? "" : ": " + labels.description), "chart histogram");
+  if (bins.counts.empty()) return svg.str();
+
+  const std::size_t tallest = *std::max_element(bins.counts.begin(), bins.counts.end());
+  Ticks count_ticks = nice_ticks(0, static_cast<double>(std::max<std::size_t>(tallest, 1)), 4);
+  if (count_ticks.step < 1) count_ticks = nice_ticks(0, static_cast<double>(std::max<std::size_t>(tallest, 4)), 4);
+  const LinearScale y(0, count_ticks.hi, kPlotBottom, kTop);
+  const LinearScale x(bins.edges.front(), bins.edges.back(), kLeft, kPlotRight);
+  draw_value_axis(svg, count_ticks, y, "replications");
+
+  const double step = bins.edges[1] - bins.edges[0];
+  const int decimals = decimals_for(step, 2);
+  svg.open("g", {{"class", "bars"}});
+  for (std::size_t i = 0; i < bins.counts.size(); ++i) {
+    const double x0 = x(bins.edges[i]), x1 = x(bins.edges[i + 1]);
+    svg.rect(x0 + 1, y(static_cast<double>(bins.counts[i])), x1 - x0 - 2, kPlotBottom - y(static_cast<double>(bins.counts[i])),
+             "hist-bar", fmt::format("{} – {}: {} replications", number(bins.edges[i], decimals),
+                                     number(bins.edges[i + 1], decimals), bins.counts[i]));
+  }
+  svg.close();
+
+  svg.open("g", {{"class", "axis x-axis"}});
+  svg.line(kLeft, kPlotBottom, kPlotRight, kPlotBottom, "axis-line");
+  // Label every edge when they fit, else every other one.
+  const std::size_t label_every = bins.edges.size() > 12 ? 2 : 1;
+  for (std::size_t i = 0; i < bins.edges.size(); i += label_every) {
+    svg.line(x(bins.edges[i]), kPlotBottom, x(bins.edges[i]), kPlotBottom + 5, "axis-line");
+    svg.text(x(bins.edges[i]), kPlotBottom + 19, number(bins.edges[i], decimals), "tick-label");
+  }
+  svg.text((kLeft + kPlotRight) / 2, kHeight - 8, labels.value_axis, "axis-title");
+  svg.close();
+
+  double sum = 0;
+  std::size_t n = 0;
+  for (const double v : values)
+    if (std::isfinite(v)) sum += v, ++n;
+  const double mean = sum / static_cast<double>(n);
+  svg.open("g", {{"class", "mean-marker"}});
+  svg.line(x(mean), kTop, x(mean), kPlotBottom, "hist-mean");
+  svg.text(x(mean), kTop - 6, "mean " + number(mean, decimals_for(step, 3)), "legend-label", "middle");
+  svg.close();
+  return svg.str();
+}
+
+}  // namespace pfsim::output::svg

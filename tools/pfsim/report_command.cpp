@@ -1,0 +1,101 @@
+// pfsim report results.h5 [-o report.html] : one self-contained HTML page (inline SVG, no script, no network).
+#include <unistd.h>
+
+#include <chrono>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <string>
+
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "exit_codes.hpp"
+#include "output_path.hpp"
+#include "pfsim/output/output.hpp"
+#include "pfsim/output/report.hpp"
+#include "pfsim/scenario_file/load.hpp"
+
+namespace pfsim::cli {
+
+namespace {
+
+struct ReportArguments {
+  std::string results;
+  std::string output;  // empty = the results file name with .html
+};
+
+// Beds, areas and populations come from the scenario embedded in the results. The output layer reads no YAML, so
+// the command parses it with the scenario loader (through a private temporary file, the loader's only input). A
+// scenario this version cannot read (e.g. written by a newer pfsim) only costs those columns: names still show.
+output::ScenarioSummary scenario_summary(const std::string& scenario_yaml) {
+  output::ScenarioSummary summary;
+  if (scenario_yaml.empty()) return summary;
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  const fs::path tmp = fs::temp_directory_path(ec) / fmt::format("pfsim-report-{}.yaml", ::getpid());
+  if (ec) return summary;
+  struct Remove {
+    fs::path path;
+    ~Remove() {
+      std::error_code ignored;
+      fs::remove(path, ignored);
+    }
+  } remove_tmp{tmp};
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out << scenario_yaml;
+    if (!out) return summary;
+  }
+  try {
+    const models::Scenario scenario = scenario_file::load_scenario(tmp);
+    for (const auto& site : scenario.sites)
+      summary.sites.push_back({site.name, static_cast<double>(site.general_beds), static_cast<double>(site.escalation_beds)});
+    for (const auto& locality : scenario.population.localities) {
+      double people = 0;
+      for (const double p : locality.people) people += p;
+      summary.localities.push_back({locality.name, locality.area, people});
+    }
+    summary.age_bands = scenario.population.age_bands;
+  } catch (const std::exception&) {
+    return {};
+  }
+  return summary;
+}
+
+std::string utc_now() {
+  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday, utc.tm_hour,
+                     utc.tm_min, utc.tm_sec);
+}
+
+}  // namespace
+
+Command add_report_command(CLI::App& app) {
+  auto args = std::make_shared<ReportArguments>();
+  CLI::App* cmd = app.add_subcommand("report", "Write a self-contained HTML report (SVG charts, no server) of a results file");
+  cmd->add_option("results", args->results, "Results file (HDF5) written by pfsim run")->required();
+  cmd->add_option("-o,--output", args->output, "HTML file to write (default: the results file name with .html)");
+  return [args]() {
+    // Read first: a missing or foreign results file is a runtime error (exit 1) whatever -o says.
+    const output::RunRecord record = output::read_results(args->results);
+    std::filesystem::path out = args->output;
+    if (out.empty()) out = std::filesystem::path(args->results).replace_extension(".html");
+    std::error_code ec;
+    if (std::filesystem::is_directory(out, ec))
+      throw BadArgument(fmt::format("{}: is a directory (hint: give a file name, e.g. -o {}/report.html)", out.string(), out.string()));
+    check_output_path(out);
+    output::ReportOptions options;
+    options.results_file = std::filesystem::path(args->results).filename().string();
+    options.scenario = scenario_summary(record.scenario_yaml);
+    options.generated = utc_now();
+    output::write_report(record, options, out);
+    fmt::print("{}\n", out.string());
+    return kOk;
+  };
+}
+
+}  // namespace pfsim::cli
