@@ -11,6 +11,7 @@ using Command = std::function<int()>;
 Command add_run_command(CLI::App& app);
 Command add_validate_command(CLI::App& app);
 Command add_info_command(CLI::App& app);
+Command add_compare_command(CLI::App& app);
 Command add_report_command(CLI::App& app);
 
 }  // namespace pfsim::cli
