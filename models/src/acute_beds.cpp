@@ -20,6 +20,8 @@ void AcuteBeds::draw_episode(Patient& p) {
   const Scenario& s = ctx_.scenario;
   Episode& e = p.episode;
   e.los = s.admission.los[p.band].sample(p.rng);
+  const Winter* winter = ctx_.services.winter;
+  if (winter && winter->has_los_multiplier()) e.los *= winter->los_multiplier(ctx_.sim.now());
   const double pathway_u = p.rng.uniform();
   e.pathway = Pathway::P0;
   if (s.discharge && s.population.band_is_adult[p.band]) {
@@ -42,6 +44,8 @@ void AcuteBeds::draw_episode(Patient& p) {
   e.outcome_time_u = p.rng.uniform();
   e.readmit_u = p.rng.uniform();
   e.readmit_time_u = p.rng.uniform();
+  // Drawn last and only when a dip exists, so every earlier draw matches a run without it.
+  e.discharge_u = winter && winter->has_discharge_dip() ? p.rng.uniform() : 0.0;
 }
 
 void AcuteBeds::admit(std::uint32_t id) {

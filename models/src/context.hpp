@@ -24,6 +24,7 @@ class DownstreamCare;
 class CareHomes;
 class PrimaryCare;
 class AfterDischarge;
+class Winter;
 
 struct Services {
   EmergencyDemand* demand = nullptr;
@@ -35,6 +36,7 @@ struct Services {
   CareHomes* care_homes = nullptr;
   PrimaryCare* primary_care = nullptr;
   AfterDischarge* after_discharge = nullptr;
+  Winter* winter = nullptr;                      // nullptr when the scenario has no `winter` section
 };
 
 class Context {

@@ -17,36 +17,63 @@ std::vector<double> per_minute(std::vector<double> per_person_per_year) {
   for (double& r : per_person_per_year) r /= kMinutesPerYear;
   return per_person_per_year;
 }
+
+double largest(const std::array<std::vector<double>, kMonths>* multiplier) {
+  if (!multiplier) return 1.0;
+  double m = 0;
+  for (const auto& month : *multiplier)
+    for (double v : month) m = std::max(m, v);
+  return m;
+}
 }  // namespace
 
 LocalityDemand::LocalityDemand(Context& ctx, std::size_t locality, std::vector<double> per_person_per_year,
-                               const engine::RateProfile& profile, const std::string& stream_name)
+                               const engine::RateProfile& profile, const std::string& stream_name,
+                               const std::array<std::vector<double>, kMonths>* month_multiplier)
     : ctx_(ctx), locality_(locality), per_person_per_minute_(per_minute(std::move(per_person_per_year))),
-      base_per_minute_(base_rate(ctx, locality, per_person_per_minute_)), max_growth_(ctx.population.max_growth(locality)),
-      nhpp_(base_per_minute_, profile, ctx.calendar, max_growth_, horizon(ctx)), stream_(ctx.stream(stream_name)) {}
+      month_multiplier_(month_multiplier), base_per_minute_(base_rate(ctx, locality, per_person_per_minute_)),
+      max_growth_(ctx.population.max_growth(locality)), max_multiplier_(largest(month_multiplier)),
+      // The envelope carries the largest winter multiplier (× 1 without one, which leaves every value unchanged).
+      nhpp_(base_per_minute_ * max_multiplier_, profile, ctx.calendar, max_growth_, horizon(ctx)), stream_(ctx.stream(stream_name)) {}
+
+double LocalityDemand::rate_without_profile(double t) const {
+  const double years = Context::years(t);
+  double actual = 0;
+  if (!month_multiplier_) {
+    for (std::size_t b = 0; b < per_person_per_minute_.size(); ++b)
+      actual += ctx_.population.people(locality_, b, years) * per_person_per_minute_[b];
+    return actual;
+  }
+  const std::vector<double>& m = (*month_multiplier_)[static_cast<std::size_t>(ctx_.calendar.month(t))];
+  for (std::size_t b = 0; b < per_person_per_minute_.size(); ++b)
+    actual += ctx_.population.people(locality_, b, years) * per_person_per_minute_[b] * m[b];
+  return actual;
+}
 
 double LocalityDemand::next(double after) {
-  if (base_per_minute_ <= 0) return std::numeric_limits<double>::infinity();
+  if (base_per_minute_ <= 0 || max_multiplier_ <= 0) return std::numeric_limits<double>::infinity();
   double t = after;
   for (;;) {
     t = nhpp_.next(t, stream_);
     if (!std::isfinite(t)) return t;
-    const double years = Context::years(t);
-    double actual = 0;
-    for (std::size_t b = 0; b < per_person_per_minute_.size(); ++b)
-      actual += ctx_.population.people(locality_, b, years) * per_person_per_minute_[b];
-    const double envelope = base_per_minute_ * std::pow(1.0 + max_growth_, years);
+    const double actual = rate_without_profile(t);
+    const double envelope = base_per_minute_ * max_multiplier_ * std::pow(1.0 + max_growth_, Context::years(t));
     if (stream_.uniform() * envelope <= actual) return t;
   }
 }
 
 std::size_t LocalityDemand::pick_band(double t, engine::Stream& rng) const {
   const double years = Context::years(t);
+  const std::vector<double>* m = month_multiplier_ ? &(*month_multiplier_)[static_cast<std::size_t>(ctx_.calendar.month(t))] : nullptr;
+  const auto weight = [&](std::size_t b) {
+    const double w = ctx_.population.people(locality_, b, years) * per_person_per_minute_[b];
+    return m ? w * (*m)[b] : w;
+  };
   double total = 0;
-  for (std::size_t b = 0; b < per_person_per_minute_.size(); ++b) total += ctx_.population.people(locality_, b, years) * per_person_per_minute_[b];
+  for (std::size_t b = 0; b < per_person_per_minute_.size(); ++b) total += weight(b);
   double u = rng.uniform() * total;
   for (std::size_t b = 0; b < per_person_per_minute_.size(); ++b) {
-    u -= ctx_.population.people(locality_, b, years) * per_person_per_minute_[b];
+    u -= weight(b);
     if (u <= 0) return b;
   }
   return per_person_per_minute_.size() - 1;
@@ -65,8 +92,10 @@ EmergencyDemand::EmergencyDemand(Context& ctx) : ctx_(ctx) {
       ae_rate[b] = s.ae.attendances_per_1000_per_year[b] / 1000.0;
       if (!s.admission.direct_per_1000_per_year.empty()) direct_rate[b] = s.admission.direct_per_1000_per_year[b] / 1000.0;
     }
-    ae_.emplace_back(ctx, l, ae_rate, s.ae.arrival_profile, "arrivals/ae/" + name);
-    direct_.emplace_back(ctx, l, direct_rate, s.ae.arrival_profile, "arrivals/direct/" + name);
+    // Winter arrival multipliers apply to emergency demand (A&E and direct admissions), not to care homes.
+    const auto* multiplier = s.winter && s.winter->arrival_multiplier ? &*s.winter->arrival_multiplier : nullptr;
+    ae_.emplace_back(ctx, l, ae_rate, s.ae.arrival_profile, "arrivals/ae/" + name, multiplier);
+    direct_.emplace_back(ctx, l, direct_rate, s.ae.arrival_profile, "arrivals/direct/" + name, multiplier);
     ae_origin_.push_back("patient/ae/" + name);
     direct_origin_.push_back("patient/direct/" + name);
     displaced_origin_.push_back("patient/gp-displaced/" + name);

@@ -1,17 +1,35 @@
+#include <cmath>
+
 #include "services.hpp"
 
 namespace pfsim::models {
 
-Discharge::Discharge(Context& ctx) : ctx_(ctx), assessed_(ctx.sim.add_handler([this](std::uint32_t id) { assessed(id); })) {}
+Discharge::Discharge(Context& ctx)
+    : ctx_(ctx), assessed_(ctx.sim.add_handler([this](std::uint32_t id) { assessed(id); })),
+      home_from_bed_(ctx.sim.add_handler([this](std::uint32_t id) { home_from_bed(id); })) {}
+
+bool Discharge::held(std::uint32_t id, engine::HandlerId retry) {
+  const Winter* winter = ctx_.services.winter;
+  if (!winter || !winter->has_discharge_dip()) return false;
+  Patient& p = ctx_.patients[id];
+  const double until = winter->held_until(ctx_.sim.now(), p.episode.discharge_u);
+  if (std::isnan(until)) return false;
+  // Medically fit and still in the acute bed until the working morning: a delayed day like any other.
+  p.stage = Stage::Delayed;
+  ctx_.sim.schedule_at(until, retry, id);
+  return true;
+}
+
+void Discharge::home_from_bed(std::uint32_t id) {
+  if (held(id, home_from_bed_)) return;
+  leave_bed(id);
+  ctx_.services.after_discharge->home(id);
+}
 
 void Discharge::medically_fit(std::uint32_t id) {
   Patient& p = ctx_.patients[id];
   p.medically_fit_at = ctx_.sim.now();
-  if (p.episode.pathway == Pathway::P0) {
-    leave_bed(id);
-    ctx_.services.after_discharge->home(id);
-    return;
-  }
+  if (p.episode.pathway == Pathway::P0) return home_from_bed(id);
   // Medically fit but still in an acute bed: a delayed transfer of care from now until the bed is left.
   p.stage = Stage::Delayed;
   if (p.episode.assessment_delay > 0) ctx_.sim.schedule_in(p.episode.assessment_delay, assessed_, id);
@@ -19,6 +37,7 @@ void Discharge::medically_fit(std::uint32_t id) {
 }
 
 void Discharge::assessed(std::uint32_t id) {
+  if (held(id, assessed_)) return;  // weekend / bank-holiday dip: the pathway starts on the next working morning
   Patient& p = ctx_.patients[id];
   switch (p.episode.pathway) {
     case Pathway::P1:

@@ -1,5 +1,7 @@
 #include "pfsim/models/kpis.hpp"
 
+#include <fmt/format.h>
+
 namespace pfsim::models {
 
 const std::array<KpiInfo, kKpiCount>& kpi_catalogue() {
@@ -23,6 +25,8 @@ const std::array<KpiInfo, kKpiCount>& kpi_catalogue() {
       {"los_over_21d", "patients", "patients in acute beds with LOS >= 21 days (midnight census mean)"},
       {"readmission_30d_pct", "%", "discharges followed by an emergency readmission within 30 days"},
       {"gp_unmet_appointments", "appointments", "GP appointment demand above available slots"},
+      {"opel4_days", "site-days", "days at OPEL 4 (midnight), summed over sites; 0 when winter.opel is off"},
+      {"escalation_bed_days", "bed-days", "escalation beds open (time integral), all sites"},
   }};
   return catalogue;
 }
@@ -40,6 +44,10 @@ const std::array<KpiInfo, kDailyCount>& daily_catalogue() {
       {"care_home_residents", "residents", "permanent care-home residents at midnight"},
       {"care_home_admissions_65plus", "admissions", "permanent care-home admissions of people 65+ on the day"},
       {"gp_unmet_appointments", "appointments", "GP demand above available slots on the day"},
+      {"opel_level", "level", "highest OPEL level (1-4) over sites at midnight; 0 when winter.opel is off"},
+      {"beds_closed", "beds", "general beds closed by outbreaks at midnight, all sites"},
+      {"escalation_beds_open", "beds", "escalation beds open at midnight, all sites"},
+      {"beds_available", "beds", "open acute beds at midnight (general - closed + escalation open), all sites"},
   }};
   return catalogue;
 }
@@ -51,6 +59,8 @@ const std::array<KpiInfo, kBySiteCount>& by_site_catalogue() {
       {"nea", "admissions", "emergency admissions to a bed at the site"},
       {"bed_occupancy_pct", "%", "time-average occupied / available beds at the site"},
       {"dtoc_daily_delays", "patients", "mean patients 18+ delayed at midnight at the site"},
+      {"opel4_days", "days", "days at OPEL 4 (midnight) at the site"},
+      {"escalation_bed_days", "bed-days", "escalation beds open at the site (time integral)"},
   }};
   return catalogue;
 }
@@ -64,6 +74,33 @@ const std::array<KpiInfo, kByLocalityCount>& by_locality_catalogue() {
       {"gp_unmet_appointments", "appointments", "GP demand above available slots"},
   }};
   return catalogue;
+}
+
+const std::array<KpiInfo, kMonthlyCount>& monthly_catalogue() {
+  static const std::array<KpiInfo, kMonthlyCount> catalogue = {{
+      {"ae_attendances", "attendances", "A&E arrivals in the month"},
+      {"ae_4h_pct", "%", "4-hour performance of the month's arrivals"},
+      {"bed_occupancy_pct", "%", "time-average occupied / available acute beds in the month, all sites"},
+      {"dtoc_daily_delays", "patients", "mean patients 18+ delayed at midnight in the month"},
+      {"opel4_days", "site-days", "days at OPEL 4 in the month, summed over sites"},
+  }};
+  return catalogue;
+}
+
+MeasuredMonths measured_months(const std::chrono::year_month_day& start_date, int days) {
+  MeasuredMonths months;
+  const std::chrono::sys_days first{start_date};
+  std::chrono::year_month current{};
+  for (int d = 0; d < days; ++d) {
+    const std::chrono::year_month_day date{first + std::chrono::days{d}};
+    const std::chrono::year_month ym{date.year(), date.month()};
+    if (months.labels.empty() || ym != current) {
+      current = ym;
+      months.labels.push_back(fmt::format("{:04}-{:02}", static_cast<int>(date.year()), static_cast<unsigned>(date.month())));
+    }
+    months.month_of_day.push_back(static_cast<std::uint16_t>(months.labels.size() - 1));
+  }
+  return months;
 }
 
 }  // namespace pfsim::models

@@ -31,6 +31,11 @@ ReplicationResult Recorder::finish(const Denominators& den) const {
   r[Kpi::LosOver21d] = los21_sum_ / census;
   r[Kpi::Readmission30dPct] = pct(readmissions_30d_, discharges_);
   r[Kpi::GpUnmetAppointments] = gp_unmet_;
+  double opel4 = 0, escalation_bed_days = 0;
+  for (double v : site_opel4_) opel4 += v;
+  for (double v : site_escalation_bed_days_) escalation_bed_days += v;
+  r[Kpi::Opel4Days] = opel4;
+  r[Kpi::EscalationBedDays] = escalation_bed_days;
 
   for (std::size_t k = 0; k < kDailyCount; ++k) r.daily[k].assign(daily_[k].begin(), daily_[k].end());
   auto& day4h = r.daily[static_cast<std::size_t>(Daily::Ae4hPct)];
@@ -45,6 +50,8 @@ ReplicationResult Recorder::finish(const Denominators& den) const {
     r.by_site[static_cast<std::size_t>(BySite::Nea)][s] = site_nea_[s];
     r.by_site[static_cast<std::size_t>(BySite::BedOccupancyPct)][s] = den.site_bed_occupancy_pct[s];
     r.by_site[static_cast<std::size_t>(BySite::DtocDailyDelays)][s] = site_delayed_[s] / census;
+    r.by_site[static_cast<std::size_t>(BySite::Opel4Days)][s] = site_opel4_[s];
+    r.by_site[static_cast<std::size_t>(BySite::EscalationBedDays)][s] = site_escalation_bed_days_[s];
   }
   for (std::size_t l = 0; l < localities; ++l) {
     r.by_locality[static_cast<std::size_t>(ByLocality::AeAttendances)][l] = loc_ae_[l];
@@ -54,7 +61,35 @@ ReplicationResult Recorder::finish(const Denominators& den) const {
         per_100k_per_year(loc_care_home_65_[l], den.locality_65plus[l], days);
     r.by_locality[static_cast<std::size_t>(ByLocality::GpUnmetAppointments)][l] = loc_gp_unmet_[l];
   }
+  finish_monthly(r);
   return r;
+}
+
+void Recorder::finish_monthly(ReplicationResult& r) const {
+  const std::size_t months = months_.labels.size();
+  std::vector<double> attendances(months), within_4h(months), left(months), occupied(months), available(months),
+      delayed(months), opel4(months), days_in(months);
+  const auto& daily_ae = daily_[static_cast<std::size_t>(Daily::AeAttendances)];
+  const auto& daily_delayed = daily_[static_cast<std::size_t>(Daily::DtocDelayedPatients)];
+  for (std::size_t d = 0; d < days_; ++d) {
+    const std::size_t m = months_.month_of_day[d];
+    attendances[m] += daily_ae[d];
+    within_4h[m] += day_ae_4h_[d];
+    left[m] += day_ae_left_[d];
+    occupied[m] += day_occupied_area_[d];
+    available[m] += day_available_area_[d];
+    delayed[m] += daily_delayed[d];
+    opel4[m] += day_opel4_[d];
+    days_in[m] += 1;
+  }
+  for (auto& v : r.monthly) v.assign(months, 0.0);
+  for (std::size_t m = 0; m < months; ++m) {
+    r.monthly[static_cast<std::size_t>(Monthly::AeAttendances)][m] = attendances[m];
+    r.monthly[static_cast<std::size_t>(Monthly::Ae4hPct)][m] = pct(within_4h[m], left[m]);
+    r.monthly[static_cast<std::size_t>(Monthly::BedOccupancyPct)][m] = pct(occupied[m], available[m]);
+    r.monthly[static_cast<std::size_t>(Monthly::DtocDailyDelays)][m] = days_in[m] > 0 ? delayed[m] / days_in[m] : 0.0;
+    r.monthly[static_cast<std::size_t>(Monthly::Opel4Days)][m] = opel4[m];
+  }
 }
 
 }  // namespace pfsim::models

@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "pfsim/engine/time.hpp"
@@ -14,11 +15,13 @@ namespace pfsim::models {
 
 class Recorder {
  public:
-  Recorder(double measure_from, int days, std::size_t sites, std::size_t localities)
+  Recorder(double measure_from, int days, std::size_t sites, std::size_t localities, MeasuredMonths months)
       : from_(measure_from), to_(measure_from + days * engine::kMinutesPerDay), days_(static_cast<std::size_t>(days)),
         site_ae_(sites), site_ae_4h_(sites), site_ae_left_(sites), site_nea_(sites), site_delayed_(sites),
-        loc_ae_(localities), loc_nea_(localities), loc_delayed_(localities), loc_care_home_65_(localities),
-        loc_gp_unmet_(localities), day_ae_4h_(days_), day_ae_left_(days_) {
+        site_opel4_(sites), site_escalation_bed_days_(sites), loc_ae_(localities), loc_nea_(localities),
+        loc_delayed_(localities), loc_care_home_65_(localities), loc_gp_unmet_(localities), day_ae_4h_(days_),
+        day_ae_left_(days_), day_opel4_(days_), day_occupied_area_(days_), day_available_area_(days_),
+        months_(std::move(months)) {
     for (auto& d : daily_) d.assign(days_, 0.0);
   }
 
@@ -84,6 +87,12 @@ class Recorder {
   }
   void discharge(double t) { discharges_ += measured(t); }
   void readmission_within_30d(double discharged) { readmissions_30d_ += measured(discharged); }
+  /// Escalation beds `beds` open at `site` over [from, to), clipped to the measured window.
+  void escalation_open(double from, double to, std::size_t site, double beds) {
+    const double a = std::max(from, from_), b = std::min(to, to_);
+    if (b <= a || beds <= 0) return;
+    site_escalation_bed_days_[site] += beds * (b - a) / engine::kMinutesPerDay;
+  }
   void gp_unmet(double t, std::size_t locality, double appointments) {
     if (!measured(t)) return;
     gp_unmet_ += appointments;
@@ -95,7 +104,10 @@ class Recorder {
   struct Census {
     double beds_occupied = 0, beds_available = 0, delayed = 0, los_over_21d = 0;
     double reablement = 0, intermediate_care = 0, care_home = 0;
+    double beds_closed = 0, escalation_open = 0, opel_level = 0;
+    double occupied_area = 0, available_area = 0;   // bed-minutes since the measured period began, all sites
     std::vector<double> delayed_by_site, delayed_by_locality;
+    std::vector<int> opel_by_site;                  // empty when winter.opel is off
   };
   void census(std::size_t d, const Census& c) {
     daily_[static_cast<std::size_t>(Daily::BedsOccupied)][d] = c.beds_occupied;
@@ -104,6 +116,20 @@ class Recorder {
     daily_[static_cast<std::size_t>(Daily::ReablementInUse)][d] = c.reablement;
     daily_[static_cast<std::size_t>(Daily::IntermediateCareInUse)][d] = c.intermediate_care;
     daily_[static_cast<std::size_t>(Daily::CareHomeResidents)][d] = c.care_home;
+    daily_[static_cast<std::size_t>(Daily::OpelLevel)][d] = c.opel_level;
+    daily_[static_cast<std::size_t>(Daily::BedsClosed)][d] = c.beds_closed;
+    daily_[static_cast<std::size_t>(Daily::EscalationBedsOpen)][d] = c.escalation_open;
+    daily_[static_cast<std::size_t>(Daily::BedsAvailable)][d] = c.beds_available;
+    for (std::size_t s = 0; s < c.opel_by_site.size(); ++s)
+      if (c.opel_by_site[s] >= 4) {
+        site_opel4_[s] += 1;
+        day_opel4_[d] += 1;
+      }
+    // Per-day bed-minutes, so monthly occupancy has the same time-average definition as the KPI.
+    day_occupied_area_[d] = c.occupied_area - occupied_area_so_far_;
+    day_available_area_[d] = c.available_area - available_area_so_far_;
+    occupied_area_so_far_ = c.occupied_area;
+    available_area_so_far_ = c.available_area;
     ++census_days_;
     delayed_sum_ += c.delayed;
     los21_sum_ += c.los_over_21d;
@@ -121,6 +147,7 @@ class Recorder {
   ReplicationResult finish(const Denominators& den) const;
 
  private:
+  void finish_monthly(ReplicationResult& r) const;
   double& daily(Daily which, double t) { return daily_[static_cast<std::size_t>(which)][day(t)]; }
 
   double from_, to_;
@@ -131,9 +158,11 @@ class Recorder {
   double reablement_cohort_ = 0, reablement_home_ = 0;
   double care_home_65_ = 0, discharges_ = 0, readmissions_30d_ = 0, gp_unmet_ = 0;
   double census_days_ = 0, delayed_sum_ = 0, los21_sum_ = 0;
-  std::vector<double> site_ae_, site_ae_4h_, site_ae_left_, site_nea_, site_delayed_;
+  std::vector<double> site_ae_, site_ae_4h_, site_ae_left_, site_nea_, site_delayed_, site_opel4_, site_escalation_bed_days_;
   std::vector<double> loc_ae_, loc_nea_, loc_delayed_, loc_care_home_65_, loc_gp_unmet_;
-  std::vector<double> day_ae_4h_, day_ae_left_;
+  std::vector<double> day_ae_4h_, day_ae_left_, day_opel4_, day_occupied_area_, day_available_area_;
+  double occupied_area_so_far_ = 0, available_area_so_far_ = 0;
+  MeasuredMonths months_;
   std::array<std::vector<double>, kDailyCount> daily_;
 };
 

@@ -1,6 +1,8 @@
 #pragma once
 // The services of the local system. Each owns its capacity and the steps of the pathway that happen in it;
 // a patient moves between them by method calls and scheduled events, all on one Context.
+#include <algorithm>
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -17,8 +19,11 @@ namespace pfsim::models {
 /// thinning step accepts each candidate with probability actual / envelope.
 class LocalityDemand {
  public:
+  /// `month_multiplier` ([month][band], winter) scales the rate on top of the profile; the thinning envelope
+  /// includes its largest value so the process stays exact. nullptr = no multiplier (and no extra work).
   LocalityDemand(Context& ctx, std::size_t locality, std::vector<double> per_person_per_year, const engine::RateProfile& profile,
-                 const std::string& stream_name);
+                 const std::string& stream_name,
+                 const std::array<std::vector<double>, kMonths>* month_multiplier = nullptr);
   /// Time of the next arrival after `after` (+inf when there is no demand).
   double next(double after);
   /// Age band of an arrival at time t, chosen in proportion to the band's share of the rate.
@@ -29,8 +34,11 @@ class LocalityDemand {
  private:
   Context& ctx_;
   std::size_t locality_;
+  /// Rate per minute at `t` without the hour/weekday/month profile (that is in the engine's thinning).
+  [[nodiscard]] double rate_without_profile(double t) const;
   std::vector<double> per_person_per_minute_;
-  double base_per_minute_ = 0, max_growth_ = 0;
+  const std::array<std::vector<double>, kMonths>* month_multiplier_;
+  double base_per_minute_ = 0, max_growth_ = 0, max_multiplier_ = 1.0;
   engine::NhppArrivals nhpp_;
   engine::Stream stream_;
 };
@@ -101,8 +109,11 @@ class Discharge {
 
  private:
   void assessed(std::uint32_t id);
+  void home_from_bed(std::uint32_t id);
+  /// True when the winter discharge dip holds the patient until a working morning (the event is then scheduled).
+  bool held(std::uint32_t id, engine::HandlerId retry);
   Context& ctx_;
-  engine::HandlerId assessed_;
+  engine::HandlerId assessed_, home_from_bed_;
 };
 
 /// Reablement (P1, packages at home) or intermediate care (P2, beds): capacity, duration, 91-day outcomes.
@@ -172,6 +183,57 @@ class PrimaryCare {
   std::vector<engine::Stream> streams_;
   std::vector<double> hour_cumulative_;
   engine::HandlerId displaced_;
+};
+
+/// Winter pressures (DESIGN §3): monthly LOS multipliers, the weekend/bank-holiday discharge dip, outbreaks that
+/// close beds, escalation beds and OPEL levels. Built only when the scenario has a `winter` section; each part
+/// draws only from its own streams ("winter/outbreaks/<site>") or, for the dip, a uniform appended to the episode.
+class Winter {
+ public:
+  Winter(Context& ctx, const WinterSettings& settings);
+  /// Schedules the hourly escalation checks.
+  void start();
+  /// Called at each midnight for the day that starts: draws the day's outbreak starts.
+  void new_day(double midnight);
+  /// Ends the escalation bed-day integral at `end`.
+  void finish(double end);
+
+  /// LOS multiplier for an admission at `t` (1 when not set).
+  [[nodiscard]] double los_multiplier(double t) const;
+  [[nodiscard]] bool has_los_multiplier() const { return settings_.los_multiplier.has_value(); }
+  /// True when some day has a discharge factor below 1 (episodes then draw one more uniform).
+  [[nodiscard]] bool has_discharge_dip() const { return has_dip_; }
+  /// When a patient ready to leave at `now` with uniform `u` is held by the dip: the working morning they leave;
+  /// otherwise NaN.
+  [[nodiscard]] double held_until(double now, double u) const;
+
+  [[nodiscard]] int beds_closed(std::size_t site) const { return std::min(closed_[site], general_[site]); }
+  [[nodiscard]] int escalation_open(std::size_t site) const { return escalation_open_[site]; }
+  /// OPEL level 1–4 of `site` now, or 0 when winter.opel is off.
+  [[nodiscard]] int opel_level(std::size_t site) const;
+
+ private:
+  struct Outbreak {
+    std::size_t site;
+    int beds;
+    double duration;
+  };
+  [[nodiscard]] double core_occupancy_pct(std::size_t site) const;
+  void apply_capacity(std::size_t site);
+  void outbreak_start(std::uint32_t index);
+  void outbreak_end(std::uint32_t index);
+  void check_escalation(std::size_t site);
+  void set_escalation(std::size_t site, int beds);
+
+  Context& ctx_;
+  const WinterSettings& settings_;
+  std::vector<float> discharge_factor_;       // by simulated day
+  bool has_dip_ = false;
+  std::vector<int> general_, closed_, escalation_open_, hours_above_;
+  std::vector<double> escalation_since_;
+  std::vector<engine::Stream> outbreak_streams_;  // one per settings_.outbreaks entry
+  std::vector<Outbreak> outbreaks_;
+  engine::HandlerId outbreak_start_, outbreak_end_, escalation_check_;
 };
 
 }  // namespace pfsim::models

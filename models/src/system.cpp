@@ -19,7 +19,8 @@ engine::Calendar calendar_for(const RunSettings& run) {
 
 Context::Context(const Scenario& s, std::uint64_t rep)
     : scenario(s), replication(rep), calendar(calendar_for(s.run)), population(s.population),
-      recorder(s.run.warmup_days * engine::kMinutesPerDay, s.run.days, s.sites.size(), s.localities()),
+      recorder(s.run.warmup_days * engine::kMinutesPerDay, s.run.days, s.sites.size(), s.localities(),
+               measured_months(s.run.start_date, s.run.days)),
       measure_from(s.run.warmup_days * engine::kMinutesPerDay),
       measure_to((s.run.warmup_days + s.run.days) * engine::kMinutesPerDay) {}
 
@@ -53,11 +54,13 @@ class Wiring {
       services.intermediate_care = &intermediate_care_.emplace(ctx, *s.intermediate_care, Stage::InIntermediateCare, "intermediate_care");
     if (s.care_homes) services.care_homes = &care_homes_.emplace(ctx, *s.care_homes);
     if (s.primary_care) services.primary_care = &primary_care_.emplace(ctx, *s.primary_care);
+    if (s.winter) services.winter = &winter_.emplace(ctx, *s.winter);
   }
 
   void start() {
     demand_.start();
     if (care_homes_) care_homes_->start();
+    if (winter_) winter_->start();
     ctx_.sim.every_day([this](std::int64_t day) { midnight(day); }, 0);
     const engine::HandlerId begin_measuring = ctx_.sim.add_handler([this](std::uint32_t) {
       for (auto& b : beds_) b->beds().reset_statistics();
@@ -67,6 +70,7 @@ class Wiring {
 
   ReplicationResult finish() {
     const double end = ctx_.measure_to;
+    if (winter_) winter_->finish(end);
     // Patients still delayed when the run ends contribute their delayed days so far.
     if (ctx_.scenario.discharge)
       for (const Patient& p : ctx_.patients.all())
@@ -103,6 +107,7 @@ class Wiring {
     check_conservation(day);
     if (ctx_.recorder.measured(now - engine::kMinutesPerDay)) census(ctx_.recorder.day(now - engine::kMinutesPerDay));
     if (primary_care_) primary_care_->new_day(now);
+    if (winter_) winter_->new_day(now);
   }
 
   // Every person created is either still somewhere in the system or has left it: nobody is lost or duplicated.
@@ -130,9 +135,21 @@ class Wiring {
         c.delayed_by_locality[p.locality] += 1;
       }
     }
-    for (auto& b : beds_) {
-      c.beds_occupied += static_cast<double>(b->beds().in_use());
-      c.beds_available += static_cast<double>(b->beds().capacity());
+    for (std::size_t site = 0; site < beds_.size(); ++site) {
+      const engine::Resource& b = beds_[site]->beds();
+      c.beds_occupied += static_cast<double>(b.in_use());
+      c.beds_available += static_cast<double>(b.capacity());
+      c.occupied_area += b.in_use_stats().area(now);
+      c.available_area += b.capacity_stats().area(now);
+    }
+    if (winter_) {
+      c.opel_by_site.assign(s.sites.size(), 0);
+      for (std::size_t site = 0; site < s.sites.size(); ++site) {
+        c.beds_closed += winter_->beds_closed(site);
+        c.escalation_open += winter_->escalation_open(site);
+        c.opel_by_site[site] = winter_->opel_level(site);
+        c.opel_level = std::max(c.opel_level, static_cast<double>(c.opel_by_site[site]));
+      }
     }
     if (reablement_) c.reablement = static_cast<double>(reablement_->capacity().in_use());
     if (intermediate_care_) c.intermediate_care = static_cast<double>(intermediate_care_->capacity().in_use());
@@ -149,6 +166,7 @@ class Wiring {
   std::optional<DownstreamCare> reablement_, intermediate_care_;
   std::optional<CareHomes> care_homes_;
   std::optional<PrimaryCare> primary_care_;
+  std::optional<Winter> winter_;
 };
 
 System::System(const Scenario& scenario, std::uint64_t replication) : context_(std::make_unique<Context>(scenario, replication)) {}

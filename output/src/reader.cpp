@@ -105,12 +105,30 @@ bool is_float_vector(hid_t dataset) {
   return H5Tget_class(type.get()) == H5T_FLOAT && h5::dataset_dims(dataset).size() == 1;
 }
 
-// Every 1-D float dataset outside the reserved groups, depth-first, each group in creation order.
+bool is_table_group(hid_t parent, const std::string& name) {
+  if (!h5::has_object(parent, name, H5I_GROUP)) return false;
+  const h5::Handle group = h5::open_group(parent, name);
+  const std::string kind(layout::kGroupKind);
+  return h5::has_attr(group.get(), kind) && h5::read_string_attr(group.get(), kind) == layout::kLabelledTables;
+}
+
+// Top-level groups marked as labelled tables (RunRecord::table_groups), in creation order.
+void read_table_groups(hid_t file, RunRecord& r) {
+  for (const std::string& name : h5::link_names(file)) {
+    if (!is_table_group(file, name)) continue;
+    TableGroup g{.name = name, .labels = {}, .tables = {}};
+    read_breakdowns(file, name, g.labels, g.tables);
+    r.table_groups.push_back(std::move(g));
+  }
+}
+
+// Every 1-D float dataset outside the reserved groups and table groups, depth-first, each group in creation order.
 void read_extra_datasets(hid_t group, const std::string& prefix, RunRecord& r) {
   for (const std::string& name : h5::link_names(group)) {
     const std::string path = prefix + "/" + name;
     if (prefix.empty() &&
-        std::find(layout::kReservedGroups.begin(), layout::kReservedGroups.end(), name) != layout::kReservedGroups.end())
+        (std::find(layout::kReservedGroups.begin(), layout::kReservedGroups.end(), name) != layout::kReservedGroups.end() ||
+         is_table_group(group, name)))
       continue;
     if (h5::has_object(group, name, H5I_GROUP)) {
       const h5::Handle child = h5::open_group(group, name);
@@ -144,6 +162,7 @@ RunRecord read_results(const fs::path& path) {
     read_daily(file.get(), r);
     read_breakdowns(file.get(), layout::kBySite, r.site_names, r.by_site);
     read_breakdowns(file.get(), layout::kByLocality, r.locality_names, r.by_locality);
+    read_table_groups(file.get(), r);
     read_extra_datasets(file.get(), "", r);
     return r;
   } catch (const h5::Error& e) {

@@ -87,6 +87,21 @@ Problem extra_dataset_problem(const RunRecord& record) {
   return {};
 }
 
+Problem table_group_problem(const RunRecord& record) {
+  std::set<std::string_view> seen;
+  for (const TableGroup& g : record.table_groups) {
+    bool clashes = false;  // an extra dataset under the same top-level group would be read back as part of it
+    for (const auto& [path, values] : record.extra_datasets)
+      clashes = clashes || std::string_view(path).substr(1, path.find('/', 1) - 1) == g.name;
+    if (!is_link_name(g.name) || contains(layout::kReservedGroups, g.name) || !seen.insert(g.name).second || clashes)
+      return fmt::format("table group name '{}' is empty, reserved, repeated, contains '/' or also holds extra datasets "
+                         "(rename it, e.g. monthly)",
+                         g.name);
+    if (auto p = breakdown_problem(g.name, g.labels, g.tables)) return p;
+  }
+  return {};
+}
+
 }  // namespace
 
 std::optional<std::string> find_record_problem(const RunRecord& record) {
@@ -95,6 +110,7 @@ std::optional<std::string> find_record_problem(const RunRecord& record) {
   if (auto p = daily_problem(record.daily)) return p;
   if (auto p = breakdown_problem(layout::kBySite, record.site_names, record.by_site)) return p;
   if (auto p = breakdown_problem(layout::kByLocality, record.locality_names, record.by_locality)) return p;
+  if (auto p = table_group_problem(record)) return p;
   return extra_dataset_problem(record);
 }
 

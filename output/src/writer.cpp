@@ -53,8 +53,9 @@ void write_daily(hid_t file, const std::vector<DailySeries>& daily) {
 }
 
 void write_breakdowns(hid_t file, std::string_view group_name, const std::vector<std::string>& labels,
-                      const std::vector<Breakdown>& breakdowns) {
+                      const std::vector<Breakdown>& breakdowns, bool mark_as_table_group = false) {
   const h5::Handle group = h5::create_group(file, std::string(group_name));
+  if (mark_as_table_group) h5::write_string_attr(group.get(), std::string(layout::kGroupKind), std::string(layout::kLabelledTables));
   // The label list is written even when empty so scripts can always index /by_site/names.
   h5::write_strings(group.get(), std::string(layout::kLabelNames), labels);
   for (const Breakdown& b : breakdowns) {
@@ -100,6 +101,7 @@ std::vector<unsigned char> build_file_image(const RunRecord& record, const fs::p
   write_daily(file.get(), record.daily);
   write_breakdowns(file.get(), layout::kBySite, record.site_names, record.by_site);
   write_breakdowns(file.get(), layout::kByLocality, record.locality_names, record.by_locality);
+  for (const TableGroup& g : record.table_groups) write_breakdowns(file.get(), g.name, g.labels, g.tables, true);
   write_extra_datasets(file.get(), record);
 
   h5::check_status(H5Fflush(file.get(), H5F_SCOPE_GLOBAL), "flushing the file");

@@ -88,9 +88,44 @@ TEST_F(ResultsFile, RoundTripReturnsEveryFieldUnchanged) {
   EXPECT_EQ(back.locality_names, record.locality_names);
   EXPECT_TRUE(back.by_site == record.by_site);
   EXPECT_TRUE(back.by_locality == record.by_locality);
+  EXPECT_TRUE(back.table_groups == record.table_groups);
   EXPECT_EQ(back.extra_datasets, record.extra_datasets);
   EXPECT_TRUE(back == record);
   EXPECT_FALSE(fs::exists(dir_ / "results.h5.tmp"));
+}
+
+TEST_F(ResultsFile, TableGroupIsStoredAsReplicationByLabelWithNamesAndKind) {
+  const RunRecord record = sample_record(4, 10);
+  const fs::path path = dir_ / "tables.h5";
+  write_results(record, path);
+  const hid_t file = H5Fopen(path.c_str(), H5F_ACC_RDONLY, H5P_DEFAULT);
+  ASSERT_GE(file, 0);
+  const hid_t dataset = H5Dopen2(file, "/monthly/ae_4h_pct", H5P_DEFAULT);
+  ASSERT_GE(dataset, 0);
+  const hid_t space = H5Dget_space(dataset);
+  hsize_t dims[2] = {0, 0};
+  EXPECT_EQ(H5Sget_simple_extent_ndims(space), 2);
+  H5Sget_simple_extent_dims(space, dims, nullptr);
+  EXPECT_EQ(dims[0], 4U);  // replications
+  EXPECT_EQ(dims[1], 3U);  // months
+  EXPECT_GT(H5Lexists(file, "/monthly/names", H5P_DEFAULT), 0);
+  EXPECT_GT(H5Aexists_by_name(file, "/monthly", "kind", H5P_DEFAULT), 0);
+  H5Sclose(space);
+  H5Dclose(dataset);
+  H5Fclose(file);
+}
+
+TEST_F(ResultsFile, TableGroupClashingWithReservedGroupOrExtraDatasetIsRejected) {
+  RunRecord record = sample_record();
+  record.table_groups[0].name = "daily";
+  EXPECT_NE(write_error(record, dir_ / "a.h5").find("table group name 'daily'"), std::string::npos);
+  record = sample_record();
+  record.table_groups[0].name = "schemes";  // /schemes/savings_gbp is an extra dataset
+  EXPECT_NE(write_error(record, dir_ / "b.h5").find("table group name 'schemes'"), std::string::npos);
+  record = sample_record();
+  record.table_groups[0].tables[0].values.pop_back();
+  EXPECT_NE(write_error(record, dir_ / "c.h5").find("/monthly/ae_4h_pct"), std::string::npos);
+  EXPECT_TRUE(fs::is_empty(dir_));
 }
 
 TEST_F(ResultsFile, RoundTripOfEmptyRecordKeepsItEmpty) {

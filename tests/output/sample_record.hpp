@@ -59,6 +59,16 @@ inline RunRecord sample_record(std::size_t replications = 20, std::size_t days =
     savings.push_back(1.2e6 * uniform());
     delivery.push_back(uniform());
   }
+  TableGroup monthly{"monthly", {"2019-12", "2020-01", "2020-02"}, {}};
+  Breakdown monthly_4h{"ae_4h_pct", "%", "4-hour performance of the month's arrivals", {}};
+  Breakdown monthly_opel{"opel4_days", "site-days", "days at OPEL 4 in the month", {}};
+  for (std::size_t i = 0; i < replications * monthly.labels.size(); ++i) {
+    monthly_4h.values.push_back(80 + 15 * uniform());
+    monthly_opel.values.push_back(std::floor(10 * uniform()));
+  }
+  monthly.tables = {monthly_4h, monthly_opel};
+  r.table_groups = {monthly, TableGroup{"by_scheme", {"a"}, {}}};
+
   r.extra_datasets = {{"/schemes/savings_gbp", savings}, {"/schemes/delivery_mean", delivery}, {"/ranks", {0.0, 1.0}}};
   return r;
 }

@@ -6,7 +6,7 @@ namespace pfsim::cli {
 
 namespace {
 // Bumped whenever ReplicationResult changes shape, so stale checkpoints are ignored instead of misread.
-constexpr std::uint64_t kMagic = 0x7066'7369'6d52'0001ULL;  // "pfsimR" v1
+constexpr std::uint64_t kMagic = 0x7066'7369'6d52'0002ULL;  // "pfsimR" v2 (monthly tables)
 
 class Writer {
  public:
@@ -60,6 +60,7 @@ std::string encode_replication(std::uint64_t replication, const models::Replicat
   for (const auto& d : r.daily) w.array(d);
   for (const auto& s : r.by_site) w.array(s);
   for (const auto& l : r.by_locality) w.array(l);
+  for (const auto& m : r.monthly) w.array(m);
   w.value(r.events);
   w.value(r.patients_created);
   return w.take();
@@ -76,6 +77,8 @@ std::optional<std::pair<std::uint64_t, models::ReplicationResult>> decode_replic
     if (!in.array(s)) return std::nullopt;
   for (auto& l : r.by_locality)
     if (!in.array(l)) return std::nullopt;
+  for (auto& m : r.monthly)
+    if (!in.array(m)) return std::nullopt;
   if (!in.value(r.events) || !in.value(r.patients_created) || !in.at_end()) return std::nullopt;
   return std::make_pair(replication, std::move(r));
 }

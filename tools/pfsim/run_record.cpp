@@ -59,6 +59,15 @@ output::RunRecord make_run_record(const models::Scenario& scenario, const std::v
     for (const auto& r : results) b.values.insert(b.values.end(), r.by_locality[k].begin(), r.by_locality[k].end());
     record.by_locality.push_back(std::move(b));
   }
+  // /monthly/<kpi> [replication × month] with the month labels ("2019-12") in /monthly/names.
+  output::TableGroup monthly{"monthly", models::measured_months(scenario.run.start_date, scenario.run.days).labels, {}};
+  const auto& monthly_kpis = models::monthly_catalogue();
+  for (std::size_t k = 0; k < monthly_kpis.size(); ++k) {
+    output::Breakdown b{std::string(monthly_kpis[k].name), std::string(monthly_kpis[k].units), std::string(monthly_kpis[k].description), {}};
+    for (const auto& r : results) b.values.insert(b.values.end(), r.monthly[k].begin(), r.monthly[k].end());
+    monthly.tables.push_back(std::move(b));
+  }
+  record.table_groups.push_back(std::move(monthly));
   return record;
 }
 

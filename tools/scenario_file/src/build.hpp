@@ -25,6 +25,7 @@ models::DownstreamService build_downstream(const At& service);
 models::CareHomeSettings build_care_homes(const At& care_homes);
 models::ReadmissionSettings build_readmission(const At& readmission, const models::Population& population);
 models::PrimaryCareSettings build_primary_care(const At& primary_care, const models::Population& population);
+models::WinterSettings build_winter(const At& winter, const models::Population& population, const std::vector<models::Site>& sites);
 
 // Shared by the section builders ------------------------------------------------------------------
 

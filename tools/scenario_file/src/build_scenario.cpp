@@ -22,10 +22,9 @@ models::Scenario build_scenario(const SourceNode& root) {
   const At top(root, "", "");
   top.expect_map("scenario settings (pfsim, name, run, ...)");
   static const std::string schemes_hint = fmt::format(kNotYet, "schemes");
-  static const std::string winter_hint = fmt::format(kNotYet, "winter");
   top.check_keys({"pfsim", "name", "extends", "run", "population", "sites", "ae", "admission", "discharge",
-                  "reablement", "intermediate_care", "care_homes", "readmission", "primary_care"},
-                 {{"schemes", schemes_hint}, {"winter", winter_hint}});
+                  "reablement", "intermediate_care", "care_homes", "readmission", "primary_care", "winter"},
+                 {{"schemes", schemes_hint}});
   check_schema_version(top);
 
   models::Scenario scenario;
@@ -42,6 +41,7 @@ models::Scenario build_scenario(const SourceNode& root) {
   if (auto care_homes = top.get("care_homes")) scenario.care_homes = build_care_homes(*care_homes);
   if (auto readmission = top.get("readmission")) scenario.readmission = build_readmission(*readmission, scenario.population);
   if (auto primary_care = top.get("primary_care")) scenario.primary_care = build_primary_care(*primary_care, scenario.population);
+  if (auto winter = top.get("winter")) scenario.winter = build_winter(*winter, scenario.population, scenario.sites);
   return scenario;
 }
 

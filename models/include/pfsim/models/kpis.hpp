@@ -1,7 +1,9 @@
 #pragma once
 // KPI catalogue (DESIGN §5: the names and definitions are contracts) and one replication's results.
 #include <array>
+#include <chrono>
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -32,6 +34,8 @@ enum class Kpi : std::size_t {
   LosOver21d,
   Readmission30dPct,
   GpUnmetAppointments,
+  Opel4Days,
+  EscalationBedDays,
   Count
 };
 inline constexpr std::size_t kKpiCount = static_cast<std::size_t>(Kpi::Count);
@@ -50,12 +54,16 @@ enum class Daily : std::size_t {
   CareHomeResidents,
   CareHomeAdmissions65plus,
   GpUnmetAppointments,
+  OpelLevel,            // highest OPEL level over sites (0 when winter.opel is off)
+  BedsClosed,           // general beds closed by outbreaks at midnight, all sites
+  EscalationBedsOpen,   // at midnight, all sites
+  BedsAvailable,        // open acute beds at midnight (general − closed + escalation open), all sites
   Count
 };
 inline constexpr std::size_t kDailyCount = static_cast<std::size_t>(Daily::Count);
 const std::array<KpiInfo, kDailyCount>& daily_catalogue();
 
-enum class BySite : std::size_t { AeAttendances, Ae4hPct, Nea, BedOccupancyPct, DtocDailyDelays, Count };
+enum class BySite : std::size_t { AeAttendances, Ae4hPct, Nea, BedOccupancyPct, DtocDailyDelays, Opel4Days, EscalationBedDays, Count };
 inline constexpr std::size_t kBySiteCount = static_cast<std::size_t>(BySite::Count);
 const std::array<KpiInfo, kBySiteCount>& by_site_catalogue();
 
@@ -70,12 +78,25 @@ enum class ByLocality : std::size_t {
 inline constexpr std::size_t kByLocalityCount = static_cast<std::size_t>(ByLocality::Count);
 const std::array<KpiInfo, kByLocalityCount>& by_locality_catalogue();
 
+/// KPIs by calendar month of the measured period, one value per month ([replication × month] in the results).
+enum class Monthly : std::size_t { AeAttendances, Ae4hPct, BedOccupancyPct, DtocDailyDelays, Opel4Days, Count };
+inline constexpr std::size_t kMonthlyCount = static_cast<std::size_t>(Monthly::Count);
+const std::array<KpiInfo, kMonthlyCount>& monthly_catalogue();
+
+/// The calendar months the measured period touches, in order: labels ("2019-12") and each measured day's month.
+struct MeasuredMonths {
+  std::vector<std::string> labels;
+  std::vector<std::uint16_t> month_of_day;  // [measured day] → index into labels
+};
+MeasuredMonths measured_months(const std::chrono::year_month_day& start_date, int days);
+
 /// Everything one replication produces (measured period only).
 struct ReplicationResult {
   std::array<double, kKpiCount> kpi{};
   std::array<std::vector<float>, kDailyCount> daily;            // [measured day]
   std::array<std::vector<double>, kBySiteCount> by_site;        // [site]
   std::array<std::vector<double>, kByLocalityCount> by_locality;  // [locality]
+  std::array<std::vector<double>, kMonthlyCount> monthly;       // [measured month]
   std::uint64_t events = 0;
   std::uint64_t patients_created = 0;
 

@@ -39,6 +39,7 @@ struct Episode {
   double outcome_time_u = 0;      // when, as a share of 91 days
   double readmit_u = 0;           // 30-day readmission after a home discharge
   double readmit_time_u = 0;      // when, as a share of 30 days
+  double discharge_u = 0;         // winter discharge dip: leaves on a reduced day when below its factor (drawn last, only with a dip)
 };
 
 struct Patient {

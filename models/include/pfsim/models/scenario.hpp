@@ -55,7 +55,7 @@ struct Site {
   std::string name;
   std::optional<SiteAe> ae;               // a site without `ae` has no emergency department
   int general_beds = 0;
-  int escalation_beds = 0;                // held closed in the baseline model (the winter issue opens them)
+  int escalation_beds = 0;                // closed unless winter.escalation opens them
 };
 
 struct AeSettings {
@@ -115,6 +115,53 @@ struct PrimaryCareSettings {
   double unmet_to_ae = 0.0;                              // share of unmet demand that attends A&E the same day
 };
 
+inline constexpr std::size_t kMonths = 12;
+
+/// Weekend and bank-holiday discharge dip: on such a day a patient ready to leave the acute bed (P0: medically
+/// fit; P1–P3: assessment complete) leaves with probability `factor`, otherwise at the next working morning.
+struct WinterDischarge {
+  double weekend_factor = 1.0;                              // Saturdays and Sundays
+  double bank_holiday_factor = 1.0;                         // the dates below, whatever the weekday
+  std::vector<std::chrono::year_month_day> bank_holidays;
+};
+
+/// Norovirus/flu outbreaks at one site: starts are a Poisson process with a rate per calendar month; each closes a
+/// number of beds for a duration, then they reopen.
+struct WinterOutbreaks {
+  std::size_t site = 0;
+  std::array<double, kMonths> per_month{};  // expected outbreak starts in each month (January first)
+  Distribution duration;                    // minutes
+  Distribution beds_closed;                 // count (rounded to a whole number, at least 0)
+};
+
+/// Escalation beds (sites[].beds.escalation) open when occupancy of the open general beds is above
+/// `open_above_pct` at `for_hours` consecutive hourly checks, and close when it falls below `close_below_pct`.
+struct EscalationSettings {
+  double open_above_pct = 95.0;
+  double close_below_pct = 90.0;
+  int for_hours = 4;
+};
+
+/// OPEL level 1–4 per site per day: 1 + the number of thresholds reached by the midnight occupancy of the open
+/// general beds (and, optionally, by the number of patients waiting for a bed); the higher level wins.
+struct OpelSettings {
+  std::array<double, 3> occupancy_pct{85.0, 92.0, 97.0};
+  std::optional<std::array<double, 3>> trolley_waits;
+};
+/// OPEL level 1–4 for a site whose open general beds are `occupancy_pct` % occupied with `waiting_for_bed` patients
+/// waiting for a bed: 1 + thresholds reached (value ≥ threshold), the higher of the two measures.
+[[nodiscard]] int opel_level(const OpelSettings& opel, double occupancy_pct, double waiting_for_bed);
+
+/// Winter pressures (DESIGN §3). Every part is optional; a part left out has no effect and draws nothing.
+struct WinterSettings {
+  std::optional<std::array<std::vector<double>, kMonths>> arrival_multiplier;  // [month][band], A&E and direct
+  std::optional<std::array<double, kMonths>> los_multiplier;                   // by month of admission
+  std::optional<WinterDischarge> discharge;
+  std::vector<WinterOutbreaks> outbreaks;
+  std::optional<EscalationSettings> escalation;
+  std::optional<OpelSettings> opel;
+};
+
 /// The whole scenario. Optional modules that are absent are off (DESIGN §4).
 struct Scenario {
   std::string name;
@@ -131,6 +178,7 @@ struct Scenario {
   std::optional<CareHomeSettings> care_homes;          // absent → P3 likewise, no community admissions
   std::optional<ReadmissionSettings> readmission;
   std::optional<PrimaryCareSettings> primary_care;
+  std::optional<WinterSettings> winter;                // absent → no winter effects, bit-identical to no section
 
   [[nodiscard]] std::size_t bands() const { return population.age_bands.size(); }
   [[nodiscard]] std::size_t localities() const { return population.localities.size(); }

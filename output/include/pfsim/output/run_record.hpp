@@ -38,6 +38,17 @@ struct Breakdown {
   friend bool operator==(const Breakdown&, const Breakdown&) = default;
 };
 
+/// A top-level group of [replication × label] tables sharing one label axis, e.g. /monthly with labels "2019-12",
+/// "2020-01", ...: labels at /<name>/names (strings), each table float64 at /<name>/<table name> with units and
+/// description attributes, like /by_site. The group carries the attribute kind = "labelled_tables".
+struct TableGroup {
+  std::string name;
+  std::vector<std::string> labels;
+  std::vector<Breakdown> tables;
+
+  friend bool operator==(const TableGroup&, const TableGroup&) = default;
+};
+
 /// Everything one results file holds. write_results() writes it; read_results() gives it back field for field.
 struct RunRecord {
   // /meta attributes
@@ -54,6 +65,8 @@ struct RunRecord {
   std::vector<DailySeries> daily;
   std::vector<std::string> site_names, locality_names;
   std::vector<Breakdown> by_site, by_locality;
+  /// More labelled table groups (e.g. /monthly), in this order; read_results() returns them in creation order.
+  std::vector<TableGroup> table_groups;
   /// Other float64 1-D datasets by absolute path, e.g. "/schemes/savings_gbp"; parent groups are created.
   /// read_results() returns them depth-first, each group's members in the order they were written.
   std::vector<std::pair<std::string, std::vector<double>>> extra_datasets;
