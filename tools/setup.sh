@@ -11,6 +11,7 @@ packages=(
   libopenmpi-dev openmpi-bin
   python3 python3-h5py python3-numpy python3-pandas
   chromium
+  clang libclang-rt-14-dev
 )
 
 missing=()

@@ -14,6 +14,7 @@
 namespace pfsim::engine {
 namespace {
 
+constexpr double kLongestDuration = 100.0 * 365.25 * 1440.0;  // minutes
 constexpr const char* kDurationHint = "write a number and a unit, e.g. \"90min\", \"4h\", \"6d\" or \"2w\"";
 constexpr const char* kDistributionHint =
     "write e.g. \"fixed(4h)\", \"exponential(mean=10min)\", \"lognormal(mean=6d, sd=9d)\", \"gamma(mean=21d, sd=10d)\", "
@@ -71,7 +72,11 @@ double parse_number(std::string_view text, bool duration) {
   if (unit.empty()) throw DistributionError(fmt::format("duration \"{}\" has no unit", text), kDurationHint);
   auto it = units.find(unit);
   if (it == units.end()) throw DistributionError(fmt::format("unknown time unit \"{}\" in \"{}\"", unit, text), kDurationHint);
-  return value * it->second;
+  const double minutes = value * it->second;
+  // The unit can push a finite number past the largest double (1e307w); a century is a generous ceiling.
+  if (!std::isfinite(minutes) || std::abs(minutes) > kLongestDuration)
+    throw DistributionError(fmt::format("duration \"{}\" is longer than 100 years", text), "use a realistic duration");
+  return minutes;
 }
 
 void require(bool ok, const std::string& message, const std::string& hint = kDistributionHint) {
@@ -85,6 +90,16 @@ double parse_duration(std::string_view text) {
   require(minutes >= 0.0, fmt::format("duration \"{}\" is negative", trim(text)), kDurationHint);
   return minutes;
 }
+
+namespace {
+// Extreme but finite parameters (sd = 1e300) overflow in the derived parameters (sd², Γ(1 + 1/shape)); a
+// distribution whose mean, sd or internal parameters are not finite would sample NaN or infinity.
+Distribution checked(Distribution d, double a, double b) {
+  require(std::isfinite(d.mean()) && std::isfinite(d.sd()) && std::isfinite(a) && std::isfinite(b),
+          fmt::format("parameters overflow (mean {}, sd {})", d.mean(), d.sd()));
+  return d;
+}
+}  // namespace
 
 Distribution Distribution::fixed(double value) {
   require(std::isfinite(value) && value >= 0, "fixed value must be finite and ≥ 0");
@@ -109,7 +124,8 @@ Distribution Distribution::lognormal(double mean, double sd) {
   d.b_ = std::sqrt(sigma2);              // sigma
   d.mean_ = mean;
   d.sd_ = sd;
-  return d;
+  require(d.b_ < 10.0, "lognormal sd is too large for its mean (sd/mean must be below ~1e20)");
+  return checked(d, d.a_, d.b_);
 }
 Distribution Distribution::gamma(double mean, double sd) {
   require(mean > 0 && sd > 0 && std::isfinite(mean) && std::isfinite(sd), "gamma needs mean > 0 and sd > 0");
@@ -119,7 +135,8 @@ Distribution Distribution::gamma(double mean, double sd) {
   d.b_ = (sd * sd) / mean;           // scale
   d.mean_ = mean;
   d.sd_ = sd;
-  return d;
+  require(d.a_ > 1e-6, "gamma sd is too large for its mean (sd/mean must be below 1000)");
+  return checked(d, d.a_, d.b_);
 }
 Distribution Distribution::weibull(double shape, double scale) {
   require(shape > 0 && scale > 0 && std::isfinite(shape) && std::isfinite(scale), "weibull needs shape > 0 and scale > 0");
@@ -130,7 +147,7 @@ Distribution Distribution::weibull(double shape, double scale) {
   const double g1 = std::tgamma(1.0 + 1.0 / shape), g2 = std::tgamma(1.0 + 2.0 / shape);
   d.mean_ = scale * g1;
   d.sd_ = scale * std::sqrt(std::max(0.0, g2 - g1 * g1));
-  return d;
+  return checked(d, shape, scale);
 }
 Distribution Distribution::triangular(double min, double mode, double max) {
   require(min <= mode && mode <= max && min < max && min >= 0, "triangular needs 0 ≤ min ≤ mode ≤ max and min < max");
@@ -141,7 +158,7 @@ Distribution Distribution::triangular(double min, double mode, double max) {
   d.c_ = max;
   d.mean_ = (min + mode + max) / 3.0;
   d.sd_ = std::sqrt((min * min + mode * mode + max * max - min * mode - min * max - mode * max) / 18.0);
-  return d;
+  return checked(d, max - min, mode);
 }
 Distribution Distribution::uniform(double min, double max) {
   require(min < max && min >= 0, "uniform needs 0 ≤ min < max");
@@ -151,7 +168,7 @@ Distribution Distribution::uniform(double min, double max) {
   d.b_ = max;
   d.mean_ = 0.5 * (min + max);
   d.sd_ = (max - min) / std::sqrt(12.0);
-  return d;
+  return checked(d, min, max);
 }
 Distribution Distribution::empirical(std::vector<double> values, std::vector<double> weights) {
   require(!values.empty() && values.size() == weights.size(), "empirical needs as many weights as values (and at least one)");
@@ -175,7 +192,7 @@ Distribution Distribution::empirical(std::vector<double> values, std::vector<dou
   d.values_ = std::move(values);
   d.mean_ = m;
   d.sd_ = std::sqrt(std::max(0.0, m2 - m * m));
-  return d;
+  return checked(d, m, m2);
 }
 
 namespace {

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "pfsim/engine/rng.hpp"
+#include "exit_codes.hpp"
 #include "replication_codec.hpp"
 
 namespace pfsim::cli {
@@ -47,7 +48,10 @@ Checkpoints::Checkpoints(const fs::path& results_path, const std::string& finger
   }
   // A fresh run (or a different scenario): old checkpoints must not leak into it.
   fs::remove_all(dir_, ec);
-  fs::create_directories(dir_);
+  fs::create_directories(dir_, ec);
+  if (ec || !fs::is_directory(dir_))
+    throw BadArgument(fmt::format("{}: cannot create the checkpoint directory {} ({}) (hint: choose a writable -o)",
+                                  results_path.string(), dir_.string(), ec ? ec.message() : "not a directory"));
   write_atomically(manifest, fingerprint);
 }
 
