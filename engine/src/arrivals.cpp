@@ -42,10 +42,17 @@ NhppArrivals::NhppArrivals(double base_per_minute, RateProfile profile, Calendar
 }
 
 double NhppArrivals::rate(double t) const {
-  const double years = t / (kDaysPerYear * kMinutesPerDay);
-  return base_ * profile_.hour[static_cast<std::size_t>(Calendar::hour(t))] *
-         profile_.weekday[static_cast<std::size_t>(calendar_.weekday(t))] *
-         profile_.month[static_cast<std::size_t>(calendar_.month(t))] * std::pow(1.0 + growth_, years);
+  // The calendar lookups change once a day, so they are cached by day; the product is formed in the same order
+  // either way, so results do not depend on the cache.
+  const std::int64_t day = Calendar::day_index(t);
+  if (day != cached_day_) {
+    cached_day_ = day;
+    cached_weekday_ = profile_.weekday[static_cast<std::size_t>(calendar_.weekday(t))];
+    cached_month_ = profile_.month[static_cast<std::size_t>(calendar_.month(t))];
+  }
+  const double seasonal = base_ * profile_.hour[static_cast<std::size_t>(Calendar::hour(t))] * cached_weekday_ * cached_month_;
+  if (growth_ == 0.0) return seasonal;  // pow(1, y) is exactly 1
+  return seasonal * std::pow(1.0 + growth_, t / (kDaysPerYear * kMinutesPerDay));
 }
 
 double NhppArrivals::next(double after, Stream& stream) const {

@@ -1,3 +1,4 @@
+#include "scheme_effects.hpp"
 #include "services.hpp"
 
 namespace pfsim::models {
@@ -22,12 +23,18 @@ void AcuteBeds::draw_episode(Patient& p) {
   e.los = s.admission.los[p.band].sample(p.rng);
   const Winter* winter = ctx_.services.winter;
   if (winter && winter->has_los_multiplier()) e.los *= winter->los_multiplier(ctx_.sim.now());
+  const SchemeEffects* schemes = ctx_.services.schemes;
+  const double now = ctx_.sim.now();
+  if (schemes && schemes->has(SchemeTarget::Los))
+    e.los = std::max(0.0, schemes->change(SchemeTarget::Los, now, p.locality, p.band, site_).apply(e.los));
   const double pathway_u = p.rng.uniform();
   e.pathway = Pathway::P0;
   if (s.discharge && s.population.band_is_adult[p.band]) {
+    std::array<double, kPathways> shares = s.discharge->pathway_share;
+    if (schemes && schemes->has(SchemeTarget::PathwayShare)) schemes->adjust_pathway_shares(shares, now, p.locality, p.band, site_);
     double cumulative = 0;
     for (int k = 0; k < kPathways; ++k) {
-      cumulative += s.discharge->pathway_share[static_cast<std::size_t>(k)];
+      cumulative += shares[static_cast<std::size_t>(k)];
       if (pathway_u < cumulative) {
         e.pathway = static_cast<Pathway>(k);
         break;
@@ -36,6 +43,9 @@ void AcuteBeds::draw_episode(Patient& p) {
   }
   const auto idx = static_cast<std::size_t>(e.pathway);
   e.assessment_delay = (s.discharge && s.discharge->assessment_delay[idx]) ? s.discharge->assessment_delay[idx]->sample(p.rng) : 0.0;
+  if (schemes && idx > 0 && schemes->has(SchemeTarget::AssessmentDelay))
+    e.assessment_delay = std::max(
+        0.0, schemes->change(SchemeTarget::AssessmentDelay, now, p.locality, p.band, site_, static_cast<int>(idx)).apply(e.assessment_delay));
   const DownstreamService* service = e.pathway == Pathway::P1 ? (s.reablement ? &*s.reablement : nullptr)
                                      : e.pathway == Pathway::P2 ? (s.intermediate_care ? &*s.intermediate_care : nullptr)
                                                                 : nullptr;

@@ -1,3 +1,4 @@
+#include "scheme_effects.hpp"
 #include "services.hpp"
 
 namespace pfsim::models {
@@ -14,7 +15,10 @@ AfterDischarge::AfterDischarge(Context& ctx)
 void AfterDischarge::home(std::uint32_t id) {
   Patient& p = ctx_.patients[id];
   const auto& readmission = ctx_.scenario.readmission;
-  if (readmission && p.episode.readmit_u < readmission->within_30d[p.band]) {
+  double within_30d = readmission ? readmission->within_30d[p.band] : 0.0;
+  if (const SchemeEffects* schemes = ctx_.services.schemes; readmission && schemes && schemes->has(SchemeTarget::Readmission30d))
+    within_30d = std::clamp(schemes->change(SchemeTarget::Readmission30d, ctx_.sim.now(), p.locality, p.band, p.site).apply(within_30d), 0.0, 1.0);
+  if (readmission && p.episode.readmit_u < within_30d) {
     p.stage = Stage::AtHome;
     ctx_.recorder.readmission_within_30d(p.discharged_at);
     ctx_.sim.schedule_at(p.discharged_at + p.episode.readmit_time_u * k30Days, readmit_, id);

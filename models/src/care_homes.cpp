@@ -1,5 +1,6 @@
 #include <cmath>
 
+#include "scheme_effects.hpp"
 #include "services.hpp"
 
 namespace pfsim::models {
@@ -57,9 +58,14 @@ void CareHomes::start() {
 void CareHomes::community_arrival(std::size_t locality) {
   const double now = ctx_.sim.now();
   const std::size_t band = community_demand_[locality].pick_band(now);
-  const std::uint32_t id = ctx_.new_patient(community_origin_[locality], community_count_[locality]++, locality, band);
-  ctx_.patients[id].stage = Stage::AwaitingCareHome;
-  request(id);
+  const std::uint64_t index = community_count_[locality]++;
+  const SchemeEffects* schemes = ctx_.services.schemes;
+  if (!schemes || !schemes->has(SchemeTarget::CareHomeCommunity) ||
+      !schemes->avoided(SchemeTarget::CareHomeCommunity, now, locality, band, community_origin_[locality], index)) {
+    const std::uint32_t id = ctx_.new_patient(community_origin_[locality], index, locality, band);
+    ctx_.patients[id].stage = Stage::AwaitingCareHome;
+    request(id);
+  }
   const double next = community_demand_[locality].next(now);
   if (std::isfinite(next)) ctx_.sim.schedule_at(next, community_, static_cast<std::uint32_t>(locality));
 }

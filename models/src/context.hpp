@@ -25,6 +25,7 @@ class CareHomes;
 class PrimaryCare;
 class AfterDischarge;
 class Winter;
+class SchemeEffects;
 
 struct Services {
   EmergencyDemand* demand = nullptr;
@@ -37,6 +38,7 @@ struct Services {
   PrimaryCare* primary_care = nullptr;
   AfterDischarge* after_discharge = nullptr;
   Winter* winter = nullptr;                      // nullptr when the scenario has no `winter` section
+  SchemeEffects* schemes = nullptr;              // nullptr when the scenario has no `schemes`
 };
 
 class Context {

@@ -1,6 +1,7 @@
 #include <cmath>
 #include <limits>
 
+#include "scheme_effects.hpp"
 #include "services.hpp"
 
 namespace pfsim::models {
@@ -103,14 +104,27 @@ EmergencyDemand::EmergencyDemand(Context& ctx) : ctx_(ctx) {
   ae_handler_ = ctx.sim.add_handler([this](std::uint32_t locality) {
     const double t = ctx_.sim.now();
     const std::size_t band = ae_[locality].pick_band(t);
-    attend(ctx_.new_patient(ae_origin_[locality], ae_count_[locality]++, locality, band));
+    const std::uint64_t index = ae_count_[locality]++;
+    // A scheme that cuts the attendance rate avoids this person (their arrival number is still used up).
+    const SchemeEffects* schemes = ctx_.services.schemes;
+    if (!schemes || !schemes->has(SchemeTarget::AeAttendances) ||
+        !schemes->avoided(SchemeTarget::AeAttendances, t, locality, band, ae_origin_[locality], index))
+      attend(ctx_.new_patient(ae_origin_[locality], index, locality, band));
     const double next = ae_[locality].next(t);
     if (std::isfinite(next)) ctx_.sim.schedule_at(next, ae_handler_, locality);
   });
   direct_handler_ = ctx.sim.add_handler([this](std::uint32_t locality) {
     const double t = ctx_.sim.now();
     const std::size_t band = direct_[locality].pick_band(t);
-    const std::uint32_t id = ctx_.new_patient(direct_origin_[locality], direct_count_[locality]++, locality, band);
+    const std::uint64_t index = direct_count_[locality]++;
+    const SchemeEffects* schemes = ctx_.services.schemes;
+    if (schemes && schemes->has(SchemeTarget::DirectAdmissions) &&
+        schemes->avoided(SchemeTarget::DirectAdmissions, t, locality, band, direct_origin_[locality], index)) {
+      const double next = direct_[locality].next(t);
+      if (std::isfinite(next)) ctx_.sim.schedule_at(next, direct_handler_, locality);
+      return;
+    }
+    const std::uint32_t id = ctx_.new_patient(direct_origin_[locality], index, locality, band);
     Patient& p = ctx_.patients[id];
     // Direct admissions go to the site the locality mostly uses for A&E (first site with the largest share).
     const auto& shares = ctx_.scenario.ae.site_choice[locality];
@@ -161,7 +175,11 @@ void EmergencyDemand::attend(std::uint32_t id) {
   }
   if (site == shares.size()) site = last_chosen;
   p.site = static_cast<std::uint8_t>(site);
-  p.admit = p.rng.uniform() < s.ae.admit_probability[band];
+  double admit_probability = s.ae.admit_probability[band];
+  if (const SchemeEffects* schemes = ctx_.services.schemes; schemes && schemes->has(SchemeTarget::AdmitProbability))
+    admit_probability = std::clamp(schemes->change(SchemeTarget::AdmitProbability, ctx_.sim.now(), locality, band, site).apply(admit_probability),
+                                   0.0, 1.0);
+  p.admit = p.rng.uniform() < admit_probability;
   p.sdec = p.rng.uniform() < s.ae.sdec_share;
   p.from_ae = true;
   p.ae_arrival = ctx_.sim.now();

@@ -12,7 +12,7 @@ bool Discharge::held(std::uint32_t id, engine::HandlerId retry) {
   const Winter* winter = ctx_.services.winter;
   if (!winter || !winter->has_discharge_dip()) return false;
   Patient& p = ctx_.patients[id];
-  const double until = winter->held_until(ctx_.sim.now(), p.episode.discharge_u);
+  const double until = winter->held_until(ctx_.sim.now(), p.episode.discharge_u, p.site);
   if (std::isnan(until)) return false;
   // Medically fit and still in the acute bed until the working morning: a delayed day like any other.
   p.stage = Stage::Delayed;

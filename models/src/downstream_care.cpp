@@ -1,5 +1,6 @@
 #include <algorithm>
 
+#include "scheme_effects.hpp"
 #include "services.hpp"
 
 namespace pfsim::models {
@@ -24,7 +25,17 @@ void DownstreamCare::start(std::uint32_t id) {
   const double now = ctx_.sim.now();
   p.stage = stage_;
   // The 91-day outcome (ASCOF 2B) is fixed at discharge from the person's own draws.
-  const Hazards91d& h = settings_.hazards;
+  Hazards91d h = settings_.hazards;
+  const SchemeTarget hazards_target = stage_ == Stage::InReablement ? SchemeTarget::ReablementHazards : SchemeTarget::IntermediateCareHazards;
+  if (const SchemeEffects* schemes = ctx_.services.schemes; schemes && schemes->has(hazards_target)) {
+    // One multiplier on all three hazards (what is left is "at home at 91 days"), bounded so they sum to at most 1.
+    const double m = std::max(0.0, schemes->change(hazards_target, now, p.locality, p.band, p.site).apply(1.0));
+    const double total = (h.readmit + h.care_home + h.death) * m;
+    const double scale = total > 1.0 ? m / total : m;
+    h.readmit *= scale;
+    h.care_home *= scale;
+    h.death *= scale;
+  }
   const double u = p.episode.outcome_u;
   p.outcome = u < h.readmit ? Outcome91d::Readmit
               : u < h.readmit + h.care_home ? Outcome91d::CareHome

@@ -22,6 +22,7 @@ Eigen::ArrayXXd PopulationProjection::at(double years) const { return base_ * (1
 
 double PopulationProjection::people(std::size_t locality, std::size_t band, double years) const {
   const auto l = static_cast<Eigen::Index>(locality), b = static_cast<Eigen::Index>(band);
+  if (growth_(l, b) == 0.0) return base_(l, b);  // pow(1, y) is exactly 1: same value, no pow on the hot path
   return base_(l, b) * std::pow(1.0 + growth_(l, b), years);
 }
 

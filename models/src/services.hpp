@@ -122,6 +122,7 @@ class DownstreamCare {
   DownstreamCare(Context& ctx, const DownstreamService& settings, Stage stage, const char* name);
   void request(std::uint32_t id);
   [[nodiscard]] const engine::Resource& capacity() const { return capacity_; }
+  engine::Resource& capacity() { return capacity_; }
 
  private:
   void start(std::uint32_t id);
@@ -141,6 +142,7 @@ class CareHomes {
   void start();
   void request(std::uint32_t id);
   [[nodiscard]] const engine::Resource& beds() const { return beds_; }
+  engine::Resource& beds() { return beds_; }
 
  private:
   void admit(std::uint32_t id);
@@ -205,10 +207,12 @@ class Winter {
   [[nodiscard]] bool has_discharge_dip() const { return has_dip_; }
   /// When a patient ready to leave at `now` with uniform `u` is held by the dip: the working morning they leave;
   /// otherwise NaN.
-  [[nodiscard]] double held_until(double now, double u) const;
+  [[nodiscard]] double held_until(double now, double u, std::size_t site = 0) const;
 
   [[nodiscard]] int beds_closed(std::size_t site) const { return std::min(closed_[site], general_[site]); }
   [[nodiscard]] int escalation_open(std::size_t site) const { return escalation_open_[site]; }
+  /// A scheme changed the site's general beds (closed and escalation beds still apply on top).
+  void set_general_beds(std::size_t site, int beds);
   /// OPEL level 1–4 of `site` now, or 0 when winter.opel is off.
   [[nodiscard]] int opel_level(std::size_t site) const;
 
@@ -228,6 +232,7 @@ class Winter {
   Context& ctx_;
   const WinterSettings& settings_;
   std::vector<float> discharge_factor_;       // by simulated day
+  std::vector<bool> weekend_only_;            // by simulated day: reduced because it is a weekend (not a bank holiday)
   bool has_dip_ = false;
   std::vector<int> general_, closed_, escalation_open_, hours_above_;
   std::vector<double> escalation_since_;

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "scheme_effects.hpp"
 #include "services.hpp"
 
 namespace pfsim::models {
@@ -55,12 +56,14 @@ class Wiring {
     if (s.care_homes) services.care_homes = &care_homes_.emplace(ctx, *s.care_homes);
     if (s.primary_care) services.primary_care = &primary_care_.emplace(ctx, *s.primary_care);
     if (s.winter) services.winter = &winter_.emplace(ctx, *s.winter);
+    if (s.schemes) services.schemes = &schemes_.emplace(ctx, sample_delivery(*s.schemes, s.run.seed, ctx.replication));
   }
 
   void start() {
     demand_.start();
     if (care_homes_) care_homes_->start();
     if (winter_) winter_->start();
+    if (schemes_) schemes_->start();
     ctx_.sim.every_day([this](std::int64_t day) { midnight(day); }, 0);
     const engine::HandlerId begin_measuring = ctx_.sim.add_handler([this](std::uint32_t) {
       for (auto& b : beds_) b->beds().reset_statistics();
@@ -96,6 +99,13 @@ class Wiring {
     }
     den.bed_occupancy_pct = available > 0 ? 100.0 * occupied / available : 0.0;
     ReplicationResult r = ctx_.recorder.finish(den);
+    r.bed_days = occupied / engine::kMinutesPerDay;
+    if (schemes_) {
+      r.schemes.delivered = schemes_->delivered();
+      const auto& schemes = s.schemes->schemes;
+      for (std::size_t i = 0; i < schemes.size(); ++i) r.schemes.money_gbp.push_back(r.schemes.delivered[i] * schemes[i].value_gbp);
+      for (double m : r.schemes.money_gbp) r.schemes.total_gbp += m;
+    }
     r.events = ctx_.sim.events_executed();
     r.patients_created = ctx_.patients.created();
     return r;
@@ -167,6 +177,7 @@ class Wiring {
   std::optional<CareHomes> care_homes_;
   std::optional<PrimaryCare> primary_care_;
   std::optional<Winter> winter_;
+  std::optional<SchemeEffects> schemes_;
 };
 
 System::System(const Scenario& scenario, std::uint64_t replication) : context_(std::make_unique<Context>(scenario, replication)) {}
@@ -181,6 +192,7 @@ ReplicationResult System::run() {
 }
 
 ReplicationResult run_replication(const Scenario& scenario, std::uint64_t replication) {
+  if (scenario.schemes) return run_with_counterfactual(scenario, replication);
   return System(scenario, replication).run();
 }
 

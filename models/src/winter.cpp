@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 
+#include "scheme_effects.hpp"
 #include "services.hpp"
 
 namespace pfsim::models {
@@ -35,14 +36,20 @@ Winter::Winter(Context& ctx, const WinterSettings& settings)
     // Factor of each simulated day: bank holiday first, then weekend, otherwise 1 (a working day).
     const auto total_days = static_cast<std::size_t>(s.run.warmup_days + s.run.days + kDaysAfterHorizon);
     discharge_factor_.assign(total_days, 1.0F);
+    weekend_only_.assign(total_days, false);
     for (std::size_t d = 0; d < total_days; ++d) {
       const double t = static_cast<double>(d) * engine::kMinutesPerDay;
-      if (ctx.calendar.weekday(t) >= 5) discharge_factor_[d] = static_cast<float>(settings.discharge->weekend_factor);
+      if (ctx.calendar.weekday(t) >= 5) {
+        discharge_factor_[d] = static_cast<float>(settings.discharge->weekend_factor);
+        weekend_only_[d] = true;
+      }
     }
     for (const auto& holiday : settings.discharge->bank_holidays) {
       const double day = ctx.calendar.time_of(holiday) / engine::kMinutesPerDay;
-      if (day >= 0 && day < static_cast<double>(total_days))
+      if (day >= 0 && day < static_cast<double>(total_days)) {
         discharge_factor_[static_cast<std::size_t>(day)] = static_cast<float>(settings.discharge->bank_holiday_factor);
+        weekend_only_[static_cast<std::size_t>(day)] = false;
+      }
     }
     for (float f : discharge_factor_) has_dip_ = has_dip_ || f < 1.0F;
   }
@@ -59,9 +66,15 @@ double Winter::los_multiplier(double t) const {
   return settings_.los_multiplier ? (*settings_.los_multiplier)[static_cast<std::size_t>(ctx_.calendar.month(t))] : 1.0;
 }
 
-double Winter::held_until(double now, double u) const {
+double Winter::held_until(double now, double u, std::size_t site) const {
   const auto day = static_cast<std::size_t>(engine::Calendar::day_index(now));
-  if (day >= discharge_factor_.size() || u < static_cast<double>(discharge_factor_[day])) return kNever;
+  if (day >= discharge_factor_.size()) return kNever;
+  double factor = static_cast<double>(discharge_factor_[day]);
+  // Seven-day-service schemes raise the weekend factor (bank holidays keep theirs).
+  const SchemeEffects* schemes = ctx_.services.schemes;
+  if (schemes && weekend_only_[day] && schemes->has(SchemeTarget::WeekendDischarge))
+    factor = std::clamp(schemes->change(SchemeTarget::WeekendDischarge, now, 0, 0, site).apply(factor), 0.0, 1.0);
+  if (u < factor) return kNever;
   std::size_t next = day + 1;
   while (next < discharge_factor_.size() && discharge_factor_[next] < 1.0F) ++next;
   return (static_cast<double>(next) + kWorkingMorningHour / 24.0) * engine::kMinutesPerDay;
@@ -99,6 +112,11 @@ void Winter::outbreak_end(std::uint32_t index) {
   const Outbreak& o = outbreaks_[index];
   closed_[o.site] -= o.beds;
   apply_capacity(o.site);
+}
+
+void Winter::set_general_beds(std::size_t site, int beds) {
+  general_[site] = beds;
+  apply_capacity(site);
 }
 
 void Winter::apply_capacity(std::size_t site) {

@@ -13,5 +13,6 @@ Command add_validate_command(CLI::App& app);
 Command add_info_command(CLI::App& app);
 Command add_compare_command(CLI::App& app);
 Command add_report_command(CLI::App& app);
+Command add_calibrate_command(CLI::App& app);
 
 }  // namespace pfsim::cli

@@ -6,7 +6,7 @@ namespace pfsim::cli {
 
 namespace {
 // Bumped whenever ReplicationResult changes shape, so stale checkpoints are ignored instead of misread.
-constexpr std::uint64_t kMagic = 0x7066'7369'6d52'0002ULL;  // "pfsimR" v2 (monthly tables)
+constexpr std::uint64_t kMagic = 0x7066'7369'6d52'0003ULL;  // "pfsimR" v3 (bed-days and scheme outcomes)
 
 class Writer {
  public:
@@ -63,6 +63,13 @@ std::string encode_replication(std::uint64_t replication, const models::Replicat
   for (const auto& m : r.monthly) w.array(m);
   w.value(r.events);
   w.value(r.patients_created);
+  w.value(r.bed_days);
+  w.array(r.schemes.delivered);
+  w.array(r.schemes.money_gbp);
+  w.value(r.schemes.activity);
+  w.array(r.schemes.counterfactual_kpi);
+  w.value(r.schemes.flow_gbp);
+  w.value(r.schemes.total_gbp);
   return w.take();
 }
 
@@ -79,7 +86,11 @@ std::optional<std::pair<std::uint64_t, models::ReplicationResult>> decode_replic
     if (!in.array(l)) return std::nullopt;
   for (auto& m : r.monthly)
     if (!in.array(m)) return std::nullopt;
-  if (!in.value(r.events) || !in.value(r.patients_created) || !in.at_end()) return std::nullopt;
+  if (!in.value(r.events) || !in.value(r.patients_created) || !in.value(r.bed_days) || !in.array(r.schemes.delivered) ||
+      !in.array(r.schemes.money_gbp) || !in.value(r.schemes.activity) ||
+      !in.array(r.schemes.counterfactual_kpi) || !in.value(r.schemes.flow_gbp) ||
+      !in.value(r.schemes.total_gbp) || !in.at_end())
+    return std::nullopt;
   return std::make_pair(replication, std::move(r));
 }
 

@@ -20,6 +20,7 @@
 #include "progress.hpp"
 #include "replications.hpp"
 #include "run_record.hpp"
+#include "scheme_summary.hpp"
 
 namespace pfsim::cli {
 
@@ -53,6 +54,7 @@ int run(const RunOptions& options, const std::string& command_line, const Distri
   if (options.replications > 0) overrides.push_back(fmt::format("run.replications={}", options.replications));
   if (!options.seed.empty()) overrides.push_back("run.seed=" + options.seed);
   const models::Scenario scenario = scenario_file::load_scenario(options.scenario, overrides);
+  check_kpi_targets(scenario);
   const std::filesystem::path out = options.output;
   if (mpi.is_root()) check_output_path(out);
 
@@ -111,6 +113,7 @@ int run(const RunOptions& options, const std::string& command_line, const Distri
                  options.ci_kpi, *plan.target_ci_half, run.target_met ? "met" : "NOT met", run.replications_needed,
                  run.achieved_ci_half);
     fmt::print("{}", output::format_summary_table(record.kpis));
+    if (scenario.schemes) fmt::print("{}", format_scheme_summary(scenario, analyse_schemes(scenario, run.results)));
     fmt::print("ran in {:.2f} s on {} thread(s) x {} process(es): {:.2f} replication-years/s, {:.3g} events/s; wrote {}\n",
                seconds, threads, mpi.ranks(), years / seconds, static_cast<double>(events) / seconds, out.string());
   }

@@ -4,6 +4,7 @@
 #include <ctime>
 
 #include "pfsim/engine/time.hpp"
+#include "scheme_summary.hpp"
 #include "version.hpp"
 
 namespace pfsim::cli {
@@ -68,6 +69,8 @@ output::RunRecord make_run_record(const models::Scenario& scenario, const std::v
     monthly.tables.push_back(std::move(b));
   }
   record.table_groups.push_back(std::move(monthly));
+  // /schemes and /qipp (README "Schemes and QIPP risk"); absent without schemes.
+  if (scenario.schemes) add_scheme_datasets(record, scenario, results, analyse_schemes(scenario, results));
   return record;
 }
 

@@ -8,6 +8,7 @@
 #include "commands.hpp"
 #include "exit_codes.hpp"
 #include "pfsim/scenario_file/load.hpp"
+#include "scheme_summary.hpp"
 
 namespace pfsim::cli {
 
@@ -22,6 +23,7 @@ Command add_validate_command(CLI::App& app) {
     for (const auto& file : *files) {
       try {
         const models::Scenario s = scenario_file::load_scenario(file, *overrides);
+        check_kpi_targets(s);  // KPI names are known to the models, not the loader
         fmt::print("{}: ok — \"{}\", {} localities, {} sites, {} days from {}\n", file, s.name, s.localities(), s.sites.size(),
                    s.run.days, engine::to_iso(s.run.start_date));
       } catch (const scenario_file::ScenarioError& e) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "pfsim/models/scenario.hpp"
+#include "pfsim/scenario_file/calibration.hpp"
 #include "reader.hpp"
 
 namespace pfsim::scenario_file::detail {
@@ -26,6 +27,11 @@ models::CareHomeSettings build_care_homes(const At& care_homes);
 models::ReadmissionSettings build_readmission(const At& readmission, const models::Population& population);
 models::PrimaryCareSettings build_primary_care(const At& primary_care, const models::Population& population);
 models::WinterSettings build_winter(const At& winter, const models::Population& population, const std::vector<models::Site>& sites);
+/// `schemes:` (scheme files), `qipp_target_gbp`, `scheme_tariff`, `kpi_targets` → scenario.schemes (build_schemes.cpp);
+/// needs every other section built first (filters name localities, bands and sites; targets need their module).
+void build_schemes(const At& top, models::Scenario& scenario);
+/// The `calibration:` section (build_calibration.cpp); `root` is the whole document, for checking key paths.
+scenario_file::Calibration build_calibration(const At& calibration, const SourceNode& root);
 
 // Shared by the section builders ------------------------------------------------------------------
 

@@ -23,7 +23,8 @@ models::Scenario build_scenario(const SourceNode& root) {
   top.expect_map("scenario settings (pfsim, name, run, ...)");
   static const std::string schemes_hint = fmt::format(kNotYet, "schemes");
   top.check_keys({"pfsim", "name", "extends", "run", "population", "sites", "ae", "admission", "discharge",
-                  "reablement", "intermediate_care", "care_homes", "readmission", "primary_care", "winter"},
+                  "reablement", "intermediate_care", "care_homes", "readmission", "primary_care", "winter",
+                  "calibration", "schemes", "qipp_target_gbp", "scheme_tariff", "kpi_targets"},
                  {{"schemes", schemes_hint}});
   check_schema_version(top);
 
@@ -42,6 +43,9 @@ models::Scenario build_scenario(const SourceNode& root) {
   if (auto readmission = top.get("readmission")) scenario.readmission = build_readmission(*readmission, scenario.population);
   if (auto primary_care = top.get("primary_care")) scenario.primary_care = build_primary_care(*primary_care, scenario.population);
   if (auto winter = top.get("winter")) scenario.winter = build_winter(*winter, scenario.population, scenario.sites);
+  build_schemes(top, scenario);  // schemes, qipp_target_gbp, scheme_tariff, kpi_targets (build_schemes.cpp)
+  // Checked here so a bad section fails validate/run too; its content is for `pfsim calibrate` only.
+  if (auto calibration = top.get("calibration")) (void)build_calibration(*calibration, root);
   return scenario;
 }
 

@@ -13,6 +13,9 @@ models::Scenario load_scenario(const std::filesystem::path& file, const std::vec
   detail::apply_overrides(document, overrides);
   models::Scenario scenario = detail::build_scenario(document);
   scenario.source_file = file.string();
+  // The calibration section is for `pfsim calibrate` only: validated above, then left out of the resolved text the
+  // model runs, so adding or editing it changes no results file (nor a --resume fingerprint).
+  document.erase("calibration");
   scenario.resolved_yaml = detail::emit_yaml(document);
   return scenario;
 }

@@ -3,6 +3,7 @@
 // rate(t) = base × hour[h] × weekday[d] × month[m] × (1 + growth)^(years since start).
 // Thinning is exact: no "rate per period then spread uniformly" approximation.
 #include <array>
+#include <cstdint>
 #include <vector>
 
 #include "pfsim/engine/rng.hpp"
@@ -41,6 +42,8 @@ class NhppArrivals {
   double growth_;
   double horizon_;
   double max_rate_;
+  mutable std::int64_t cached_day_ = -1;
+  mutable double cached_weekday_ = 0, cached_month_ = 0;
 };
 
 }  // namespace pfsim::engine

@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "pfsim/models/schemes.hpp"
+
 namespace pfsim::models {
 
 struct KpiInfo {
@@ -99,6 +101,8 @@ struct ReplicationResult {
   std::array<std::vector<double>, kMonthlyCount> monthly;       // [measured month]
   std::uint64_t events = 0;
   std::uint64_t patients_created = 0;
+  double bed_days = 0;                                          // acute bed-days occupied (measured period)
+  SchemeOutcome schemes;                                        // empty without schemes
 
   double& operator[](Kpi k) { return kpi[static_cast<std::size_t>(k)]; }
   double operator[](Kpi k) const { return kpi[static_cast<std::size_t>(k)]; }

@@ -1,0 +1,138 @@
+// The scenario `pfsim calibrate` writes: `extends:` the input and sets the fitted values, each with a comment.
+#include <algorithm>
+#include <map>
+
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
+#include "extends.hpp"
+#include "key_path.hpp"
+#include "pfsim/scenario_file/calibration.hpp"
+#include "pfsim/scenario_file/load.hpp"
+
+namespace pfsim::scenario_file {
+namespace {
+
+using detail::KeyStep;
+using detail::SourceNode;
+
+std::string child_path(const std::string& parent, const std::string& key) { return parent.empty() ? key : parent + "." + key; }
+
+// Block maps, flow lists of plain values (as the scenario files are written); `comments` are keyed by key path
+// (list items by name where they have one, else [index]); a comment on a list element goes after the list.
+void emit(YAML::Emitter& out, const SourceNode& node, const std::string& path, const std::map<std::string, std::string>& comments) {
+  switch (node.kind) {
+    case SourceNode::Kind::Null: out << YAML::Null; break;
+    case SourceNode::Kind::Scalar:
+      if (node.quoted) out << YAML::DoubleQuoted;
+      out << node.text;
+      break;
+    case SourceNode::Kind::List: {
+      const bool plain = std::all_of(node.items.begin(), node.items.end(),
+                                     [](const SourceNode& item) { return item.kind == SourceNode::Kind::Scalar; });
+      if (plain) out << YAML::Flow;
+      out << YAML::BeginSeq;
+      std::string element_comments;
+      for (std::size_t i = 0; i < node.items.size(); ++i) {
+        const std::string* name = node.items[i].name();
+        const std::string item_path = name ? child_path(path, *name) : fmt::format("{}[{}]", path, i);
+        emit(out, node.items[i], item_path, comments);
+        if (plain)
+          if (auto c = comments.find(item_path); c != comments.end())
+            element_comments += (element_comments.empty() ? "" : "; ") + fmt::format("[{}]: {}", i, c->second);
+      }
+      out << YAML::EndSeq;
+      if (!element_comments.empty()) out << YAML::Comment(element_comments);
+      break;
+    }
+    case SourceNode::Kind::Map:
+      out << YAML::BeginMap;
+      for (const auto& entry : node.entries) {
+        const std::string entry_path = child_path(path, entry.key);
+        out << YAML::Key << entry.key << YAML::Value;
+        emit(out, entry.value, entry_path, comments);
+        if (entry.value.kind == SourceNode::Kind::Scalar)
+          if (auto c = comments.find(entry_path); c != comments.end()) out << YAML::Comment(c->second);
+      }
+      out << YAML::EndMap;
+      break;
+  }
+}
+
+SourceNode scalar(std::string text, bool quoted = false) {
+  SourceNode node;
+  node.kind = SourceNode::Kind::Scalar;
+  node.text = std::move(text);
+  node.quoted = quoted;
+  return node;
+}
+
+// Puts `value` at `steps` in `out`, copying from `input` any list met on the way (lists replace under extends).
+std::string place(SourceNode& out, const SourceNode& input, const std::vector<KeyStep>& steps, const std::string& value) {
+  const SourceNode* from = &input;
+  SourceNode* to = &out;
+  bool copied = false;
+  std::string path;
+  for (const KeyStep& step : steps) {
+    if (!copied && from->kind == SourceNode::Kind::List) {
+      if (to->kind != SourceNode::Kind::List) *to = *from;
+      copied = true;
+    }
+    if (step.is_index) {
+      if (to->kind != SourceNode::Kind::List || step.index >= to->items.size())
+        throw ScenarioError("", 0, 0, detail::join_key_path(steps), "no such list element in the input scenario");
+      to = &to->items[step.index];
+      path += fmt::format("[{}]", step.index);
+      continue;
+    }
+    path = child_path(path, step.key);
+    if (to->kind == SourceNode::Kind::List) {
+      auto it = std::find_if(to->items.begin(), to->items.end(), [&](const SourceNode& item) {
+        const std::string* name = item.name();
+        return name && *name == step.key;
+      });
+      if (it == to->items.end()) throw ScenarioError("", 0, 0, path, "no such list item in the input scenario");
+      to = &*it;
+      continue;
+    }
+    if (!copied) {
+      from = from ? from->find(step.key) : nullptr;
+      if (!from) throw ScenarioError("", 0, 0, path, "no such key in the input scenario");
+    }
+    if (to->kind != SourceNode::Kind::Map) to->kind = SourceNode::Kind::Map;
+    SourceNode* child = to->find(step.key);
+    if (!child) {
+      to->entries.push_back({step.key, {}, SourceNode{}});
+      child = &to->entries.back().value;
+    }
+    to = child;
+  }
+  *to = scalar(value);
+  return path;
+}
+
+}  // namespace
+
+std::string calibrated_scenario_yaml(const std::filesystem::path& input, const std::string& extends_path,
+                                     const std::string& name, const std::vector<std::string>& header,
+                                     const std::vector<FittedValue>& values) {
+  const SourceNode document = detail::load_with_extends(input);
+  SourceNode out;
+  out.kind = SourceNode::Kind::Map;
+  out.entries.push_back({"pfsim", {}, scalar("1")});
+  out.entries.push_back({"name", {}, scalar(name, true)});
+  out.entries.push_back({"extends", {}, scalar(extends_path, true)});
+  std::map<std::string, std::string> comments;
+  for (const FittedValue& value : values) {
+    const auto steps = detail::split_key_path(value.key_path);
+    if (!steps) throw ScenarioError("", 0, 0, value.key_path, "malformed key path");
+    comments[place(out, document, *steps, value.value)] = value.comment;
+  }
+  YAML::Emitter emitter;
+  emit(emitter, out, "", comments);
+  std::string text;
+  for (const std::string& line : header) text += line.empty() ? "#\n" : "# " + line + "\n";
+  return text + emitter.c_str() + "\n";
+}
+
+}  // namespace pfsim::scenario_file
