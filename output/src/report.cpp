@@ -224,6 +224,40 @@ std::string histogram_section(const Context& c) {
   return out;
 }
 
+// ---- schemes (QIPP delivery risk) --------------------------------------------------------------------------
+
+const std::vector<double>* extra_dataset(const RunRecord& r, std::string_view path) {
+  for (const auto& [name, values] : r.extra_datasets)
+    if (name == path) return &values;
+  return nullptr;
+}
+
+std::string schemes_section(const Context& c) {
+  const std::vector<double>* savings = extra_dataset(c.record, "/qipp/savings_gbp");
+  const TableGroup* schemes = nullptr;
+  for (const TableGroup& g : c.record.table_groups)
+    if (g.name == "schemes") schemes = &g;
+  if (!savings || !schemes) return {};
+  std::string out;
+  std::string note = "total savings per replication (money schemes plus flow savings against the same replication without schemes)";
+  // /qipp/p_meet_target holds the QIPP target, P(meet it) and its 95 % Wilson interval.
+  if (const auto* p = extra_dataset(c.record, "/qipp/p_meet_target"); p && p->size() >= 4)
+    note += fmt::format("; QIPP target £{}, P(meet target) = {} (95 % CI {} – {})", number((*p)[0], 0), number((*p)[1], 3),
+                        number((*p)[2], 3), number((*p)[3], 3));
+  out += figure(svg::histogram(*savings, {"Savings", "Savings (£)", note}), "Savings distribution", note, "hist");
+  for (const auto& [kpi, unit] : {std::pair<std::string_view, std::string_view>{"savings_gbp", "£"}, {"dtoc_daily_delays", "patients"},
+                                  {"ae_4h_pct", "%"}}) {
+    const std::vector<double>* swing = extra_dataset(c.record, fmt::format("/qipp/tornado/{}", kpi));
+    if (!swing || swing->size() != schemes->labels.size()) continue;
+    const std::string title = fmt::format("Tornado: {}", kpi);
+    const std::string what = fmt::format("change in {} as each scheme's delivery goes from its 10th to its 90th percentile, "
+                                         "others at their median (largest ten)", kpi);
+    out += figure(svg::tornado_chart(schemes->labels, *swing, {title, fmt::format("change in {} ({})", kpi, unit), what}), title,
+                  what, "tornado");
+  }
+  return out;
+}
+
 // ---- breakdowns ---------------------------------------------------------------------------------------------
 
 std::string breakdown_table(const std::vector<Breakdown>& breakdowns, const std::vector<std::string>& labels,
@@ -274,6 +308,7 @@ constexpr Section kSections[] = {
     {"kpis", "Key performance indicators", kpi_section},
     {"daily", "Daily series", daily_section},
     {"histograms", "KPI distributions over replications", histogram_section},
+    {"schemes", "Schemes and QIPP risk", schemes_section},
     {"by-site", "By site", by_site_section},
     {"by-locality", "By locality", by_locality_section},
     {"scenario", "Scenario", scenario_section},
@@ -312,6 +347,7 @@ svg.chart {{ width: 100%; height: auto; max-width: 760px; display: block; font-f
 .fan-band {{ fill: {sky}; fill-opacity: .45; stroke: none; }}
 .fan-median {{ fill: none; stroke: {blue}; stroke-width: 2; }}
 .hist-bar {{ fill: {blue}; fill-opacity: .8; }}
+.tornado-bar {{ fill: {vermillion}; fill-opacity: .85; }}
 .hist-mean {{ stroke: {vermillion}; stroke-width: 2; stroke-dasharray: 5 3; }}
 pre.yaml {{ background: #f6f6f6; padding: .8rem; overflow-x: auto; font-size: .8rem; }}
 footer {{ margin-top: 2rem; color: #555; font-size: .85rem; }}

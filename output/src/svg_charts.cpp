@@ -173,4 +173,45 @@ std::string histogram(std::span<const double> values, const ChartLabels& labels)
   return svg.str();
 }
 
+std::vector<std::size_t> largest_magnitudes(std::span<const double> values, std::size_t limit) {
+  std::vector<std::size_t> order;
+  for (std::size_t i = 0; i < values.size(); ++i)
+    if (std::isfinite(values[i])) order.push_back(i);
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return std::abs(values[a]) > std::abs(values[b]); });
+  if (order.size() > limit) order.resize(limit);
+  return order;
+}
+
+std::string tornado_chart(std::span<const std::string> labels, std::span<const double> values, const ChartLabels& text,
+                          std::size_t limit) {
+  const std::vector<std::size_t> shown = largest_magnitudes(values, limit);
+  constexpr double kRow = 24, kLabelWidth = 300;
+  const double height = kTop + kRow * static_cast<double>(std::max<std::size_t>(shown.size(), 1)) + kBottom;
+  Builder svg(kWidth, height, text.title + (text.description.empty() ? "" : ": " + text.description), "chart tornado");
+  if (shown.empty()) return svg.str();
+  double lo = 0, hi = 0;
+  for (const std::size_t i : shown) lo = std::min(lo, values[i]), hi = std::max(hi, values[i]);
+  const Ticks ticks = nice_ticks(lo, hi, 4);
+  const double plot_left = kLabelWidth, plot_bottom = height - kBottom;
+  const LinearScale x(ticks.lo, ticks.hi, plot_left, kPlotRight);
+  svg.open("g", {{"class", "axis x-axis"}});
+  for (const double v : ticks.values) {
+    svg.line(x(v), kTop - 4, x(v), plot_bottom, v == 0.0 ? "axis-line" : "grid");
+    svg.text(x(v), plot_bottom + 19, number(v, ticks.decimals()), "tick-label");
+  }
+  svg.text((plot_left + kPlotRight) / 2, height - 8, text.value_axis, "axis-title");
+  svg.close();
+  svg.open("g", {{"class", "bars"}});
+  for (std::size_t row = 0; row < shown.size(); ++row) {
+    const std::size_t i = shown[row];
+    const double y = kTop + kRow * static_cast<double>(row);
+    const double x0 = x(std::min(0.0, values[i])), x1 = x(std::max(0.0, values[i]));
+    const std::string& label = i < labels.size() ? labels[i] : std::string("?");
+    svg.text(plot_left - 8, y + kRow * 0.65, label, "tick-label", "end");
+    svg.rect(x0, y + 3, std::max(1.0, x1 - x0), kRow - 6, "tornado-bar", fmt::format("{}: {}", label, number(values[i], 3)));
+  }
+  svg.close();
+  return svg.str();
+}
+
 }  // namespace pfsim::output::svg

@@ -42,7 +42,7 @@ check 2 run "$good" -o "$work"
 check 2 run "$good" --set run.dayz=3
 check 2 run "$work/missing.yaml"
 check 2 frobnicate
-check 1 info "$bad_dir/../../../README.md"
+check 2 info "$bad_dir/../../../README.md"
 [ -e /nonexistent-dir/results.h5 ] && { echo "FAIL: partial file"; failures=$((failures + 1)); }
 echo "$count malformed scenarios checked, $failures failures"
 [ "$count" -ge 30 ] && [ "$failures" -eq 0 ]

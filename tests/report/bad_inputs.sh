@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# pfsim report on bad input: a missing or non-HDF5 results file exits 1, an unwritable -o exits 2; each prints
+# pfsim report on bad input: a missing or non-HDF5 results file and an unwritable -o exit 2; each prints
 # exactly one line on stderr and leaves no report (nor a .tmp) behind.
 # Usage: bad_inputs.sh PFSIM RESULTS.h5 WORK_DIR
 set -uo pipefail
@@ -22,9 +22,9 @@ check() {  # check NAME WANT_CODE FORBIDDEN_FILE ARGS...
   fi
 }
 
-check missing-results 1 "$work/missing.html" "$work/missing.h5"
+check missing-results 2 "$work/missing.html" "$work/missing.h5"
 printf 'not an HDF5 file\n' >"$work/text.h5"
-check not-hdf5 1 "$work/text.html" "$work/text.h5"
+check not-hdf5 2 "$work/text.html" "$work/text.h5"
 check missing-output-directory 2 "$work/no/such/dir/report.html" "$results" -o "$work/no/such/dir/report.html"
 mkdir -p "$work/a-directory"
 check output-is-a-directory 2 "$work/a-directory/report.html" "$results" -o "$work/a-directory"

@@ -137,3 +137,19 @@ TEST(Histogram, DrawsOneBarPerBin) {
 
 }  // namespace
 }  // namespace pfsim::output::svg
+
+TEST(Tornado, LargestMagnitudesComeFirstAndNonFiniteAreSkipped) {
+  const std::vector<double> swings = {0.5, -3.0, std::nan(""), 2.0, -0.1};
+  EXPECT_EQ(pfsim::output::svg::largest_magnitudes(swings, 3), (std::vector<std::size_t>{1, 3, 0}));
+}
+
+TEST(Tornado, DrawsOneBarPerShownSchemeWithItsEscapedName) {
+  const std::vector<std::string> names = {"Trusted assessors", "Home first & D2A", "Carers' respite", "Small"};
+  const std::vector<double> swings = {-0.96, -0.75, 0.3, 0.01};
+  const std::string svg = pfsim::output::svg::tornado_chart(names, swings, {"Tornado", "change (patients)", "test"}, 3);
+  std::size_t bars = 0;
+  for (std::size_t at = svg.find("tornado-bar"); at != std::string::npos; at = svg.find("tornado-bar", at + 1)) ++bars;
+  EXPECT_EQ(bars, 3u);
+  EXPECT_NE(svg.find("Home first &amp; D2A"), std::string::npos);
+  EXPECT_EQ(svg.find("Small"), std::string::npos);
+}

@@ -6,6 +6,7 @@
 
 #include "commands.hpp"
 #include "exit_codes.hpp"
+#include "output_path.hpp"
 #include "pfsim/output/output.hpp"
 
 namespace pfsim::cli {
@@ -15,7 +16,7 @@ Command add_info_command(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand("info", "Show a results file's metadata and KPI summary");
   cmd->add_option("results", *file, "Results file (HDF5)")->required();
   return [file]() {
-    const output::RunRecord r = output::read_results(*file);
+    const output::RunRecord r = read_results_argument(*file);
     fmt::print("{}\n  scenario    {}\n  start       {}  days {}  warm-up {}\n  replications {}  seed {}\n  pfsim {}  created {}\n",
                *file, r.scenario_name, r.start_date, r.days, r.warmup_days, r.replications, r.seed, r.pfsim_version, r.created);
     for (const auto& [key, value] : r.extra_meta) fmt::print("  {} {}\n", key, value);

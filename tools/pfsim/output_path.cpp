@@ -18,4 +18,12 @@ void check_output_path(const std::filesystem::path& path) {
     throw BadArgument(fmt::format("{}: directory {} is not writable (hint: choose another -o)", path.string(), parent.string()));
 }
 
+output::RunRecord read_results_argument(const std::filesystem::path& path) {
+  try {
+    return output::read_results(path);
+  } catch (const output::OutputError& e) {
+    throw BadArgument(e.what());
+  }
+}
+
 }  // namespace pfsim::cli

@@ -3,10 +3,15 @@
 #include <filesystem>
 
 #include "exit_codes.hpp"
+#include "pfsim/output/output.hpp"
 
 namespace pfsim::cli {
 
 /// Throws BadArgument when the parent directory is missing or not writable, or the path is a directory.
 void check_output_path(const std::filesystem::path& path);
+
+/// Reads a results file given on the command line: a missing, foreign or truncated file is bad input (exit 2),
+/// so read errors become BadArgument (write errors stay runtime errors).
+output::RunRecord read_results_argument(const std::filesystem::path& path);
 
 }  // namespace pfsim::cli

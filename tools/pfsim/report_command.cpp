@@ -80,8 +80,8 @@ Command add_report_command(CLI::App& app) {
   cmd->add_option("results", args->results, "Results file (HDF5) written by pfsim run")->required();
   cmd->add_option("-o,--output", args->output, "HTML file to write (default: the results file name with .html)");
   return [args]() {
-    // Read first: a missing or foreign results file is a runtime error (exit 1) whatever -o says.
-    const output::RunRecord record = output::read_results(args->results);
+    // Read first: a missing, foreign or truncated results file is bad input (exit 2) whatever -o says.
+    const output::RunRecord record = read_results_argument(args->results);
     std::filesystem::path out = args->output;
     if (out.empty()) out = std::filesystem::path(args->results).replace_extension(".html");
     std::error_code ec;

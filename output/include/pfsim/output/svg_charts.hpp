@@ -67,4 +67,12 @@ std::string fan_chart(const FanBands& bands, std::string_view start_date, const 
 /// A histogram of per-replication values, with the mean marked; bars carry class hist-bar.
 std::string histogram(std::span<const double> values, const ChartLabels& labels);
 
+/// Indices of the `limit` largest |values|, largest first (ties keep input order).
+std::vector<std::size_t> largest_magnitudes(std::span<const double> values, std::size_t limit);
+
+/// A tornado chart: one horizontal bar per label from zero to its value (e.g. a KPI's change as one scheme's
+/// delivery goes from its 10th to its 90th percentile), the `limit` largest first; bars carry class tornado-bar.
+std::string tornado_chart(std::span<const std::string> labels, std::span<const double> values, const ChartLabels& labels_text,
+                          std::size_t limit = 10);
+
 }  // namespace pfsim::output::svg
