@@ -17,7 +17,7 @@ class Writer {
   template <typename T>
   void array(const std::vector<T>& v) {
     value<std::uint64_t>(v.size());
-    bytes_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
+    if (!v.empty()) bytes_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
   }
   std::string take() { return std::move(bytes_); }
 
@@ -40,7 +40,8 @@ class Reader {
     std::uint64_t n = 0;
     if (!value(n) || n > (bytes_.size() - pos_) / sizeof(T)) return false;
     v.resize(n);
-    std::memcpy(v.data(), bytes_.data() + pos_, n * sizeof(T));
+    // An empty vector's data() may be null, and memcpy's pointers must never be (even for 0 bytes).
+    if (n > 0) std::memcpy(v.data(), bytes_.data() + pos_, n * sizeof(T));
     pos_ += n * sizeof(T);
     return true;
   }
