@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include "emit_yaml.hpp"
 #include "extends.hpp"
 #include "key_path.hpp"
 #include "pfsim/scenario_file/calibration.hpp"
@@ -17,47 +18,6 @@ using detail::KeyStep;
 using detail::SourceNode;
 
 std::string child_path(const std::string& parent, const std::string& key) { return parent.empty() ? key : parent + "." + key; }
-
-// Block maps, flow lists of plain values (as the scenario files are written); `comments` are keyed by key path
-// (list items by name where they have one, else [index]); a comment on a list element goes after the list.
-void emit(YAML::Emitter& out, const SourceNode& node, const std::string& path, const std::map<std::string, std::string>& comments) {
-  switch (node.kind) {
-    case SourceNode::Kind::Null: out << YAML::Null; break;
-    case SourceNode::Kind::Scalar:
-      if (node.quoted) out << YAML::DoubleQuoted;
-      out << node.text;
-      break;
-    case SourceNode::Kind::List: {
-      const bool plain = std::all_of(node.items.begin(), node.items.end(),
-                                     [](const SourceNode& item) { return item.kind == SourceNode::Kind::Scalar; });
-      if (plain) out << YAML::Flow;
-      out << YAML::BeginSeq;
-      std::string element_comments;
-      for (std::size_t i = 0; i < node.items.size(); ++i) {
-        const std::string* name = node.items[i].name();
-        const std::string item_path = name ? child_path(path, *name) : fmt::format("{}[{}]", path, i);
-        emit(out, node.items[i], item_path, comments);
-        if (plain)
-          if (auto c = comments.find(item_path); c != comments.end())
-            element_comments += (element_comments.empty() ? "" : "; ") + fmt::format("[{}]: {}", i, c->second);
-      }
-      out << YAML::EndSeq;
-      if (!element_comments.empty()) out << YAML::Comment(element_comments);
-      break;
-    }
-    case SourceNode::Kind::Map:
-      out << YAML::BeginMap;
-      for (const auto& entry : node.entries) {
-        const std::string entry_path = child_path(path, entry.key);
-        out << YAML::Key << entry.key << YAML::Value;
-        emit(out, entry.value, entry_path, comments);
-        if (entry.value.kind == SourceNode::Kind::Scalar)
-          if (auto c = comments.find(entry_path); c != comments.end()) out << YAML::Comment(c->second);
-      }
-      out << YAML::EndMap;
-      break;
-  }
-}
 
 SourceNode scalar(std::string text, bool quoted = false) {
   SourceNode node;
@@ -128,11 +88,9 @@ std::string calibrated_scenario_yaml(const std::filesystem::path& input, const s
     if (!steps) throw ScenarioError("", 0, 0, value.key_path, "malformed key path");
     comments[place(out, document, *steps, value.value)] = value.comment;
   }
-  YAML::Emitter emitter;
-  emit(emitter, out, "", comments);
   std::string text;
   for (const std::string& line : header) text += line.empty() ? "#\n" : "# " + line + "\n";
-  return text + emitter.c_str() + "\n";
+  return text + detail::emit_yaml(out, comments);
 }
 
 }  // namespace pfsim::scenario_file
