@@ -16,6 +16,7 @@ Resource::Resource(Simulator& sim, std::string name, std::int64_t capacity, Hand
 }
 
 void Resource::record() {
+  if (sim_.invariant_checks()) check_resource_counts(name_, in_use_, capacity_, queue_length());
   const double t = sim_.now();
   in_use_stats_.update(t, static_cast<double>(in_use_));
   queue_stats_.update(t, static_cast<double>(queue_length()));

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "pfsim/models/invariants.hpp"
 #include "scheme_effects.hpp"
 #include "services.hpp"
 
@@ -23,7 +24,9 @@ Context::Context(const Scenario& s, std::uint64_t rep)
       recorder(s.run.warmup_days * engine::kMinutesPerDay, s.run.days, s.sites.size(), s.localities(),
                measured_months(s.run.start_date, s.run.days)),
       measure_from(s.run.warmup_days * engine::kMinutesPerDay),
-      measure_to((s.run.warmup_days + s.run.days) * engine::kMinutesPerDay) {}
+      measure_to((s.run.warmup_days + s.run.days) * engine::kMinutesPerDay) {
+  sim.set_invariant_checks(s.run.check_invariants);
+}
 
 std::uint32_t Context::new_patient(const std::string& origin, std::uint64_t index, std::size_t locality, std::size_t band) {
   const std::uint32_t id = patients.acquire();
@@ -115,6 +118,7 @@ class Wiring {
   void midnight(std::int64_t day) {
     const double now = ctx_.sim.now();
     check_conservation(day);
+    if (ctx_.sim.invariant_checks()) check_flow(flow_snapshot(day));
     if (ctx_.recorder.measured(now - engine::kMinutesPerDay)) census(ctx_.recorder.day(now - engine::kMinutesPerDay));
     if (primary_care_) primary_care_->new_day(now);
     if (winter_) winter_->new_day(now);
@@ -128,6 +132,55 @@ class Wiring {
     if (created != left + in_system)
       throw ModelError(fmt::format("patient conservation broken on day {} of replication {}: {} arrived, {} left, {} in system",
                                    day, ctx_.replication, created, left, in_system));
+  }
+
+  // Where the patients are, counted by walking them and from the services' resources (for check_flow).
+  FlowSnapshot flow_snapshot(std::int64_t day) const {
+    const Scenario& s = ctx_.scenario;
+    FlowSnapshot snap;
+    snap.day = day;
+    snap.replication = ctx_.replication;
+    snap.now = ctx_.sim.now();
+    snap.created = ctx_.patients.created();
+    snap.left = ctx_.patients.released();
+    for (std::size_t site = 0; site < beds_.size(); ++site) {
+      const engine::Resource& b = beds_[site]->beds();
+      snap.sites.push_back({s.sites[site].name, {b.in_use(), b.capacity(), b.queue_length()}, 0, 0});
+    }
+    std::int64_t reabling = 0, in_ic = 0, in_care_home = 0, awaiting_care_home = 0;
+    std::array<std::int64_t, kPathways> delayed_by_pathway{};
+    for (const Patient& p : ctx_.patients.all()) {
+      if (p.stage == Stage::Free) continue;
+      ++snap.in_system;
+      std::string wrong;
+      if (p.locality >= s.localities()) wrong = fmt::format("locality {} of {}", p.locality, s.localities());
+      switch (p.stage) {
+        case Stage::AwaitingBed: ++snap.sites.at(p.site).awaiting; break;
+        case Stage::InBed:
+        case Stage::Delayed:
+          ++snap.sites.at(p.site).occupants;
+          if (!(p.admitted_at <= snap.now)) wrong = fmt::format("in a bed, admitted at {} after now {}", p.admitted_at, snap.now);
+          if (p.stage == Stage::Delayed) {
+            ++delayed_by_pathway[static_cast<std::size_t>(p.episode.pathway)];
+            if (!(p.medically_fit_at >= p.admitted_at && p.medically_fit_at <= snap.now))
+              wrong = fmt::format("delayed, medically fit at {} outside admission {} .. now {}", p.medically_fit_at, p.admitted_at, snap.now);
+          }
+          break;
+        case Stage::InReablement: ++reabling; break;
+        case Stage::InIntermediateCare: ++in_ic; break;
+        case Stage::InCareHome: ++in_care_home; break;
+        case Stage::AwaitingCareHome: ++awaiting_care_home; break;
+        default: break;
+      }
+      if (!wrong.empty() && snap.inconsistent_patients++ == 0) snap.first_inconsistency = wrong;
+    }
+    const auto held = [](const engine::Resource& r) { return HeldUnits{r.in_use(), r.capacity(), r.queue_length()}; };
+    const auto delayed = [&](Pathway k) { return delayed_by_pathway[static_cast<std::size_t>(k)]; };
+    if (reablement_) snap.services.push_back({"reablement", held(reablement_->capacity()), reabling, delayed(Pathway::P1)});
+    if (intermediate_care_) snap.services.push_back({"intermediate care", held(intermediate_care_->capacity()), in_ic, delayed(Pathway::P2)});
+    if (care_homes_)
+      snap.services.push_back({"care homes", held(care_homes_->beds()), in_care_home, awaiting_care_home + delayed(Pathway::P3)});
+    return snap;
   }
 
   void census(std::size_t day) {

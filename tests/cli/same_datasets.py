@@ -1,7 +1,7 @@
 """Exits 0 when two results files hold identical datasets (every value, bit for bit) and /meta attributes other
 than `created` and `command_line`; prints the first difference otherwise.
 
-usage: same_datasets.py A.h5 B.h5
+usage: same_datasets.py A.h5 B.h5 [--ignore-meta KEY]...
 """
 import sys
 
@@ -30,7 +30,7 @@ def datasets(f):
     return found
 
 
-def main(a_path: str, b_path: str) -> int:
+def main(a_path: str, b_path: str, ignored_meta: set) -> int:
     with h5py.File(a_path, "r") as a, h5py.File(b_path, "r") as b:
         da, db = datasets(a), datasets(b)
         if sorted(da) != sorted(db):
@@ -41,7 +41,7 @@ def main(a_path: str, b_path: str) -> int:
                 print(f"dataset /{name} differs")
                 return 1
         for key in a["meta"].attrs:
-            if key not in IGNORED_META and a["meta"].attrs[key] != b["meta"].attrs[key]:
+            if key not in ignored_meta and a["meta"].attrs[key] != b["meta"].attrs[key]:
                 print(f"/meta attribute {key} differs")
                 return 1
     print(f"{len(da)} datasets identical")
@@ -49,4 +49,6 @@ def main(a_path: str, b_path: str) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1], sys.argv[2]))
+    args = sys.argv[1:]
+    extra = {args[i + 1] for i, a in enumerate(args) if a == "--ignore-meta" and i + 1 < len(args)}
+    sys.exit(main(args[0], args[1], IGNORED_META | extra))

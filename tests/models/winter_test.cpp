@@ -218,5 +218,21 @@ TEST(DischargeDip, WeekendFactorZeroHoldsEveryoneUntilMondayAndBankHolidayToo) {
   }
 }
 
+// Outbreaks close beds and escalation opens them with patients waiting: capacity moves under the queue every
+// day, the hardest case for the bed bookkeeping. Checked at every event and midnight, nothing may break.
+TEST(Winter, FullWinterScenarioRunsCleanUnderInvariantChecks) {
+  const auto dir = std::filesystem::path(PFSIM_SCENARIOS_DIR);
+  Scenario winter = scenario_file::load_scenario(dir / "south-east-essex-2019-winter.yaml");
+  winter.run.start_date = std::chrono::year{2019} / 11 / 1;
+  winter.run.days = 120;
+  winter.run.warmup_days = 30;
+  winter.run.check_invariants = true;
+  Scenario unchecked = winter;
+  unchecked.run.check_invariants = false;
+  ReplicationResult checked;
+  ASSERT_NO_THROW(checked = run_replication(winter, 2));
+  EXPECT_EQ(checked.kpi, run_replication(unchecked, 2).kpi);
+}
+
 }  // namespace
 }  // namespace pfsim::models

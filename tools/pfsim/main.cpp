@@ -51,6 +51,9 @@ int run_pfsim(int argc, char** argv) {
   } catch (const pfsim::output::OutputError& e) {
     fmt::print(stderr, "{}\n", e.what());
     return kRuntimeError;
+  } catch (const pfsim::engine::InvariantError& e) {
+    fmt::print(stderr, "pfsim: internal error, please report it with the scenario: {}\n", e.what());
+    return kRuntimeError;
   } catch (const pfsim::models::ModelError& e) {
     fmt::print(stderr, "pfsim: model error: {}\n", e.what());
     return kRuntimeError;

@@ -1,5 +1,5 @@
 // pfsim run SCENARIO [-o results.h5] [-r REPS] [-j THREADS] [--seed N] [--set k=v]... [--target-ci X --ci-kpi NAME]
-//                    [--resume] [--quiet]
+//                    [--resume] [--quiet] [--check]
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
@@ -37,6 +37,7 @@ struct RunOptions {
   int max_replications = 1000;
   bool resume = false;
   bool quiet = false;
+  bool check = false;
 };
 
 std::size_t kpi_index(const std::string& name) {
@@ -53,7 +54,8 @@ int run(const RunOptions& options, const std::string& command_line, const Distri
   // -r and --seed are overrides too, so the resolved scenario stored in the results records them.
   if (options.replications > 0) overrides.push_back(fmt::format("run.replications={}", options.replications));
   if (!options.seed.empty()) overrides.push_back("run.seed=" + options.seed);
-  const models::Scenario scenario = scenario_file::load_scenario(options.scenario, overrides);
+  models::Scenario scenario = scenario_file::load_scenario(options.scenario, overrides);
+  scenario.run.check_invariants = scenario.run.check_invariants || options.check;
   check_kpi_targets(scenario);
   const std::filesystem::path out = options.output;
   if (mpi.is_root()) check_output_path(out);
@@ -87,6 +89,7 @@ int run(const RunOptions& options, const std::string& command_line, const Distri
   }
 
   output::RunRecord record = make_run_record(scenario, run.results, command_line);
+  record.extra_meta.emplace_back("invariant_checks", scenario.run.check_invariants ? "on" : "off");
   if (plan.target_ci_half) {
     record.extra_meta.emplace_back("ci_kpi", options.ci_kpi);
     record.extra_meta.emplace_back("target_ci_half", fmt::format("{}", *plan.target_ci_half));
@@ -136,6 +139,8 @@ Command add_run_command(CLI::App& app) {
   cmd->add_option("--max-replications", options->max_replications, "Cap for --target-ci")->check(CLI::Range(3, 100000))->capture_default_str();
   cmd->add_flag("--resume", options->resume, "Reuse finished replications checkpointed beside the output");
   cmd->add_flag("-q,--quiet", options->quiet, "No progress bar and no table");
+  cmd->add_flag("--check", options->check,
+                "Check invariants (clock, occupancy, conservation, bed holders) as it runs; always on in debug builds");
   return [options]() {
     std::string command_line = "pfsim run " + options->scenario;
     for (const auto& o : options->overrides) command_line += " --set " + o;

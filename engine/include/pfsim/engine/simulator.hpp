@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "pfsim/engine/event_queue.hpp"
+#include "pfsim/engine/invariants.hpp"
 #include "pfsim/engine/time.hpp"
 
 namespace pfsim::engine {
@@ -40,6 +41,10 @@ class Simulator {
   /// Number of events executed so far (for throughput figures).
   [[nodiscard]] std::uint64_t events_executed() const noexcept { return executed_; }
   [[nodiscard]] std::size_t pending() const noexcept { return queue_.size(); }
+
+  /// Turns run-time invariant checks on or off (default: on in debug builds, off in release).
+  void set_invariant_checks(bool on) noexcept { checks_ = on; }
+  [[nodiscard]] bool invariant_checks() const noexcept { return checks_; }
 
   /// Registers a handler and returns its tag. Handlers live as long as the simulator.
   HandlerId add_handler(Handler handler) {
@@ -99,6 +104,7 @@ class Simulator {
         return;
       }
     }
+    if (checks_) check_clock_advance(now_, e.time);
     now_ = e.time;
     ++executed_;
     handlers_[e.handler](e.entity);
@@ -108,6 +114,7 @@ class Simulator {
   std::uint64_t next_seq_ = 0;
   std::uint64_t executed_ = 0;
   bool stopped_ = false;
+  bool checks_ = kInvariantChecksByDefault;
   EventQueue queue_;
   std::vector<Handler> handlers_;
   std::unordered_set<std::uint64_t> cancelled_;

@@ -11,6 +11,7 @@
 
 #include "pfsim/engine/arrivals.hpp"
 #include "pfsim/engine/distribution.hpp"
+#include "pfsim/engine/invariants.hpp"
 #include "pfsim/models/schemes.hpp"
 
 namespace pfsim::models {
@@ -23,6 +24,8 @@ struct RunSettings {
   int warmup_days = 0;            // simulated before start_date, excluded from every KPI
   int replications = 10;
   std::uint64_t seed = 1;
+  // Not a scenario key: set by `pfsim run --check` (on by default in debug builds). Checks never change results.
+  bool check_invariants = engine::kInvariantChecksByDefault;
 };
 
 struct Locality {
