@@ -61,9 +61,9 @@ void AcuteBeds::draw_episode(Patient& p) {
 void AcuteBeds::admit(std::uint32_t id) {
   Patient& p = ctx_.patients[id];
   const double now = ctx_.sim.now();
-  if (p.from_ae) ctx_.recorder.ae_departure(p.ae_arrival, now, site_);
+  if (p.from_ae) ctx_.recorder.ae_departure(p.ae_arrival, now, site_, p.locality);
   p.from_ae = false;  // a later readmission of the same person is not an A&E attendance
-  ctx_.recorder.bed_wait(p.bed_requested_at, now);
+  ctx_.recorder.bed_wait(p.bed_requested_at, now, site_, p.locality);
   ctx_.recorder.admission(now, site_, p.locality);
   p.admitted_at = now;
   p.medically_fit_at = kNever;

@@ -20,7 +20,7 @@ void AfterDischarge::home(std::uint32_t id) {
     within_30d = std::clamp(schemes->change(SchemeTarget::Readmission30d, ctx_.sim.now(), p.locality, p.band, p.site).apply(within_30d), 0.0, 1.0);
   if (readmission && p.episode.readmit_u < within_30d) {
     p.stage = Stage::AtHome;
-    ctx_.recorder.readmission_within_30d(p.discharged_at);
+    ctx_.recorder.readmission_within_30d(p.discharged_at, p.site, p.locality);
     ctx_.sim.schedule_at(p.discharged_at + p.episode.readmit_time_u * k30Days, readmit_, id);
     return;
   }
@@ -35,7 +35,7 @@ void AfterDischarge::outcome(std::uint32_t id) {
   }
   switch (p.outcome) {
     case Outcome91d::Readmit:
-      if (p.outcome_at - p.discharged_at <= k30Days) ctx_.recorder.readmission_within_30d(p.discharged_at);
+      if (p.outcome_at - p.discharged_at <= k30Days) ctx_.recorder.readmission_within_30d(p.discharged_at, p.site, p.locality);
       readmit(id);
       return;
     case Outcome91d::CareHome:

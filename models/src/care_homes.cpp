@@ -77,7 +77,9 @@ void CareHomes::request(std::uint32_t id) {
 void CareHomes::admit(std::uint32_t id) {
   Patient& p = ctx_.patients[id];
   if (p.stage == Stage::Delayed) ctx_.services.discharge->leave_bed(id);  // P3 straight from the acute bed
-  ctx_.recorder.care_home_admission(ctx_.sim.now(), p.locality, ctx_.scenario.population.band_is_65plus[p.band]);
+  // A community referral never had an acute stay (admitted_at unset); it has no treating site.
+  const std::size_t site = std::isnan(p.admitted_at) ? Recorder::kNoSite : p.site;
+  ctx_.recorder.care_home_admission(ctx_.sim.now(), site, p.locality, ctx_.scenario.population.band_is_65plus[p.band]);
   p.stage = Stage::InCareHome;
   ctx_.sim.schedule_in(settings_.stay.sample(p.rng), died_, id);
 }

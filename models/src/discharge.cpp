@@ -60,9 +60,11 @@ void Discharge::leave_bed(std::uint32_t id) {
   Patient& p = ctx_.patients[id];
   const double now = ctx_.sim.now();
   if (p.stage == Stage::Delayed && ctx_.scenario.discharge)
-    ctx_.recorder.delayed_period(p.medically_fit_at, now, ctx_.scenario.discharge->attribution[static_cast<std::size_t>(p.episode.pathway)]);
+    ctx_.recorder.delayed_period(p.medically_fit_at, now, ctx_.scenario.discharge->attribution[static_cast<std::size_t>(p.episode.pathway)],
+                                 p.site, p.locality);
   ctx_.services.beds_by_site[p.site]->leave(id);
-  ctx_.recorder.discharge(now);
+  ctx_.recorder.bed_stay(p.admitted_at, now, p.locality);
+  ctx_.recorder.discharge(now, p.site, p.locality);
   p.discharged_at = now;
   p.stage = Stage::AtHome;
 }

@@ -42,7 +42,7 @@ void DownstreamCare::start(std::uint32_t id) {
               : u < h.readmit + h.care_home + h.death ? Outcome91d::Death
                                                        : Outcome91d::Home;
   p.outcome_at = now + p.episode.outcome_time_u * k91Days;
-  if (ctx_.scenario.population.band_is_65plus[p.band]) ctx_.recorder.reablement_cohort(now, p.outcome == Outcome91d::Home);
+  if (ctx_.scenario.population.band_is_65plus[p.band]) ctx_.recorder.reablement_cohort(now, p.outcome == Outcome91d::Home, p.site, p.locality);
   // An event that falls during the package or stay ends it early.
   double end = now + p.episode.downstream_duration;
   if (p.outcome != Outcome91d::Home) end = std::min(end, p.outcome_at);

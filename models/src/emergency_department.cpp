@@ -46,8 +46,8 @@ void EmergencyDepartment::finish_treatment(std::uint32_t id) {
     ctx_.services.beds_by_site[site_]->request(id);  // leaves A&E when a bed is found (trolley wait counts)
     return;
   }
-  ctx_.recorder.ae_departure(p.ae_arrival, now, site_);
-  if (p.admit) ctx_.recorder.sdec(now);  // same-day emergency care: admitted and home the same day, no bed
+  ctx_.recorder.ae_departure(p.ae_arrival, now, site_, p.locality);
+  if (p.admit) ctx_.recorder.sdec(now, site_, p.locality);  // same-day emergency care: admitted and home the same day, no bed
   ctx_.remove_patient(id);
 }
 

@@ -52,26 +52,68 @@ const std::array<KpiInfo, kDailyCount>& daily_catalogue() {
   return catalogue;
 }
 
-const std::array<KpiInfo, kBySiteCount>& by_site_catalogue() {
-  static const std::array<KpiInfo, kBySiteCount> catalogue = {{
+// By site: the site that treated the patient (A&E site, bed site, the site that discharged them). A per-100k rate
+// divides by the site's catchment: Σ over localities of population × the locality's ae.site_choice share.
+const std::array<KpiInfo, kKpiCount>& by_site_catalogue() {
+  static const std::array<KpiInfo, kKpiCount> catalogue = {{
       {"ae_attendances", "attendances", "A&E arrivals at the site"},
-      {"ae_4h_pct", "%", "4-hour performance at the site"},
+      {"ae_4h_pct", "%", "site's A&E attendances leaving (discharge, SDEC or to its beds) within 240 min of arrival"},
+      {"ae_mean_time_min", "min", "mean time from arrival to leaving the site's A&E"},
       {"nea", "admissions", "emergency admissions to a bed at the site"},
+      {"nea_per_100k", "per year per 100k",
+       "admissions to the site per year per 100,000 of its catchment (population x ae.site_choice share); 0 without catchment"},
+      {"sdec_admissions", "admissions", "same-day emergency care admissions at the site"},
       {"bed_occupancy_pct", "%", "time-average occupied / available beds at the site"},
-      {"dtoc_daily_delays", "patients", "mean patients 18+ delayed at midnight at the site"},
-      {"opel4_days", "days", "days at OPEL 4 (midnight) at the site"},
+      {"trolley_wait_mean_h", "h", "mean wait from decision to admit (or direct referral) to a bed at the site"},
+      {"dtoc_days", "bed-days", "delayed bed-days in the site's beds"},
+      {"dtoc_days_nhs", "bed-days", "delayed bed-days in the site's beds attributed to the NHS"},
+      {"dtoc_days_social_care", "bed-days", "delayed bed-days in the site's beds attributed to social care"},
+      {"dtoc_days_both", "bed-days", "delayed bed-days in the site's beds attributed to both"},
+      {"dtoc_daily_delays", "patients", "mean patients 18+ delayed at midnight in the site's beds"},
+      {"dtoc_daily_delays_per_100k_18plus", "per 100k 18+",
+       "site's daily delays per 100,000 of its catchment aged 18+ (population x ae.site_choice share)"},
+      {"reablement_91d_home_pct", "%", "people 65+ the site discharged into reablement/rehab (P1/P2) at home 91 days later"},
+      {"care_home_admissions_per_100k_65plus", "per year per 100k 65+",
+       "care-home admissions 65+ of people the site discharged, plus community referrals split by their locality's "
+       "ae.site_choice shares, per 100,000 of the site's catchment aged 65+"},
+      {"los_over_21d", "patients", "patients in the site's beds with LOS >= 21 days (midnight census mean)"},
+      {"readmission_30d_pct", "%", "discharges from the site followed by an emergency readmission within 30 days"},
+      {"gp_unmet_appointments", "appointments", "GP demand above slots, each locality's split by its ae.site_choice shares"},
+      {"opel4_days", "days", "days at OPEL 4 (midnight) at the site; 0 when winter.opel is off"},
       {"escalation_bed_days", "bed-days", "escalation beds open at the site (time integral)"},
   }};
   return catalogue;
 }
 
-const std::array<KpiInfo, kByLocalityCount>& by_locality_catalogue() {
-  static const std::array<KpiInfo, kByLocalityCount> catalogue = {{
-      {"ae_attendances", "attendances", "A&E arrivals from the locality"},
-      {"nea_per_100k", "per year per 100k", "emergency admissions of the locality's residents per 100,000"},
-      {"dtoc_daily_delays", "patients", "mean residents 18+ delayed at midnight"},
-      {"care_home_admissions_per_100k_65plus", "per year per 100k 65+", "permanent care-home admissions 65+ per 100,000 65+"},
-      {"gp_unmet_appointments", "appointments", "GP demand above available slots"},
+// By locality: the patient's home locality, wherever they were treated; per-100k rates use the locality's own
+// population. Site capacity (available beds, OPEL 4 days, escalation beds) is shared out by the locality's part of
+// each site's catchment.
+const std::array<KpiInfo, kKpiCount>& by_locality_catalogue() {
+  static const std::array<KpiInfo, kKpiCount> catalogue = {{
+      {"ae_attendances", "attendances", "A&E arrivals of the locality's residents, any site"},
+      {"ae_4h_pct", "%", "residents' A&E attendances leaving within 240 min of arrival"},
+      {"ae_mean_time_min", "min", "residents' mean time from A&E arrival to leaving the department"},
+      {"nea", "admissions", "emergency admissions of the locality's residents to a bed"},
+      {"nea_per_100k", "per year per 100k", "residents' emergency admissions per year per 100,000 of the locality's population"},
+      {"sdec_admissions", "admissions", "residents' same-day emergency care admissions"},
+      {"bed_occupancy_pct", "%",
+       "bed-time used by residents / the locality's part of the available bed-time (each site's beds shared out by the "
+       "locality's part of its catchment; above 100 when residents use more than that part)"},
+      {"trolley_wait_mean_h", "h", "residents' mean wait from decision to admit (or direct referral) to a bed"},
+      {"dtoc_days", "bed-days", "residents' delayed bed-days, any site"},
+      {"dtoc_days_nhs", "bed-days", "residents' delayed bed-days attributed to the NHS"},
+      {"dtoc_days_social_care", "bed-days", "residents' delayed bed-days attributed to social care"},
+      {"dtoc_days_both", "bed-days", "residents' delayed bed-days attributed to both"},
+      {"dtoc_daily_delays", "patients", "mean residents 18+ delayed at midnight, any site"},
+      {"dtoc_daily_delays_per_100k_18plus", "per 100k 18+", "residents' daily delays per 100,000 of the locality's population aged 18+"},
+      {"reablement_91d_home_pct", "%", "residents 65+ discharged into reablement/rehab (P1/P2) at home 91 days later"},
+      {"care_home_admissions_per_100k_65plus", "per year per 100k 65+",
+       "residents' permanent care-home admissions 65+ per 100,000 of the locality's population aged 65+"},
+      {"los_over_21d", "patients", "residents in acute beds with LOS >= 21 days (midnight census mean)"},
+      {"readmission_30d_pct", "%", "residents' discharges followed by an emergency readmission within 30 days"},
+      {"gp_unmet_appointments", "appointments", "GP appointment demand above available slots in the locality"},
+      {"opel4_days", "site-days", "site-days at OPEL 4, each site's shared out by the locality's part of its catchment"},
+      {"escalation_bed_days", "bed-days", "escalation bed-days, each site's shared out by the locality's part of its catchment"},
   }};
   return catalogue;
 }

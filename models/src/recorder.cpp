@@ -6,61 +6,133 @@ double pct(double part, double whole) { return whole > 0 ? 100.0 * part / whole 
 double per_100k_per_year(double count, double people, double days) {
   return people > 0 ? count / people * 1e5 * (engine::kDaysPerYear / days) : 0.0;
 }
+
+std::vector<double> normalised_rows(const std::vector<std::vector<double>>& site_choice, std::size_t sites) {
+  std::vector<double> flat(site_choice.size() * sites, 0.0);
+  for (std::size_t l = 0; l < site_choice.size(); ++l) {
+    double sum = 0;
+    for (double share : site_choice[l]) sum += share;
+    // Rows sum to 1 within the loader's tolerance; exact rows make shared-out counts add up to the total exactly.
+    for (std::size_t s = 0; s < sites && s < site_choice[l].size(); ++s) flat[l * sites + s] = sum > 0 ? site_choice[l][s] / sum : 0.0;
+  }
+  return flat;
+}
 }  // namespace
 
+std::array<double, kKpiCount> kpi_values(const KpiCounters& c, const KpiPeople& people, double days, double census_days) {
+  std::array<double, kKpiCount> kpi{};
+  const auto set = [&kpi](Kpi k, double v) { kpi[static_cast<std::size_t>(k)] = v; };
+  const double census = census_days > 0 ? census_days : 1.0;
+  const double daily_delays = c.delayed_sum / census;
+  set(Kpi::AeAttendances, c.ae_attendances);
+  set(Kpi::Ae4hPct, pct(c.ae_within_4h, c.ae_left));
+  set(Kpi::AeMeanTimeMin, c.ae_left > 0 ? c.ae_time_sum / c.ae_left : 0.0);
+  set(Kpi::Nea, c.nea);
+  set(Kpi::NeaPer100k, per_100k_per_year(c.nea, people.population, days));
+  set(Kpi::SdecAdmissions, c.sdec);
+  set(Kpi::BedOccupancyPct, pct(c.occupied_area, c.available_area));
+  set(Kpi::TrolleyWaitMeanH, c.bed_waits > 0 ? c.bed_wait_sum / c.bed_waits / 60.0 : 0.0);
+  set(Kpi::DtocDaysNhs, c.dtoc_nhs);
+  set(Kpi::DtocDaysSocialCare, c.dtoc_social);
+  set(Kpi::DtocDaysBoth, c.dtoc_both);
+  set(Kpi::DtocDays, c.dtoc_nhs + c.dtoc_social + c.dtoc_both);
+  set(Kpi::DtocDailyDelays, daily_delays);
+  set(Kpi::DtocDailyDelaysPer100k18plus, people.adults > 0 ? daily_delays / people.adults * 1e5 : 0.0);
+  set(Kpi::Reablement91dHomePct, pct(c.reablement_home, c.reablement_cohort));
+  set(Kpi::CareHomeAdmissionsPer100k65plus, per_100k_per_year(c.care_home_65, people.aged_65plus, days));
+  set(Kpi::LosOver21d, c.los21_sum / census);
+  set(Kpi::Readmission30dPct, pct(c.readmissions_30d, c.discharges));
+  set(Kpi::GpUnmetAppointments, c.gp_unmet);
+  set(Kpi::Opel4Days, c.opel4_days);
+  set(Kpi::EscalationBedDays, c.escalation_bed_days);
+  return kpi;
+}
+
+Recorder::Recorder(double measure_from, int days, std::size_t sites, const std::vector<std::vector<double>>& site_choice,
+                   MeasuredMonths months)
+    : from_(measure_from), to_(measure_from + days * engine::kMinutesPerDay), days_(static_cast<std::size_t>(days)),
+      site_choice_(normalised_rows(site_choice, sites)), site_(sites), locality_(site_choice.size()), day_ae_4h_(days_),
+      day_ae_left_(days_), day_opel4_(days_), day_occupied_area_(days_), day_available_area_(days_), months_(std::move(months)) {
+  for (auto& d : daily_) d.assign(days_, 0.0);
+}
+
+void Recorder::census(std::size_t d, const Census& c) {
+  daily_[static_cast<std::size_t>(Daily::BedsOccupied)][d] = c.beds_occupied;
+  daily_[static_cast<std::size_t>(Daily::BedOccupancyPct)][d] = c.beds_available > 0 ? 100.0 * c.beds_occupied / c.beds_available : 0.0;
+  daily_[static_cast<std::size_t>(Daily::DtocDelayedPatients)][d] = c.delayed;
+  daily_[static_cast<std::size_t>(Daily::ReablementInUse)][d] = c.reablement;
+  daily_[static_cast<std::size_t>(Daily::IntermediateCareInUse)][d] = c.intermediate_care;
+  daily_[static_cast<std::size_t>(Daily::CareHomeResidents)][d] = c.care_home;
+  daily_[static_cast<std::size_t>(Daily::OpelLevel)][d] = c.opel_level;
+  daily_[static_cast<std::size_t>(Daily::BedsClosed)][d] = c.beds_closed;
+  daily_[static_cast<std::size_t>(Daily::EscalationBedsOpen)][d] = c.escalation_open;
+  daily_[static_cast<std::size_t>(Daily::BedsAvailable)][d] = c.beds_available;
+  for (std::size_t s = 0; s < c.opel_by_site.size(); ++s)
+    if (c.opel_by_site[s] >= 4) {
+      site_[s].opel4_days += 1;
+      day_opel4_[d] += 1;
+    }
+  // Per-day bed-minutes, so monthly occupancy has the same time-average definition as the KPI.
+  day_occupied_area_[d] = c.occupied_area - occupied_area_so_far_;
+  day_available_area_[d] = c.available_area - available_area_so_far_;
+  occupied_area_so_far_ = c.occupied_area;
+  available_area_so_far_ = c.available_area;
+  ++census_days_;
+}
+
 ReplicationResult Recorder::finish(const Denominators& den) const {
+  const std::size_t sites = site_.size(), localities = locality_.size();
+  KpiCounters total = total_;
+  std::vector<KpiCounters> site = site_, locality = locality_;
+  // Site capacity is measured per site and summed in site order for the whole system.
+  for (std::size_t s = 0; s < sites; ++s) {
+    site[s].occupied_area = den.site_occupied_area[s];
+    site[s].available_area = den.site_available_area[s];
+    total.occupied_area += site[s].occupied_area;
+    total.available_area += site[s].available_area;
+    total.opel4_days += site[s].opel4_days;
+    total.escalation_bed_days += site[s].escalation_bed_days;
+  }
+  // Catchments: a site serves each locality's population × its site_choice share. A locality's part of a site's
+  // capacity is its part of that catchment; a site nobody chooses (no A&E) is shared by population.
+  const KpiPeople everyone{den.population, den.adults, den.aged_65plus};
+  std::vector<KpiPeople> catchment(sites), residents(localities);
+  for (std::size_t l = 0; l < localities; ++l) {
+    residents[l] = {den.locality_population[l], den.locality_adults[l], den.locality_65plus[l]};
+    for (std::size_t s = 0; s < sites; ++s) {
+      const double share = site_choice_[l * sites + s];
+      catchment[s].population += residents[l].population * share;
+      catchment[s].adults += residents[l].adults * share;
+      catchment[s].aged_65plus += residents[l].aged_65plus * share;
+    }
+  }
+  for (std::size_t s = 0; s < sites; ++s)
+    for (std::size_t l = 0; l < localities; ++l) {
+      const double part = catchment[s].population > 0 ? residents[l].population * site_choice_[l * sites + s] / catchment[s].population
+                          : everyone.population > 0   ? residents[l].population / everyone.population
+                                                      : 0.0;
+      locality[l].available_area += part * site[s].available_area;
+      locality[l].opel4_days += part * site[s].opel4_days;
+      locality[l].escalation_bed_days += part * site[s].escalation_bed_days;
+    }
+
   ReplicationResult r;
   const double days = static_cast<double>(days_);
-  const double census = census_days_ > 0 ? census_days_ : 1.0;
-  r[Kpi::AeAttendances] = ae_attendances_;
-  r[Kpi::Ae4hPct] = pct(ae_within_4h_, ae_left_);
-  r[Kpi::AeMeanTimeMin] = ae_left_ > 0 ? ae_time_sum_ / ae_left_ : 0.0;
-  r[Kpi::Nea] = nea_;
-  r[Kpi::NeaPer100k] = per_100k_per_year(nea_, den.population, days);
-  r[Kpi::SdecAdmissions] = sdec_;
-  r[Kpi::BedOccupancyPct] = den.bed_occupancy_pct;
-  r[Kpi::TrolleyWaitMeanH] = bed_waits_ > 0 ? bed_wait_sum_ / bed_waits_ / 60.0 : 0.0;
-  r[Kpi::DtocDaysNhs] = dtoc_nhs_;
-  r[Kpi::DtocDaysSocialCare] = dtoc_social_;
-  r[Kpi::DtocDaysBoth] = dtoc_both_;
-  r[Kpi::DtocDays] = dtoc_nhs_ + dtoc_social_ + dtoc_both_;
-  r[Kpi::DtocDailyDelays] = delayed_sum_ / census;
-  r[Kpi::DtocDailyDelaysPer100k18plus] = den.adults > 0 ? r[Kpi::DtocDailyDelays] / den.adults * 1e5 : 0.0;
-  r[Kpi::Reablement91dHomePct] = pct(reablement_home_, reablement_cohort_);
-  r[Kpi::CareHomeAdmissionsPer100k65plus] = per_100k_per_year(care_home_65_, den.aged_65plus, days);
-  r[Kpi::LosOver21d] = los21_sum_ / census;
-  r[Kpi::Readmission30dPct] = pct(readmissions_30d_, discharges_);
-  r[Kpi::GpUnmetAppointments] = gp_unmet_;
-  double opel4 = 0, escalation_bed_days = 0;
-  for (double v : site_opel4_) opel4 += v;
-  for (double v : site_escalation_bed_days_) escalation_bed_days += v;
-  r[Kpi::Opel4Days] = opel4;
-  r[Kpi::EscalationBedDays] = escalation_bed_days;
+  r.kpi = kpi_values(total, everyone, days, census_days_);
+  for (auto& v : r.by_site) v.assign(sites, 0.0);
+  for (auto& v : r.by_locality) v.assign(localities, 0.0);
+  for (std::size_t s = 0; s < sites; ++s) {
+    const auto values = kpi_values(site[s], catchment[s], days, census_days_);
+    for (std::size_t k = 0; k < kKpiCount; ++k) r.by_site[k][s] = values[k];
+  }
+  for (std::size_t l = 0; l < localities; ++l) {
+    const auto values = kpi_values(locality[l], residents[l], days, census_days_);
+    for (std::size_t k = 0; k < kKpiCount; ++k) r.by_locality[k][l] = values[k];
+  }
 
   for (std::size_t k = 0; k < kDailyCount; ++k) r.daily[k].assign(daily_[k].begin(), daily_[k].end());
   auto& day4h = r.daily[static_cast<std::size_t>(Daily::Ae4hPct)];
   for (std::size_t d = 0; d < days_; ++d) day4h[d] = static_cast<float>(pct(day_ae_4h_[d], day_ae_left_[d]));
-
-  const std::size_t sites = site_ae_.size(), localities = loc_ae_.size();
-  for (auto& v : r.by_site) v.assign(sites, 0.0);
-  for (auto& v : r.by_locality) v.assign(localities, 0.0);
-  for (std::size_t s = 0; s < sites; ++s) {
-    r.by_site[static_cast<std::size_t>(BySite::AeAttendances)][s] = site_ae_[s];
-    r.by_site[static_cast<std::size_t>(BySite::Ae4hPct)][s] = pct(site_ae_4h_[s], site_ae_left_[s]);
-    r.by_site[static_cast<std::size_t>(BySite::Nea)][s] = site_nea_[s];
-    r.by_site[static_cast<std::size_t>(BySite::BedOccupancyPct)][s] = den.site_bed_occupancy_pct[s];
-    r.by_site[static_cast<std::size_t>(BySite::DtocDailyDelays)][s] = site_delayed_[s] / census;
-    r.by_site[static_cast<std::size_t>(BySite::Opel4Days)][s] = site_opel4_[s];
-    r.by_site[static_cast<std::size_t>(BySite::EscalationBedDays)][s] = site_escalation_bed_days_[s];
-  }
-  for (std::size_t l = 0; l < localities; ++l) {
-    r.by_locality[static_cast<std::size_t>(ByLocality::AeAttendances)][l] = loc_ae_[l];
-    r.by_locality[static_cast<std::size_t>(ByLocality::NeaPer100k)][l] = per_100k_per_year(loc_nea_[l], den.locality_population[l], days);
-    r.by_locality[static_cast<std::size_t>(ByLocality::DtocDailyDelays)][l] = loc_delayed_[l] / census;
-    r.by_locality[static_cast<std::size_t>(ByLocality::CareHomeAdmissionsPer100k65plus)][l] =
-        per_100k_per_year(loc_care_home_65_[l], den.locality_65plus[l], days);
-    r.by_locality[static_cast<std::size_t>(ByLocality::GpUnmetAppointments)][l] = loc_gp_unmet_[l];
-  }
   finish_monthly(r);
   return r;
 }

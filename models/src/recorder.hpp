@@ -1,9 +1,11 @@
 #pragma once
-// Counts what the KPIs need, only inside the measured window (warm-up excluded, DESIGN §4).
+// Counts what the KPIs need, only inside the measured window (warm-up excluded, DESIGN §4), for the whole system,
+// per site (where the patient was treated) and per locality (where they live).
 #include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <utility>
 #include <vector>
 
@@ -13,17 +15,33 @@
 
 namespace pfsim::models {
 
+/// The raw numerators and denominators behind every KPI. One is kept for the whole system, one per site and one per
+/// locality, and kpi_values() turns any of them into KPIs, so a KPI has one definition however it is cut.
+struct KpiCounters {
+  double ae_attendances = 0, ae_left = 0, ae_within_4h = 0, ae_time_sum = 0;  // A&E times count per arrival
+  double nea = 0, sdec = 0, bed_waits = 0, bed_wait_sum = 0;
+  double dtoc_nhs = 0, dtoc_social = 0, dtoc_both = 0;                        // bed-days
+  double reablement_cohort = 0, reablement_home = 0;
+  double care_home_65 = 0, discharges = 0, readmissions_30d = 0, gp_unmet = 0;
+  double delayed_sum = 0, los21_sum = 0;                                      // midnight census sums
+  double occupied_area = 0, available_area = 0;                               // bed-minutes
+  double opel4_days = 0, escalation_bed_days = 0;
+};
+
+/// The people a cut of the system serves (mean over the measured period) and the measured days.
+struct KpiPeople {
+  double population = 0, adults = 0, aged_65plus = 0;
+};
+std::array<double, kKpiCount> kpi_values(const KpiCounters& c, const KpiPeople& people, double days, double census_days);
+
 class Recorder {
  public:
-  Recorder(double measure_from, int days, std::size_t sites, std::size_t localities, MeasuredMonths months)
-      : from_(measure_from), to_(measure_from + days * engine::kMinutesPerDay), days_(static_cast<std::size_t>(days)),
-        site_ae_(sites), site_ae_4h_(sites), site_ae_left_(sites), site_nea_(sites), site_delayed_(sites),
-        site_opel4_(sites), site_escalation_bed_days_(sites), loc_ae_(localities), loc_nea_(localities),
-        loc_delayed_(localities), loc_care_home_65_(localities), loc_gp_unmet_(localities), day_ae_4h_(days_),
-        day_ae_left_(days_), day_opel4_(days_), day_occupied_area_(days_), day_available_area_(days_),
-        months_(std::move(months)) {
-    for (auto& d : daily_) d.assign(days_, 0.0);
-  }
+  /// Marks an event with no treating site (a community care-home referral, GP demand): it is shared out over sites
+  /// by the locality's ae.site_choice shares.
+  static constexpr std::size_t kNoSite = std::numeric_limits<std::size_t>::max();
+
+  Recorder(double measure_from, int days, std::size_t sites, const std::vector<std::vector<double>>& site_choice,
+           MeasuredMonths months);
 
   [[nodiscard]] bool measured(double t) const { return t >= from_ && t < to_; }
   [[nodiscard]] std::size_t day(double t) const {
@@ -33,133 +51,139 @@ class Recorder {
 
   void ae_arrival(double t, std::size_t site, std::size_t locality) {
     if (!measured(t)) return;
-    ++ae_attendances_;
-    ++site_ae_[site];
-    ++loc_ae_[locality];
+    add(site, locality, [](KpiCounters& c) { ++c.ae_attendances; });
     daily(Daily::AeAttendances, t) += 1;
   }
   /// A patient leaves A&E; counted against the arrival (4-hour standard is per attendance).
-  void ae_departure(double arrived, double left, std::size_t site) {
+  void ae_departure(double arrived, double left, std::size_t site, std::size_t locality) {
     if (!measured(arrived)) return;
     const double minutes = left - arrived;
     const bool within = minutes <= 240.0;
-    ++ae_left_;
-    ae_time_sum_ += minutes;
-    ae_within_4h_ += within;
-    ++site_ae_left_[site];
-    site_ae_4h_[site] += within;
+    add(site, locality, [&](KpiCounters& c) {
+      ++c.ae_left;
+      c.ae_time_sum += minutes;
+      c.ae_within_4h += within;
+    });
     const std::size_t d = day(arrived);
     ++day_ae_left_[d];
     day_ae_4h_[d] += within;
   }
   void admission(double t, std::size_t site, std::size_t locality) {
     if (!measured(t)) return;
-    ++nea_;
-    ++site_nea_[site];
-    ++loc_nea_[locality];
+    add(site, locality, [](KpiCounters& c) { ++c.nea; });
     daily(Daily::Nea, t) += 1;
   }
-  void sdec(double t) { sdec_ += measured(t); }
-  void bed_wait(double requested, double granted) {
+  void sdec(double t, std::size_t site, std::size_t locality) {
+    if (measured(t)) add(site, locality, [](KpiCounters& c) { ++c.sdec; });
+  }
+  void bed_wait(double requested, double granted, std::size_t site, std::size_t locality) {
     if (!measured(requested)) return;
-    ++bed_waits_;
-    bed_wait_sum_ += granted - requested;
+    add(site, locality, [&](KpiCounters& c) {
+      ++c.bed_waits;
+      c.bed_wait_sum += granted - requested;
+    });
   }
   /// Bed-time from medically fit until leaving the bed, clipped to the window, split by attribution.
-  void delayed_period(double from, double to, const DelayAttribution& who) {
+  void delayed_period(double from, double to, const DelayAttribution& who, std::size_t site, std::size_t locality) {
     const double a = std::max(from, from_), b = std::min(to, to_);
     if (b <= a) return;
     const double bed_days = (b - a) / engine::kMinutesPerDay;
-    dtoc_nhs_ += bed_days * who.nhs;
-    dtoc_social_ += bed_days * who.social_care;
-    dtoc_both_ += bed_days * who.both;
+    add(site, locality, [&](KpiCounters& c) {
+      c.dtoc_nhs += bed_days * who.nhs;
+      c.dtoc_social += bed_days * who.social_care;
+      c.dtoc_both += bed_days * who.both;
+    });
   }
-  void reablement_cohort(double discharged, bool at_home_91d) {
+  /// A stay in an acute bed over [admitted, left), clipped to the window. Only localities need it: a site's (and the
+  /// system's) occupied bed-time comes from its bed resource.
+  void bed_stay(double admitted, double left, std::size_t locality) {
+    const double a = std::max(admitted, from_), b = std::min(left, to_);
+    if (b > a) locality_[locality].occupied_area += b - a;
+  }
+  void reablement_cohort(double discharged, bool at_home_91d, std::size_t site, std::size_t locality) {
     if (!measured(discharged)) return;
-    ++reablement_cohort_;
-    reablement_home_ += at_home_91d;
+    add(site, locality, [&](KpiCounters& c) {
+      ++c.reablement_cohort;
+      c.reablement_home += at_home_91d;
+    });
   }
-  void care_home_admission(double t, std::size_t locality, bool aged_65plus) {
+  /// `site` is the acute site that discharged the person, or kNoSite for a referral from the community.
+  void care_home_admission(double t, std::size_t site, std::size_t locality, bool aged_65plus) {
     if (!measured(t) || !aged_65plus) return;
-    ++care_home_65_;
-    ++loc_care_home_65_[locality];
+    add(site, locality, [](KpiCounters& c) { ++c.care_home_65; }, [](KpiCounters& c, double share) { c.care_home_65 += share; });
     daily(Daily::CareHomeAdmissions65plus, t) += 1;
   }
-  void discharge(double t) { discharges_ += measured(t); }
-  void readmission_within_30d(double discharged) { readmissions_30d_ += measured(discharged); }
+  void discharge(double t, std::size_t site, std::size_t locality) {
+    if (measured(t)) add(site, locality, [](KpiCounters& c) { ++c.discharges; });
+  }
+  /// Counted against the discharge it follows, at the site that discharged the person.
+  void readmission_within_30d(double discharged, std::size_t site, std::size_t locality) {
+    if (measured(discharged)) add(site, locality, [](KpiCounters& c) { ++c.readmissions_30d; });
+  }
   /// Escalation beds `beds` open at `site` over [from, to), clipped to the measured window.
   void escalation_open(double from, double to, std::size_t site, double beds) {
     const double a = std::max(from, from_), b = std::min(to, to_);
     if (b <= a || beds <= 0) return;
-    site_escalation_bed_days_[site] += beds * (b - a) / engine::kMinutesPerDay;
+    site_[site].escalation_bed_days += beds * (b - a) / engine::kMinutesPerDay;
   }
   void gp_unmet(double t, std::size_t locality, double appointments) {
     if (!measured(t)) return;
-    gp_unmet_ += appointments;
-    loc_gp_unmet_[locality] += appointments;
+    add(kNoSite, locality, [&](KpiCounters& c) { c.gp_unmet += appointments; },
+        [&](KpiCounters& c, double share) { c.gp_unmet += appointments * share; });
     daily(Daily::GpUnmetAppointments, t) += appointments;
   }
+  /// One patient in an acute bed at the midnight census of a measured day.
+  void in_bed_at_midnight(std::size_t site, std::size_t locality, bool delayed_adult, bool over_21d) {
+    add(site, locality, [&](KpiCounters& c) {
+      c.delayed_sum += delayed_adult;
+      c.los21_sum += over_21d;
+    });
+  }
 
-  /// Midnight census taken at the end of measured day `d`.
+  /// Midnight census taken at the end of measured day `d` (after in_bed_at_midnight for each patient in a bed).
   struct Census {
-    double beds_occupied = 0, beds_available = 0, delayed = 0, los_over_21d = 0;
+    double beds_occupied = 0, beds_available = 0, delayed = 0;
     double reablement = 0, intermediate_care = 0, care_home = 0;
     double beds_closed = 0, escalation_open = 0, opel_level = 0;
     double occupied_area = 0, available_area = 0;   // bed-minutes since the measured period began, all sites
-    std::vector<double> delayed_by_site, delayed_by_locality;
     std::vector<int> opel_by_site;                  // empty when winter.opel is off
   };
-  void census(std::size_t d, const Census& c) {
-    daily_[static_cast<std::size_t>(Daily::BedsOccupied)][d] = c.beds_occupied;
-    daily_[static_cast<std::size_t>(Daily::BedOccupancyPct)][d] = c.beds_available > 0 ? 100.0 * c.beds_occupied / c.beds_available : 0.0;
-    daily_[static_cast<std::size_t>(Daily::DtocDelayedPatients)][d] = c.delayed;
-    daily_[static_cast<std::size_t>(Daily::ReablementInUse)][d] = c.reablement;
-    daily_[static_cast<std::size_t>(Daily::IntermediateCareInUse)][d] = c.intermediate_care;
-    daily_[static_cast<std::size_t>(Daily::CareHomeResidents)][d] = c.care_home;
-    daily_[static_cast<std::size_t>(Daily::OpelLevel)][d] = c.opel_level;
-    daily_[static_cast<std::size_t>(Daily::BedsClosed)][d] = c.beds_closed;
-    daily_[static_cast<std::size_t>(Daily::EscalationBedsOpen)][d] = c.escalation_open;
-    daily_[static_cast<std::size_t>(Daily::BedsAvailable)][d] = c.beds_available;
-    for (std::size_t s = 0; s < c.opel_by_site.size(); ++s)
-      if (c.opel_by_site[s] >= 4) {
-        site_opel4_[s] += 1;
-        day_opel4_[d] += 1;
-      }
-    // Per-day bed-minutes, so monthly occupancy has the same time-average definition as the KPI.
-    day_occupied_area_[d] = c.occupied_area - occupied_area_so_far_;
-    day_available_area_[d] = c.available_area - available_area_so_far_;
-    occupied_area_so_far_ = c.occupied_area;
-    available_area_so_far_ = c.available_area;
-    ++census_days_;
-    delayed_sum_ += c.delayed;
-    los21_sum_ += c.los_over_21d;
-    for (std::size_t s = 0; s < site_delayed_.size(); ++s) site_delayed_[s] += c.delayed_by_site[s];
-    for (std::size_t l = 0; l < loc_delayed_.size(); ++l) loc_delayed_[l] += c.delayed_by_locality[l];
-  }
+  void census(std::size_t d, const Census& c);
 
-  /// Site bed occupancy (time-average %) is measured by the bed resources and passed in.
+  /// Populations (mean over the measured period) and bed-minutes by site from the bed resources.
   struct Denominators {
     double population = 0, adults = 0, aged_65plus = 0;
-    std::vector<double> locality_population, locality_65plus;
-    std::vector<double> site_bed_occupancy_pct;
-    double bed_occupancy_pct = 0;
+    std::vector<double> locality_population, locality_adults, locality_65plus;
+    std::vector<double> site_occupied_area, site_available_area;
   };
   ReplicationResult finish(const Denominators& den) const;
 
  private:
+  /// Adds an event to the system, its site and its locality; `share_out` takes a kNoSite event's site shares.
+  template <typename Add>
+  void add(std::size_t site, std::size_t locality, Add&& f) {
+    f(total_);
+    f(site_[site]);
+    f(locality_[locality]);
+  }
+  template <typename Add, typename ShareOut>
+  void add(std::size_t site, std::size_t locality, Add&& f, ShareOut&& share_out) {
+    if (site != kNoSite) return add(site, locality, f);
+    f(total_);
+    f(locality_[locality]);
+    const double* shares = &site_choice_[locality * site_.size()];
+    for (std::size_t s = 0; s < site_.size(); ++s)
+      if (shares[s] > 0) share_out(site_[s], shares[s]);
+  }
   void finish_monthly(ReplicationResult& r) const;
   double& daily(Daily which, double t) { return daily_[static_cast<std::size_t>(which)][day(t)]; }
 
   double from_, to_;
   std::size_t days_;
-  double ae_attendances_ = 0, ae_left_ = 0, ae_within_4h_ = 0, ae_time_sum_ = 0;
-  double nea_ = 0, sdec_ = 0, bed_waits_ = 0, bed_wait_sum_ = 0;
-  double dtoc_nhs_ = 0, dtoc_social_ = 0, dtoc_both_ = 0;
-  double reablement_cohort_ = 0, reablement_home_ = 0;
-  double care_home_65_ = 0, discharges_ = 0, readmissions_30d_ = 0, gp_unmet_ = 0;
-  double census_days_ = 0, delayed_sum_ = 0, los21_sum_ = 0;
-  std::vector<double> site_ae_, site_ae_4h_, site_ae_left_, site_nea_, site_delayed_, site_opel4_, site_escalation_bed_days_;
-  std::vector<double> loc_ae_, loc_nea_, loc_delayed_, loc_care_home_65_, loc_gp_unmet_;
+  std::vector<double> site_choice_;  // [locality × site], each row normalised to sum to 1
+  KpiCounters total_;
+  std::vector<KpiCounters> site_, locality_;
+  double census_days_ = 0;
   std::vector<double> day_ae_4h_, day_ae_left_, day_opel4_, day_occupied_area_, day_available_area_;
   double occupied_area_so_far_ = 0, available_area_so_far_ = 0;
   MeasuredMonths months_;

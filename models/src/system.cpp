@@ -21,7 +21,7 @@ engine::Calendar calendar_for(const RunSettings& run) {
 
 Context::Context(const Scenario& s, std::uint64_t rep)
     : scenario(s), replication(rep), calendar(calendar_for(s.run)), population(s.population),
-      recorder(s.run.warmup_days * engine::kMinutesPerDay, s.run.days, s.sites.size(), s.localities(),
+      recorder(s.run.warmup_days * engine::kMinutesPerDay, s.run.days, s.sites.size(), s.ae.site_choice,
                measured_months(s.run.start_date, s.run.days)),
       measure_from(s.run.warmup_days * engine::kMinutesPerDay),
       measure_to((s.run.warmup_days + s.run.days) * engine::kMinutesPerDay) {
@@ -77,30 +77,33 @@ class Wiring {
   ReplicationResult finish() {
     const double end = ctx_.measure_to;
     if (winter_) winter_->finish(end);
-    // Patients still delayed when the run ends contribute their delayed days so far.
-    if (ctx_.scenario.discharge)
-      for (const Patient& p : ctx_.patients.all())
-        if (p.stage == Stage::Delayed)
-          ctx_.recorder.delayed_period(p.medically_fit_at, end, ctx_.scenario.discharge->attribution[static_cast<std::size_t>(p.episode.pathway)]);
+    // Patients still in a bed when the run ends contribute their bed-time and delayed days so far.
+    for (const Patient& p : ctx_.patients.all()) {
+      if (p.stage != Stage::InBed && p.stage != Stage::Delayed) continue;
+      ctx_.recorder.bed_stay(p.admitted_at, end, p.locality);
+      if (p.stage == Stage::Delayed && ctx_.scenario.discharge)
+        ctx_.recorder.delayed_period(p.medically_fit_at, end, ctx_.scenario.discharge->attribution[static_cast<std::size_t>(p.episode.pathway)],
+                                     p.site, p.locality);
+    }
     const Scenario& s = ctx_.scenario;
     const double from_years = Context::years(ctx_.measure_from), to_years = Context::years(end);
     Recorder::Denominators den;
     const std::vector<bool> all(s.bands(), true);
     const Eigen::ArrayXd people = ctx_.population.mean_over(from_years, to_years, all);
     const Eigen::ArrayXd people_65 = ctx_.population.mean_over(from_years, to_years, s.population.band_is_65plus);
+    const Eigen::ArrayXd adults = ctx_.population.mean_over(from_years, to_years, s.population.band_is_adult);
     den.population = people.sum();
-    den.adults = ctx_.population.mean_over(from_years, to_years, s.population.band_is_adult).sum();
+    den.adults = adults.sum();
     den.aged_65plus = people_65.sum();
     den.locality_population.assign(people.begin(), people.end());
+    den.locality_adults.assign(adults.begin(), adults.end());
     den.locality_65plus.assign(people_65.begin(), people_65.end());
-    double occupied = 0, available = 0;
+    double occupied = 0;
     for (auto& b : beds_) {
-      const double o = b->beds().in_use_stats().area(end), a = b->beds().capacity_stats().area(end);
-      den.site_bed_occupancy_pct.push_back(a > 0 ? 100.0 * o / a : 0.0);
-      occupied += o;
-      available += a;
+      den.site_occupied_area.push_back(b->beds().in_use_stats().area(end));
+      den.site_available_area.push_back(b->beds().capacity_stats().area(end));
+      occupied += den.site_occupied_area.back();
     }
-    den.bed_occupancy_pct = available > 0 ? 100.0 * occupied / available : 0.0;
     ReplicationResult r = ctx_.recorder.finish(den);
     r.bed_days = occupied / engine::kMinutesPerDay;
     if (schemes_) {
@@ -187,16 +190,11 @@ class Wiring {
     const Scenario& s = ctx_.scenario;
     const double now = ctx_.sim.now();
     Recorder::Census c;
-    c.delayed_by_site.assign(s.sites.size(), 0.0);
-    c.delayed_by_locality.assign(s.localities(), 0.0);
     for (const Patient& p : ctx_.patients.all()) {
       if (p.stage != Stage::InBed && p.stage != Stage::Delayed) continue;
-      if (now - p.admitted_at >= k21Days) c.los_over_21d += 1;
-      if (p.stage == Stage::Delayed && s.population.band_is_adult[p.band]) {
-        c.delayed += 1;
-        c.delayed_by_site[p.site] += 1;
-        c.delayed_by_locality[p.locality] += 1;
-      }
+      const bool delayed_adult = p.stage == Stage::Delayed && s.population.band_is_adult[p.band];
+      c.delayed += delayed_adult;
+      ctx_.recorder.in_bed_at_midnight(p.site, p.locality, delayed_adult, now - p.admitted_at >= k21Days);
     }
     for (std::size_t site = 0; site < beds_.size(); ++site) {
       const engine::Resource& b = beds_[site]->beds();

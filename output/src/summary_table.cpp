@@ -13,8 +13,6 @@ namespace {
 
 constexpr std::size_t kColumns = 7;
 using Row = std::array<std::string, kColumns>;
-// Name and units read left to right; numbers align on the right so their decimal points line up.
-constexpr std::array<bool, kColumns> kRightAligned = {false, true, true, true, true, true, false};
 
 // Decimals that show the CI half-width to two significant figures, the precision the replications support
 // (85.31 ± 0.23, 102345 ± 450); every number in the row uses them so the row reads consistently.
@@ -38,33 +36,64 @@ Row row_for(const Kpi& kpi) {
   return {kpi.name, number(s.mean), "± " + number(s.ci95_half), number(s.p5), number(s.p50), number(s.p95), kpi.units};
 }
 
-}  // namespace
-
-std::string format_summary_table(const std::vector<Kpi>& kpis) {
-  std::vector<Row> rows = {{"KPI", "mean", "95% CI", "p5", "p50", "p95", "units"}};
-  for (const Kpi& kpi : kpis) rows.push_back(row_for(kpi));
-
-  std::array<std::size_t, kColumns> widths{};
-  for (const Row& row : rows)
-    for (std::size_t c = 0; c < kColumns; ++c) widths[c] = std::max(widths[c], display_width(row[c]));
-
+// Header, rule, rows. Name and units read left to right; numbers align on the right so their decimal points line up.
+std::string aligned(const std::vector<std::vector<std::string>>& rows) {
+  const std::size_t columns = rows.front().size();
+  std::vector<std::size_t> widths(columns, 0);
+  for (const auto& row : rows)
+    for (std::size_t c = 0; c < columns; ++c) widths[c] = std::max(widths[c], display_width(row[c]));
   std::string out;
-  const auto append_row = [&](const Row& row) {
+  const auto append_row = [&](const std::vector<std::string>& row) {
     std::string line;
-    for (std::size_t c = 0; c < kColumns; ++c) {
+    for (std::size_t c = 0; c < columns; ++c) {
       const std::string padding(widths[c] - display_width(row[c]), ' ');
       if (c > 0) line += "  ";
-      line += kRightAligned[c] ? padding + row[c] : row[c] + padding;
+      line += c > 0 && c + 1 < columns ? padding + row[c] : row[c] + padding;
     }
     line.erase(line.find_last_not_of(' ') + 1);  // no trailing blanks after the units column
     out += line + '\n';
   };
   append_row(rows.front());
-  std::size_t total = 2 * (kColumns - 1);
+  std::size_t total = 2 * (columns - 1);
   for (std::size_t w : widths) total += w;
   out += std::string(total, '-') + '\n';
   for (std::size_t i = 1; i < rows.size(); ++i) append_row(rows[i]);
   return out;
+}
+
+}  // namespace
+
+std::string format_summary_table(const std::vector<Kpi>& kpis) {
+  std::vector<std::vector<std::string>> rows = {{"KPI", "mean", "95% CI", "p5", "p50", "p95", "units"}};
+  for (const Kpi& kpi : kpis) {
+    const Row row = row_for(kpi);
+    rows.emplace_back(row.begin(), row.end());
+  }
+  return aligned(rows);
+}
+
+std::string format_breakdown_table(const std::vector<Breakdown>& breakdowns, const std::vector<std::string>& labels) {
+  std::vector<std::vector<std::string>> rows(1, {"KPI"});
+  rows.front().insert(rows.front().end(), labels.begin(), labels.end());
+  rows.front().emplace_back("units");
+  if (labels.empty()) return {};
+  for (const Breakdown& b : breakdowns) {
+    if (b.values.size() % labels.size() != 0) continue;
+    const std::size_t reps = b.values.size() / labels.size();
+    std::vector<engine::Summary> summaries;
+    int d = 0;  // one precision for the row, the finest any label needs, so the row reads consistently
+    for (std::size_t l = 0; l < labels.size(); ++l) {
+      std::vector<double> column(reps);
+      for (std::size_t r = 0; r < reps; ++r) column[r] = b.values[r * labels.size() + l];
+      summaries.push_back(engine::summarise(column));
+      d = std::max(d, decimals_for(summaries.back()));
+    }
+    std::vector<std::string> row = {b.name};
+    for (const engine::Summary& s : summaries) row.push_back(fmt::format("{:.{}f}", s.mean, d));
+    row.push_back(b.units);
+    rows.push_back(std::move(row));
+  }
+  return aligned(rows);
 }
 
 }  // namespace pfsim::output

@@ -37,8 +37,8 @@ WinterSettings neutral_winter(std::size_t bands) {
 void expect_bit_identical(const ReplicationResult& a, const ReplicationResult& b) {
   for (std::size_t k = 0; k < kKpiCount; ++k) EXPECT_EQ(a.kpi[k], b.kpi[k]) << kpi_catalogue()[k].name;
   for (std::size_t k = 0; k < kDailyCount; ++k) EXPECT_EQ(a.daily[k], b.daily[k]) << daily_catalogue()[k].name;
-  for (std::size_t k = 0; k < kBySiteCount; ++k) EXPECT_EQ(a.by_site[k], b.by_site[k]);
-  for (std::size_t k = 0; k < kByLocalityCount; ++k) EXPECT_EQ(a.by_locality[k], b.by_locality[k]);
+  for (std::size_t k = 0; k < kKpiCount; ++k) EXPECT_EQ(a.by_site[k], b.by_site[k]) << kpi_catalogue()[k].name;
+  for (std::size_t k = 0; k < kKpiCount; ++k) EXPECT_EQ(a.by_locality[k], b.by_locality[k]) << kpi_catalogue()[k].name;
   for (std::size_t k = 0; k < kMonthlyCount; ++k) EXPECT_EQ(a.monthly[k], b.monthly[k]) << monthly_catalogue()[k].name;
   EXPECT_EQ(a.events, b.events);
   EXPECT_EQ(a.patients_created, b.patients_created);
@@ -94,7 +94,7 @@ TEST(Opel, SeriesIsFourEveryDayWhenBedsAreAlwaysFullAndOneWhenNearlyEmpty) {
   const ReplicationResult r = run_replication(full, 0);
   for (float level : daily(r, Daily::OpelLevel)) EXPECT_EQ(level, 4.0F);
   EXPECT_EQ(r[Kpi::Opel4Days], 40.0);
-  EXPECT_EQ(r.by_site[static_cast<std::size_t>(BySite::Opel4Days)][0], 40.0);
+  EXPECT_EQ(r.site_values(Kpi::Opel4Days)[0], 40.0);
 
   Scenario empty = beds_only(2.0, 5.0, 100, 40, 20);  // load 10 on 100 beds
   empty.winter.emplace().opel.emplace();

@@ -73,5 +73,30 @@ TEST(SummaryTable, ColumnsAlignUnderTheirHeadings) {
 
 TEST(SummaryTable, NoKpisGivesHeaderAndRuleOnly) { EXPECT_EQ(lines_of(format_summary_table({})).size(), 2U); }
 
+TEST(BreakdownTable, OneRowPerKpiWithTheMeanOfEachLabelAtOnePrecision) {
+  // Two replications × three sites, row-major [replication][site].
+  const std::vector<Breakdown> breakdowns = {{"nea", "admissions", "", {100, 2000, 30, 110, 2200, 50}},
+                                             {"ae_4h_pct", "%", "", {85.0, 90.0, 95.25, 85.0, 90.0, 95.25}}};
+  const auto lines = lines_of(format_breakdown_table(breakdowns, {"North", "Central", "South"}));
+  ASSERT_EQ(lines.size(), 4U);
+  const auto text = [&lines](std::size_t line, const Cell& c) { return lines[line].substr(c.first, c.last - c.first); };
+  const auto header = cells_of(lines[0]), nea = cells_of(lines[2]), pct = cells_of(lines[3]);
+  ASSERT_EQ(header.size(), 5U);
+  ASSERT_EQ(nea.size(), 5U) << lines[2];
+  ASSERT_EQ(pct.size(), 5U) << lines[3];
+  EXPECT_EQ(text(0, header[1]), "North");
+  EXPECT_EQ(text(0, header[4]), "units");
+  // CI half-widths 64, 1271, 127 → whole numbers; a row without spread takes its precision from the mean.
+  EXPECT_EQ(text(2, nea[1]), "105");
+  EXPECT_EQ(text(2, nea[2]), "2100");
+  EXPECT_EQ(text(2, nea[3]), "40");
+  EXPECT_EQ(text(2, nea[4]), "admissions");
+  EXPECT_EQ(text(3, pct[1]), "85");
+  EXPECT_EQ(text(3, pct[3]), "95");
+  for (std::size_t c = 1; c < 4; ++c) EXPECT_EQ(nea[c].last, header[c].last) << "numbers align right under their label";
+}
+
+TEST(BreakdownTable, NoLabelsGivesNothing) { EXPECT_EQ(format_breakdown_table({{"nea", "admissions", "", {}}}, {}), ""); }
+
 }  // namespace
 }  // namespace pfsim::output

@@ -6,7 +6,7 @@ namespace pfsim::cli {
 
 namespace {
 // Bumped whenever ReplicationResult changes shape, so stale checkpoints are ignored instead of misread.
-constexpr std::uint64_t kMagic = 0x7066'7369'6d52'0003ULL;  // "pfsimR" v3 (bed-days and scheme outcomes)
+constexpr std::uint64_t kMagic = 0x7066'7369'6d52'0004ULL;  // "pfsimR" v4 (every KPI by site and by locality)
 
 class Writer {
  public:

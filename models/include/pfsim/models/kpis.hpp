@@ -65,20 +65,11 @@ enum class Daily : std::size_t {
 inline constexpr std::size_t kDailyCount = static_cast<std::size_t>(Daily::Count);
 const std::array<KpiInfo, kDailyCount>& daily_catalogue();
 
-enum class BySite : std::size_t { AeAttendances, Ae4hPct, Nea, BedOccupancyPct, DtocDailyDelays, Opel4Days, EscalationBedDays, Count };
-inline constexpr std::size_t kBySiteCount = static_cast<std::size_t>(BySite::Count);
-const std::array<KpiInfo, kBySiteCount>& by_site_catalogue();
-
-enum class ByLocality : std::size_t {
-  AeAttendances,
-  NeaPer100k,
-  DtocDailyDelays,
-  CareHomeAdmissionsPer100k65plus,
-  GpUnmetAppointments,
-  Count
-};
-inline constexpr std::size_t kByLocalityCount = static_cast<std::size_t>(ByLocality::Count);
-const std::array<KpiInfo, kByLocalityCount>& by_locality_catalogue();
+/// Every KPI cut by site (the patient's treating site) and by locality (the patient's home locality), one value
+/// per site or locality, indexed like `Kpi`. Names match kpi_catalogue(); the descriptions say how each KPI is
+/// attributed and which population a per-100k rate uses (README "By site and by locality").
+const std::array<KpiInfo, kKpiCount>& by_site_catalogue();
+const std::array<KpiInfo, kKpiCount>& by_locality_catalogue();
 
 /// KPIs by calendar month of the measured period, one value per month ([replication × month] in the results).
 enum class Monthly : std::size_t { AeAttendances, Ae4hPct, BedOccupancyPct, DtocDailyDelays, Opel4Days, Count };
@@ -96,8 +87,8 @@ MeasuredMonths measured_months(const std::chrono::year_month_day& start_date, in
 struct ReplicationResult {
   std::array<double, kKpiCount> kpi{};
   std::array<std::vector<float>, kDailyCount> daily;            // [measured day]
-  std::array<std::vector<double>, kBySiteCount> by_site;        // [site]
-  std::array<std::vector<double>, kByLocalityCount> by_locality;  // [locality]
+  std::array<std::vector<double>, kKpiCount> by_site;           // [kpi][site]
+  std::array<std::vector<double>, kKpiCount> by_locality;       // [kpi][locality]
   std::array<std::vector<double>, kMonthlyCount> monthly;       // [measured month]
   std::uint64_t events = 0;
   std::uint64_t patients_created = 0;
@@ -106,6 +97,8 @@ struct ReplicationResult {
 
   double& operator[](Kpi k) { return kpi[static_cast<std::size_t>(k)]; }
   double operator[](Kpi k) const { return kpi[static_cast<std::size_t>(k)]; }
+  [[nodiscard]] const std::vector<double>& site_values(Kpi k) const { return by_site[static_cast<std::size_t>(k)]; }
+  [[nodiscard]] const std::vector<double>& locality_values(Kpi k) const { return by_locality[static_cast<std::size_t>(k)]; }
 };
 
 }  // namespace pfsim::models

@@ -11,4 +11,8 @@ namespace pfsim::output {
 /// `pfsim info`; numbers use the decimals that show the CI half-width to two significant figures.
 std::string format_summary_table(const std::vector<Kpi>& kpis);
 
+/// Terminal table of breakdowns (/by_site or /by_locality), one row per KPI: its mean over replications for each
+/// label (site or locality) in `labels` order, then the units. Printed by `pfsim info --by site|locality`.
+std::string format_breakdown_table(const std::vector<Breakdown>& breakdowns, const std::vector<std::string>& labels);
+
 }  // namespace pfsim::output
