@@ -8,32 +8,6 @@
 
 namespace pfsim::models {
 
-const char* census_kind_name(CensusKind kind) {
-  switch (kind) {
-    case CensusKind::Acute: return "acute";
-    case CensusKind::Reablement: return "reablement";
-    case CensusKind::IntermediateCare: return "intermediate_care";
-    case CensusKind::CareHome: return "care_home";
-    case CensusKind::AtHome: return "at_home";
-  }
-  return "?";
-}
-
-const char* census_status_name(CensusStatus status) {
-  switch (status) {
-    case CensusStatus::InBed: return "in_bed";
-    case CensusStatus::DelayedAssessment: return "delayed_assessment";
-    case CensusStatus::DelayedPathway: return "delayed_pathway";
-    case CensusStatus::InService: return "in_service";
-    case CensusStatus::Resident: return "resident";
-    case CensusStatus::Waiting: return "waiting";
-    case CensusStatus::Readmission30d: return "readmission_30d";
-    case CensusStatus::Readmission91d: return "readmission_91d";
-    case CensusStatus::CareHome91d: return "care_home_91d";
-  }
-  return "?";
-}
-
 namespace {
 
 bool waits(const CensusPerson& person) {

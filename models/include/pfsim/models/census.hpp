@@ -46,8 +46,31 @@ struct Census {
   std::string source;              // where it came from (file name or "census section"), for messages
 };
 
-/// Text of the census enums, as written in census files.
-const char* census_kind_name(CensusKind kind);
-const char* census_status_name(CensusStatus status);
+/// Text of the census enums, as written in census files (inline: the scenario loader is built without the models).
+inline const char* census_kind_name(CensusKind kind) {
+  switch (kind) {
+    case CensusKind::Acute: return "acute";
+    case CensusKind::Reablement: return "reablement";
+    case CensusKind::IntermediateCare: return "intermediate_care";
+    case CensusKind::CareHome: return "care_home";
+    case CensusKind::AtHome: return "at_home";
+  }
+  return "?";
+}
+
+inline const char* census_status_name(CensusStatus status) {
+  switch (status) {
+    case CensusStatus::InBed: return "in_bed";
+    case CensusStatus::DelayedAssessment: return "delayed_assessment";
+    case CensusStatus::DelayedPathway: return "delayed_pathway";
+    case CensusStatus::InService: return "in_service";
+    case CensusStatus::Resident: return "resident";
+    case CensusStatus::Waiting: return "waiting";
+    case CensusStatus::Readmission30d: return "readmission_30d";
+    case CensusStatus::Readmission91d: return "readmission_91d";
+    case CensusStatus::CareHome91d: return "care_home_91d";
+  }
+  return "?";
+}
 
 }  // namespace pfsim::models
