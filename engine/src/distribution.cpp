@@ -6,6 +6,7 @@
 #include <map>
 #include <numeric>
 
+#include <boost/math/distributions/complement.hpp>
 #include <boost/math/distributions/gamma.hpp>
 #include <boost/math/distributions/lognormal.hpp>
 #include <boost/math/special_functions/gamma.hpp>
@@ -257,6 +258,61 @@ double Distribution::cdf(double x) const {
       for (std::size_t i = 0; i < values_.size(); ++i)
         if (values_[i] <= x) p += cumulative_[i] - (i ? cumulative_[i - 1] : 0.0);
       return p;
+    }
+  }
+  return 0.0;
+}
+
+double Distribution::sample_residual(Stream& s, double elapsed) const {
+  if (!(elapsed > 0)) return sample(s);
+  // v is the survival probability the draw lands at: uniform on (0, S(elapsed)), so X = S⁻¹(v) > elapsed.
+  const double u = s.uniform();
+  switch (kind_) {
+    case DistributionKind::Fixed: return std::max(0.0, a_ - elapsed);
+    case DistributionKind::Exponential: return -a_ * std::log(u);  // memoryless
+    case DistributionKind::Weibull: {
+      // S(x) = exp(-(x/λ)^k): S⁻¹(S(e)·u) = λ((e/λ)^k − ln u)^(1/k), no cancellation at all.
+      const double x = b_ * std::pow(std::pow(elapsed / b_, a_) - std::log(u), 1.0 / a_);
+      return std::max(0.0, x - elapsed);
+    }
+    case DistributionKind::Lognormal: {
+      const boost::math::lognormal_distribution<> d(a_, b_);
+      const double survival = boost::math::cdf(boost::math::complement(d, elapsed));
+      if (!(survival > 0)) return 0.0;
+      return std::max(0.0, boost::math::quantile(boost::math::complement(d, survival * u)) - elapsed);
+    }
+    case DistributionKind::Gamma: {
+      const double survival = boost::math::gamma_q(a_, elapsed / b_);
+      if (!(survival > 0)) return 0.0;
+      return std::max(0.0, b_ * boost::math::gamma_q_inv(a_, survival * u) - elapsed);
+    }
+    case DistributionKind::Uniform: {
+      if (elapsed >= b_) return 0.0;
+      const double lo = std::max(a_, elapsed);
+      return lo + (b_ - lo) * u - elapsed;  // a uniform conditioned on an interval is uniform on what is left
+    }
+    case DistributionKind::Triangular: {
+      if (elapsed >= c_) return 0.0;
+      // Inverse CDF of the triangular at F(e) + (1 − F(e))·u.
+      const double p = cdf(elapsed) + (1.0 - cdf(elapsed)) * u, f = (b_ - a_) / (c_ - a_);
+      const double x = p < f ? a_ + std::sqrt(p * (c_ - a_) * (b_ - a_)) : c_ - std::sqrt((1 - p) * (c_ - a_) * (c_ - b_));
+      return std::max(0.0, x - elapsed);
+    }
+    case DistributionKind::Empirical: {
+      // The values above `elapsed`, with their weights renormalised.
+      double above = 0;
+      for (std::size_t i = 0; i < values_.size(); ++i)
+        if (values_[i] > elapsed) above += cumulative_[i] - (i ? cumulative_[i - 1] : 0.0);
+      if (!(above > 0)) return 0.0;
+      double target = u * above;
+      for (std::size_t i = 0; i < values_.size(); ++i) {
+        if (values_[i] <= elapsed) continue;
+        target -= cumulative_[i] - (i ? cumulative_[i - 1] : 0.0);
+        if (target <= 0) return values_[i] - elapsed;
+      }
+      for (std::size_t i = values_.size(); i-- > 0;)
+        if (values_[i] > elapsed) return values_[i] - elapsed;  // rounding left target a hair above 0
+      return 0.0;
     }
   }
   return 0.0;

@@ -38,6 +38,14 @@ bool Resource::request(std::uint32_t entity, std::int32_t priority) {
   return false;
 }
 
+std::vector<std::uint32_t> Resource::waiting() const {
+  std::vector<std::uint32_t> out(fifo_.begin(), fifo_.end());
+  std::vector<Waiting> by_service = heap_;
+  std::sort(by_service.begin(), by_service.end(), [](const Waiting& a, const Waiting& b) { return served_before(a, b); });
+  for (const Waiting& w : by_service) out.push_back(w.entity);
+  return out;
+}
+
 bool Resource::try_acquire() {
   if (in_use_ >= capacity_) return false;
   ++in_use_;

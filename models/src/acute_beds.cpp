@@ -1,3 +1,5 @@
+#include <stdexcept>
+
 #include "scheme_effects.hpp"
 #include "services.hpp"
 
@@ -17,7 +19,7 @@ void AcuteBeds::request(std::uint32_t id) {
   if (beds_.request(id)) admit(id);
 }
 
-void AcuteBeds::draw_episode(Patient& p) {
+void AcuteBeds::draw_episode(Patient& p, std::optional<Pathway> pathway) {
   const Scenario& s = ctx_.scenario;
   Episode& e = p.episode;
   e.los = s.admission.los[p.band].sample(p.rng);
@@ -41,6 +43,7 @@ void AcuteBeds::draw_episode(Patient& p) {
       }
     }
   }
+  if (pathway) e.pathway = *pathway;  // a census row that names the pathway
   const auto idx = static_cast<std::size_t>(e.pathway);
   e.assessment_delay = (s.discharge && s.discharge->assessment_delay[idx]) ? s.discharge->assessment_delay[idx]->sample(p.rng) : 0.0;
   if (schemes && idx > 0 && schemes->has(SchemeTarget::AssessmentDelay))
@@ -73,5 +76,28 @@ void AcuteBeds::admit(std::uint32_t id) {
 }
 
 void AcuteBeds::leave(std::uint32_t /*id*/) { beds_.release(); }
+
+void AcuteBeds::resume_stay(std::uint32_t id, double admitted_at, std::optional<Pathway> pathway, std::optional<double> fit_at) {
+  // The loader checks the census against the bed count; a full ward here is a bug, not bad input.
+  if (!beds_.try_acquire())
+    throw std::logic_error("census: more patients than beds at " + ctx_.scenario.sites[site_].name);
+  Patient& p = ctx_.patients[id];
+  p.site = static_cast<std::uint8_t>(site_);
+  p.bed_requested_at = p.admitted_at = admitted_at;
+  p.stage = Stage::InBed;
+  draw_episode(p, pathway);
+  const double now = ctx_.sim.now();
+  if (fit_at) {
+    p.episode.los = *fit_at - admitted_at;
+    p.medically_fit_at = *fit_at;
+    p.stage = Stage::Delayed;
+    return;
+  }
+  // Residual life: the stay already lasted now − admitted_at, so only draws longer than that are possible.
+  const double elapsed = now - admitted_at;
+  const double remaining = ctx_.scenario.admission.los[p.band].sample_residual(p.rng, elapsed);
+  p.episode.los = elapsed + remaining;
+  ctx_.sim.schedule_in(remaining, medically_fit_, id);
+}
 
 }  // namespace pfsim::models

@@ -5,6 +5,7 @@ namespace pfsim::models {
 
 namespace {
 constexpr double k30Days = 30.0 * engine::kMinutesPerDay;
+constexpr double k91Days = 91.0 * engine::kMinutesPerDay;
 }
 
 AfterDischarge::AfterDischarge(Context& ctx)
@@ -49,6 +50,22 @@ void AfterDischarge::outcome(std::uint32_t id) {
     case Outcome91d::Home: break;
   }
   ctx_.remove_patient(id);
+}
+
+void AfterDischarge::resume(std::uint32_t id, double discharged_at, Outcome91d outcome) {
+  Patient& p = ctx_.patients[id];
+  const double now = ctx_.sim.now(), elapsed = now - discharged_at;
+  const double window = outcome == Outcome91d::Home ? k30Days : k91Days;
+  const double due = discharged_at + std::max(elapsed, elapsed + (window - elapsed) * p.rng.uniform());
+  p.stage = Stage::AtHome;
+  p.discharged_at = discharged_at;
+  p.outcome = outcome;
+  if (outcome == Outcome91d::Home) {
+    ctx_.sim.schedule_at(std::max(now, due), readmit_, id);
+    return;
+  }
+  p.outcome_at = std::max(now, due);
+  ctx_.sim.schedule_at(p.outcome_at, outcome_due_, id);
 }
 
 void AfterDischarge::readmit(std::uint32_t id) {

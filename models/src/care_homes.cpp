@@ -1,4 +1,5 @@
 #include <cmath>
+#include <stdexcept>
 
 #include "scheme_effects.hpp"
 #include "services.hpp"
@@ -34,20 +35,27 @@ CareHomes::CareHomes(Context& ctx, const CareHomeSettings& settings)
   community_count_.assign(s.localities(), 0);
 }
 
-void CareHomes::start() {
-  // Residents at the start have been in their home for a while: their remaining stay is the forward
-  // recurrence time of the stay distribution (length-biased stay × uniform), drawn by rejection.
+double CareHomes::forward_recurrence(engine::Stream& rng) const {
+  // Someone who has been in their home for an unknown while: the remaining stay is the forward recurrence time of
+  // the stay distribution (length-biased stay × uniform), the length bias drawn by rejection.
   const double cap = settings_.stay.mean() + 8.0 * settings_.stay.sd();
-  for (int i = 0; i < settings_.initial_residents; ++i) {
+  double stay = 0;
+  do stay = std::min(settings_.stay.sample(rng), cap);
+  while (rng.uniform() * cap > stay);
+  return stay * rng.uniform();
+}
+
+void CareHomes::start() {
+  // A census replaces the initial residents: it lists who is in the homes (Wiring places it).
+  const int initial = ctx_.scenario.census ? 0 : settings_.initial_residents;
+  for (int i = 0; i < initial; ++i) {
     const std::uint32_t id = ctx_.new_patient("patient/care_home/initial", static_cast<std::uint64_t>(i), 0,
                                               ctx_.scenario.bands() - 1);
     Patient& p = ctx_.patients[id];
-    double stay = 0;
-    do stay = std::min(settings_.stay.sample(p.rng), cap);
-    while (p.rng.uniform() * cap > stay);
+    const double remaining = forward_recurrence(p.rng);
     beds_.try_acquire();
     p.stage = Stage::InCareHome;
-    ctx_.sim.schedule_at(stay * p.rng.uniform(), died_, id);
+    ctx_.sim.schedule_at(remaining, died_, id);
   }
   for (std::size_t l = 0; l < community_demand_.size(); ++l) {
     const double first = community_demand_[l].next(0.0);
@@ -81,7 +89,18 @@ void CareHomes::admit(std::uint32_t id) {
   const std::size_t site = std::isnan(p.admitted_at) ? Recorder::kNoSite : p.site;
   ctx_.recorder.care_home_admission(ctx_.sim.now(), site, p.locality, ctx_.scenario.population.band_is_65plus[p.band]);
   p.stage = Stage::InCareHome;
+  p.care_home_since = ctx_.sim.now();
   ctx_.sim.schedule_in(settings_.stay.sample(p.rng), died_, id);
+}
+
+void CareHomes::resume(std::uint32_t id, double admitted_at) {
+  if (!beds_.try_acquire()) throw std::logic_error("census: more residents than care-home beds");
+  Patient& p = ctx_.patients[id];
+  const double now = ctx_.sim.now();
+  p.stage = Stage::InCareHome;
+  p.care_home_since = admitted_at;
+  const double remaining = std::isnan(admitted_at) ? forward_recurrence(p.rng) : settings_.stay.sample_residual(p.rng, now - admitted_at);
+  ctx_.sim.schedule_in(remaining, died_, id);
 }
 
 }  // namespace pfsim::models

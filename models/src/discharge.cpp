@@ -29,6 +29,7 @@ void Discharge::home_from_bed(std::uint32_t id) {
 void Discharge::medically_fit(std::uint32_t id) {
   Patient& p = ctx_.patients[id];
   p.medically_fit_at = ctx_.sim.now();
+  p.assessed = false;
   if (p.episode.pathway == Pathway::P0) return home_from_bed(id);
   // Medically fit but still in an acute bed: a delayed transfer of care from now until the bed is left.
   p.stage = Stage::Delayed;
@@ -38,7 +39,21 @@ void Discharge::medically_fit(std::uint32_t id) {
 
 void Discharge::assessed(std::uint32_t id) {
   if (held(id, assessed_)) return;  // weekend / bank-holiday dip: the pathway starts on the next working morning
+  start_pathway(id);
+}
+
+void Discharge::resume_assessment(std::uint32_t id) {
   Patient& p = ctx_.patients[id];
+  const auto& discharge = ctx_.scenario.discharge;
+  const auto* delay = discharge ? &discharge->assessment_delay[static_cast<std::size_t>(p.episode.pathway)] : nullptr;
+  const double remaining = delay && *delay ? (*delay)->sample_residual(p.rng, ctx_.sim.now() - p.medically_fit_at) : 0.0;
+  p.episode.assessment_delay = ctx_.sim.now() - p.medically_fit_at + remaining;
+  ctx_.sim.schedule_in(remaining, assessed_, id);
+}
+
+void Discharge::start_pathway(std::uint32_t id) {
+  Patient& p = ctx_.patients[id];
+  p.assessed = true;
   switch (p.episode.pathway) {
     case Pathway::P1:
       if (ctx_.services.reablement) return ctx_.services.reablement->request(id);

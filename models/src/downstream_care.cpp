@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <stdexcept>
 
 #include "scheme_effects.hpp"
 #include "services.hpp"
@@ -46,6 +47,41 @@ void DownstreamCare::start(std::uint32_t id) {
   // An event that falls during the package or stay ends it early.
   double end = now + p.episode.downstream_duration;
   if (p.outcome != Outcome91d::Home) end = std::min(end, p.outcome_at);
+  ctx_.sim.schedule_at(end, finished_, id);
+}
+
+void DownstreamCare::resume(std::uint32_t id, double started_at) {
+  if (!capacity_.try_acquire()) throw std::logic_error("census: more people than places in " + capacity_.name());
+  Patient& p = ctx_.patients[id];
+  const double now = ctx_.sim.now(), elapsed = now - started_at;
+  p.stage = stage_;
+  p.discharged_at = started_at;  // the package began when the person left the acute bed
+  const double remaining = settings_.duration.sample_residual(p.rng, elapsed);
+  p.episode.downstream_duration = elapsed + remaining;
+  // The package began before the run, so no scheme changes its hazards. Someone still in it has had no 91-day
+  // event yet: draw (outcome, time) again until the pair is one that has not already ended the package. The
+  // duration is independent of the pair, so this is exact conditioning, and P(home) bounds the rejection rate.
+  const Hazards91d& h = settings_.hazards;
+  const auto outcome_of = [&h](double u) {
+    return u < h.readmit ? Outcome91d::Readmit
+           : u < h.readmit + h.care_home ? Outcome91d::CareHome
+           : u < h.readmit + h.care_home + h.death ? Outcome91d::Death
+                                                    : Outcome91d::Home;
+  };
+  for (int tries = 0;; ++tries) {
+    p.episode.outcome_u = p.rng.uniform();
+    p.episode.outcome_time_u = p.rng.uniform();
+    p.outcome = outcome_of(p.episode.outcome_u);
+    if (p.outcome == Outcome91d::Home || p.episode.outcome_time_u * k91Days > elapsed) break;
+    // Past 91 days every event would have happened already: the person is one who stays at home.
+    if (elapsed >= k91Days || tries == 10000) {
+      p.outcome = Outcome91d::Home;
+      break;
+    }
+  }
+  p.outcome_at = started_at + p.episode.outcome_time_u * k91Days;
+  double end = now + remaining;
+  if (p.outcome != Outcome91d::Home) end = std::max(now, std::min(end, p.outcome_at));
   ctx_.sim.schedule_at(end, finished_, id);
 }
 

@@ -88,10 +88,15 @@ class AcuteBeds {
   void leave(std::uint32_t id);
   [[nodiscard]] const engine::Resource& beds() const { return beds_; }
   engine::Resource& beds() { return beds_; }
+  /// Census warm start: the patient has held a bed here since `admitted_at` (< 0: before the run). Draws the
+  /// episode as an admission would (with `pathway` fixed when given); the stay until medically fit is the time
+  /// already spent plus the residual of the LOS distribution. With `fit_at` the patient is medically fit since then
+  /// (a delayed transfer of care) and the caller continues the discharge.
+  void resume_stay(std::uint32_t id, double admitted_at, std::optional<Pathway> pathway, std::optional<double> fit_at);
 
  private:
   void admit(std::uint32_t id);
-  void draw_episode(Patient& p);
+  void draw_episode(Patient& p, std::optional<Pathway> pathway = std::nullopt);
 
   Context& ctx_;
   std::size_t site_;
@@ -106,6 +111,11 @@ class Discharge {
   void medically_fit(std::uint32_t id);
   /// The patient leaves the acute bed now (delayed days, if any, are recorded).
   void leave_bed(std::uint32_t id);
+  /// Census warm start: a delayed patient still waiting for assessment; what is left of it is the residual of the
+  /// assessment-delay distribution given the time since medically fit.
+  void resume_assessment(std::uint32_t id);
+  /// Assessed: asks for a place on the pathway now (or goes home when the pathway's service is not modelled).
+  void start_pathway(std::uint32_t id);
 
  private:
   void assessed(std::uint32_t id);
@@ -123,6 +133,10 @@ class DownstreamCare {
   void request(std::uint32_t id);
   [[nodiscard]] const engine::Resource& capacity() const { return capacity_; }
   engine::Resource& capacity() { return capacity_; }
+  /// Census warm start: the person has been in the service since `started_at` (< 0: before the run). The rest of the
+  /// package is the residual of the duration distribution; the 91-day outcome is drawn given that nothing has
+  /// ended it yet.
+  void resume(std::uint32_t id, double started_at);
 
  private:
   void start(std::uint32_t id);
@@ -143,10 +157,14 @@ class CareHomes {
   void request(std::uint32_t id);
   [[nodiscard]] const engine::Resource& beds() const { return beds_; }
   engine::Resource& beds() { return beds_; }
+  /// Census warm start: a resident since `admitted_at` (NaN: not known). The remaining stay is the residual of the
+  /// stay distribution, or its forward-recurrence time when the admission date is not known.
+  void resume(std::uint32_t id, double admitted_at);
 
  private:
   void admit(std::uint32_t id);
   void community_arrival(std::size_t locality);
+  [[nodiscard]] double forward_recurrence(engine::Stream& rng) const;
 
   Context& ctx_;
   const CareHomeSettings& settings_;
@@ -165,6 +183,10 @@ class AfterDischarge {
   void home(std::uint32_t id);
   /// Applies a 91-day outcome now, or schedules it for when it falls due.
   void outcome(std::uint32_t id);
+  /// Census warm start: discharged from an acute bed at `discharged_at` with `outcome` still to come (Home = a
+  /// 30-day readmission after a home discharge; Readmit or CareHome = a 91-day outcome). Event times are uniform
+  /// over their window, so given that it has not happened yet the time is uniform over what is left of it.
+  void resume(std::uint32_t id, double discharged_at, Outcome91d outcome);
 
  private:
   void readmit(std::uint32_t id);

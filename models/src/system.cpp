@@ -1,10 +1,12 @@
 #include "pfsim/models/system.hpp"
 
+#include <functional>
 #include <optional>
 
 #include <fmt/format.h>
 
 #include "pfsim/models/invariants.hpp"
+#include "census_state.hpp"
 #include "scheme_effects.hpp"
 #include "services.hpp"
 
@@ -72,7 +74,12 @@ class Wiring {
       for (auto& b : beds_) b->beds().reset_statistics();
     });
     ctx_.sim.schedule_at(ctx_.measure_from, begin_measuring);
+    // Last, so the first midnight (day 0) sees the census in place and a run without one schedules nothing new.
+    if (ctx_.scenario.census) place_census(ctx_);
   }
+
+  /// Called at every midnight after the day's checks, before the day's events (census snapshots, pilot runs).
+  void on_midnight(std::function<void(std::int64_t day)> hook) { on_midnight_ = std::move(hook); }
 
   ReplicationResult finish() {
     const double end = ctx_.measure_to;
@@ -125,6 +132,7 @@ class Wiring {
     if (ctx_.recorder.measured(now - engine::kMinutesPerDay)) census(ctx_.recorder.day(now - engine::kMinutesPerDay));
     if (primary_care_) primary_care_->new_day(now);
     if (winter_) winter_->new_day(now);
+    if (on_midnight_) on_midnight_(day);
   }
 
   // Every person created is either still somewhere in the system or has left it: nobody is lost or duplicated.
@@ -229,6 +237,7 @@ class Wiring {
   std::optional<PrimaryCare> primary_care_;
   std::optional<Winter> winter_;
   std::optional<SchemeEffects> schemes_;
+  std::function<void(std::int64_t)> on_midnight_;
 };
 
 System::System(const Scenario& scenario, std::uint64_t replication) : context_(std::make_unique<Context>(scenario, replication)) {}
@@ -240,6 +249,35 @@ ReplicationResult System::run() {
   wiring.start();
   ctx.sim.run_until(ctx.measure_to);
   return wiring.finish();
+}
+
+Census System::census_at(std::int64_t day) {
+  Context& ctx = *context_;
+  Wiring wiring(ctx);
+  std::optional<Census> census;
+  wiring.on_midnight([&](std::int64_t d) {
+    if (d != day) return;
+    census = take_census(ctx);
+    ctx.sim.stop();
+  });
+  wiring.start();
+  ctx.sim.run_until(static_cast<double>(day + 1) * engine::kMinutesPerDay);
+  if (!census) throw ModelError(fmt::format("census_at: day {} was never reached", day));
+  return std::move(*census);
+}
+
+std::vector<std::vector<double>> System::midnight_bed_occupancy() {
+  Context& ctx = *context_;
+  Wiring wiring(ctx);
+  std::vector<std::vector<double>> occupied(ctx.scenario.sites.size());
+  wiring.on_midnight([&](std::int64_t day) {
+    if (day == 0) return;
+    for (std::size_t site = 0; site < occupied.size(); ++site)
+      occupied[site].push_back(static_cast<double>(ctx.services.beds_by_site[site]->beds().in_use()));
+  });
+  wiring.start();
+  ctx.sim.run_until(ctx.measure_to);
+  return occupied;
 }
 
 ReplicationResult run_replication(const Scenario& scenario, std::uint64_t replication) {

@@ -38,6 +38,9 @@ good="$bad_dir/../../../scenarios/tests/mmc-ae.yaml"
 check 2 run "$good" -r 0
 check 2 run "$good" --threads many
 check 2 run "$good" -o /nonexistent-dir/results.h5
+check 2 run "$good" -q -o "$work/c.h5" --save-census 1999-01-01 "$work/census.csv"   # date outside the run
+check 2 run "$good" -q -o "$work/c.h5" --save-census 2020-13-01 "$work/census.csv"   # not a date
+check 2 run "$good" -q -o "$work/c.h5" --save-census 2020-01-01 /nonexistent-dir/census.csv
 check 2 run "$good" -o "$work"
 check 2 run "$good" --set run.dayz=3
 check 2 run "$work/missing.yaml"

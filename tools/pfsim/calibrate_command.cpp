@@ -80,6 +80,10 @@ int calibrate(const CalibrateOptions& options, const std::string& command_line) 
     throw scenario_file::ScenarioError(input.string(), 0, 0, "calibration", "the scenario has no calibration section",
                                        "add `calibration:` with targets and parameters (README \"Calibrating with pfsim calibrate\")");
   const models::Scenario base = scenario_file::load_scenario(input);
+  // Each candidate would get its own pilot and so its own warm-up, which breaks common random numbers.
+  if (base.run.warmup_auto)
+    throw BadArgument(fmt::format("{}: calibrate needs a numeric run.warmup_days, not auto (hint: `pfsim run` prints the warm-up "
+                                  "auto finds; write that number)", input.string()));
   const fs::path out = options.output.empty()
                            ? input.parent_path() / (input.stem().string() + "-calibrated.yaml")
                            : fs::path(options.output);

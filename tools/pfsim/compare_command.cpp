@@ -13,6 +13,7 @@
 #include "exit_codes.hpp"
 #include "output_path.hpp"
 #include "pfsim/engine/stats.hpp"
+#include "pfsim/models/warmup.hpp"
 #include "pfsim/output/output.hpp"
 #include "pfsim/scenario_file/load.hpp"
 #include "progress.hpp"
@@ -43,7 +44,10 @@ int compare(const CompareOptions& options) {
   std::vector<std::string> overrides = options.overrides;
   if (options.replications > 0) overrides.push_back(fmt::format("run.replications={}", options.replications));
   std::vector<models::Scenario> scenarios;
-  for (const auto& file : options.scenarios) scenarios.push_back(scenario_file::load_scenario(file, overrides));
+  for (const auto& file : options.scenarios) {
+    scenarios.push_back(scenario_file::load_scenario(file, overrides));
+    (void)models::choose_warmup(scenarios.back());  // `warmup_days: auto`: each scenario's own pilot (MSER-5)
+  }
   const models::Scenario& base = scenarios.front();
   for (std::size_t k = 1; k < scenarios.size(); ++k) {
     const auto& s = scenarios[k];

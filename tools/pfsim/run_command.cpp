@@ -1,8 +1,10 @@
 // pfsim run SCENARIO [-o results.h5] [-r REPS] [-j THREADS] [--seed N] [--set k=v]... [--target-ci X --ci-kpi NAME]
-//                    [--resume] [--quiet] [--check]
+//                    [--resume] [--quiet] [--check] [--save-census DATE FILE]
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <filesystem>
+#include <fstream>
 #include <memory>
 #include <string>
 #include <thread>
@@ -15,7 +17,11 @@
 #include "distributed.hpp"
 #include "exit_codes.hpp"
 #include "output_path.hpp"
+#include "pfsim/engine/time.hpp"
+#include "pfsim/models/system.hpp"
+#include "pfsim/models/warmup.hpp"
 #include "pfsim/output/output.hpp"
+#include "pfsim/scenario_file/census_csv.hpp"
 #include "pfsim/scenario_file/load.hpp"
 #include "progress.hpp"
 #include "replications.hpp"
@@ -38,7 +44,41 @@ struct RunOptions {
   bool resume = false;
   bool quiet = false;
   bool check = false;
+  std::vector<std::string> save_census;  // DATE FILE
 };
+
+// --save-census DATE FILE: the day index of DATE (0 = first warm-up day), checked before anything runs.
+std::int64_t census_day(const models::Scenario& scenario, const std::string& date_text) {
+  std::chrono::year_month_day date;
+  if (!engine::parse_iso_date(date_text, date))
+    throw BadArgument(fmt::format("--save-census: bad date \"{}\" (hint: write YYYY-MM-DD, e.g. 2020-03-01)", date_text));
+  const auto first = std::chrono::sys_days{scenario.run.start_date} - std::chrono::days{scenario.run.warmup_days};
+  const auto last = std::chrono::sys_days{scenario.run.start_date} + std::chrono::days{scenario.run.days};
+  const auto day = std::chrono::sys_days{date};
+  if (day < first || day > last)
+    throw BadArgument(fmt::format("--save-census: {} is outside the run, {} to {} (hint: the state at 00:00 of a day the run simulates)",
+                                  date_text, engine::to_iso(std::chrono::year_month_day{first}), engine::to_iso(std::chrono::year_month_day{last})));
+  return (day - first).count();
+}
+
+// Replication 0 is rerun up to the date (same seed and index, so the same trajectory as replication 0 of the
+// results) and its state written as a census CSV, via a .tmp file and a rename like the results.
+void write_census(const models::Scenario& scenario, std::int64_t day, const std::filesystem::path& path) {
+  const models::Census census = models::System(scenario, 0).census_at(day);
+  const std::string text = scenario_file::census_csv(census, scenario);
+  const std::filesystem::path tmp = path.string() + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out << text;
+    out.flush();
+    if (!out) {
+      std::error_code ec;
+      std::filesystem::remove(tmp, ec);
+      throw std::runtime_error(fmt::format("{}: cannot write the census", path.string()));
+    }
+  }
+  std::filesystem::rename(tmp, path);
+}
 
 std::size_t kpi_index(const std::string& name) {
   const auto& catalogue = models::kpi_catalogue();
@@ -59,6 +99,10 @@ int run(const RunOptions& options, const std::string& command_line, const Distri
   check_kpi_targets(scenario);
   const std::filesystem::path out = options.output;
   if (mpi.is_root()) check_output_path(out);
+  if (!options.save_census.empty() && mpi.is_root()) check_output_path(options.save_census[1]);
+  // `warmup_days: auto`: a deterministic pilot (the same on every rank) fixes the warm-up before anything runs.
+  const std::optional<models::WarmupChoice> warmup = models::choose_warmup(scenario);
+  const std::int64_t save_day = options.save_census.empty() ? 0 : census_day(scenario, options.save_census[0]);
 
   ReplicationPlan plan;
   plan.replications = static_cast<std::size_t>(scenario.run.replications);
@@ -97,9 +141,19 @@ int run(const RunOptions& options, const std::string& command_line, const Distri
     record.extra_meta.emplace_back("replications_needed", fmt::format("{}", run.replications_needed));
     record.extra_meta.emplace_back("achieved_ci_half", fmt::format("{}", run.achieved_ci_half));
   }
+  if (warmup) {
+    std::string by_site;
+    for (std::size_t k = 0; k < warmup->by_site.size(); ++k)
+      by_site += fmt::format("{}{}={}", k ? "," : "", scenario.sites[k].name, warmup->by_site[k]);
+    record.extra_meta.emplace_back("warmup_method", "mser5");
+    record.extra_meta.emplace_back("warmup_by_site", by_site);
+    record.extra_meta.emplace_back("warmup_pilot", fmt::format("{} replications x {} days", warmup->pilot_replications, warmup->pilot_days));
+  }
+  if (scenario.census) record.extra_meta.emplace_back("census_people", fmt::format("{}", scenario.census->people.size()));
   output::write_results(record, out);
   checkpoints.remove_all();
   mpi.finished_writing();
+  if (!options.save_census.empty()) write_census(scenario, save_day, options.save_census[1]);
 
   if (plan.target_ci_half && !run.target_met)
     fmt::print(stderr, "pfsim: warning: {} 95% CI half-width {:.4g} > target {:.4g} after the cap of {} replications\n",
@@ -111,6 +165,10 @@ int run(const RunOptions& options, const std::string& command_line, const Distri
     const double years = static_cast<double>(n) * (scenario.run.days + scenario.run.warmup_days) / 365.25;
     fmt::print("{}: {} replications x {} days (+{} warm-up) from {}\n", scenario.name, n, scenario.run.days,
                scenario.run.warmup_days, engine::to_iso(scenario.run.start_date));
+    if (warmup)
+      fmt::print("warm-up: auto = {} days (MSER-5 on each site's daily bed occupancy, largest over sites; pilot of {} replications x {} days)\n",
+                 warmup->days, warmup->pilot_replications, warmup->pilot_days);
+    if (scenario.census) fmt::print("census: {} people in place at the start ({})\n", scenario.census->people.size(), scenario.census->source);
     if (plan.target_ci_half)
       fmt::print("target: {} 95% CI half-width <= {} {} after {} replications (Hoad et al. look-ahead; half-width now {:.4g})\n",
                  options.ci_kpi, *plan.target_ci_half, run.target_met ? "met" : "NOT met", run.replications_needed,
@@ -119,6 +177,8 @@ int run(const RunOptions& options, const std::string& command_line, const Distri
     if (scenario.schemes) fmt::print("{}", format_scheme_summary(scenario, analyse_schemes(scenario, run.results)));
     fmt::print("ran in {:.2f} s on {} thread(s) x {} process(es): {:.2f} replication-years/s, {:.3g} events/s; wrote {}\n",
                seconds, threads, mpi.ranks(), years / seconds, static_cast<double>(events) / seconds, out.string());
+    if (!options.save_census.empty())
+      fmt::print("wrote the state of replication 0 at 00:00 on {} to {}\n", options.save_census[0], options.save_census[1]);
   }
   return kOk;
 }
@@ -141,6 +201,9 @@ Command add_run_command(CLI::App& app) {
   cmd->add_flag("-q,--quiet", options->quiet, "No progress bar and no table");
   cmd->add_flag("--check", options->check,
                 "Check invariants (clock, occupancy, conservation, bed holders) as it runs; always on in debug builds");
+  cmd->add_option("--save-census", options->save_census,
+                  "DATE FILE: write replication 0's state at 00:00 on DATE as a census CSV (a scenario's `census:` reads it)")
+      ->expected(2);
   return [options]() {
     std::string command_line = "pfsim run " + options->scenario;
     for (const auto& o : options->overrides) command_line += " --set " + o;

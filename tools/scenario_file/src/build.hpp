@@ -30,6 +30,9 @@ models::WinterSettings build_winter(const At& winter, const models::Population& 
 /// `schemes:` (scheme files), `qipp_target_gbp`, `scheme_tariff`, `kpi_targets` → scenario.schemes (build_schemes.cpp);
 /// needs every other section built first (filters name localities, bands and sites; targets need their module).
 void build_schemes(const At& top, models::Scenario& scenario);
+/// `census:` (build_census.cpp): a CSV file, inline CSV or lists of people; needs every other section built first
+/// (names, modules and capacities are checked against them).
+models::Census build_census(const At& census, const models::Scenario& scenario);
 /// The `calibration:` section (build_calibration.cpp); `root` is the whole document, for checking key paths.
 scenario_file::Calibration build_calibration(const At& calibration, const SourceNode& root);
 

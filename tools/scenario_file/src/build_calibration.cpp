@@ -134,6 +134,9 @@ FreeParameter build_parameter(const At& at, const SourceNode& root) {
   // Resolve in a copy, without the calibration section, so the bounds can be tried out below.
   SourceNode trial = root;
   trial.erase("calibration");
+  // A census is the starting state, not a parameter: a bed-count bound below today's census is still a valid search
+  // range for the model (and re-reading the census for every bound would be slow).
+  trial.erase("census");
   SourceNode* leaf = resolve(trial, *steps, key);
   const auto current = plain_number(*leaf);
   if (!current)

@@ -17,7 +17,8 @@ void emit(YAML::Emitter& out, const SourceNode& node, const std::string& path, c
   switch (node.kind) {
     case SourceNode::Kind::Null: out << YAML::Null; break;
     case SourceNode::Kind::Scalar:
-      if (node.quoted) out << YAML::DoubleQuoted;
+      if (node.text.find('\n') != std::string::npos) out << YAML::Literal;  // e.g. an embedded census CSV, one row a line
+      else if (node.quoted) out << YAML::DoubleQuoted;
       out << node.text;
       break;
     case SourceNode::Kind::List: {

@@ -2,6 +2,7 @@
 #include "pfsim/scenario_file/load.hpp"
 
 #include "build.hpp"
+#include "pfsim/scenario_file/census_csv.hpp"
 #include "emit_yaml.hpp"
 #include "extends.hpp"
 #include "overrides.hpp"
@@ -16,6 +17,19 @@ models::Scenario load_scenario(const std::filesystem::path& file, const std::vec
   // The calibration section is for `pfsim calibrate` only: validated above, then left out of the resolved text the
   // model runs, so adding or editing it changes no results file (nor a --resume fingerprint).
   document.erase("calibration");
+  // The census is embedded as CSV text, so a results file holds the people its run started with (a file named by
+  // `census:` may change or move) and the resolved text loads on its own.
+  if (scenario.census)
+    if (detail::SourceNode* census = document.find("census")) {
+      detail::SourceNode text;
+      text.kind = detail::SourceNode::Kind::Scalar;
+      text.text = census_csv(*scenario.census, scenario);
+      text.origin = census->origin;
+      *census = detail::SourceNode{};
+      census->kind = detail::SourceNode::Kind::Map;
+      census->origin = text.origin;
+      census->entries.push_back({"csv", text.origin, std::move(text)});
+    }
   scenario.resolved_yaml = detail::emit_yaml(document);
   return scenario;
 }

@@ -10,7 +10,7 @@ namespace {
 std::string format_error(const std::string& file, int line, int column, const std::string& key_path,
                          const std::string& message, const std::string& hint) {
   std::string text = file;
-  if (line > 0) text += fmt::format(":{}:{}", line, column);
+  if (line > 0) text += column > 0 ? fmt::format(":{}:{}", line, column) : fmt::format(":{}", line);  // 0 = not known
   text += ": ";
   if (!key_path.empty()) text += key_path + ": ";
   text += message;

@@ -46,6 +46,11 @@ class Distribution {
   [[nodiscard]] double sd() const;
   /// Cumulative distribution function P(X ≤ x).
   [[nodiscard]] double cdf(double x) const;
+  /// Remaining time X − elapsed of a draw conditioned on X > elapsed (residual life): for someone `elapsed`
+  /// into a stay drawn from this distribution, how much is left. Exact, one uniform, by inversion on
+  /// [F(elapsed), 1) (on the survival scale, so far tails keep their precision). When nothing is left above
+  /// `elapsed` (a fixed value or bounded support already passed, or a tail beyond double precision) it is 0.
+  [[nodiscard]] double sample_residual(Stream& stream, double elapsed) const;
   /// A copy with every value multiplied by `factor` (> 0): same shape, scaled mean and sd.
   [[nodiscard]] Distribution scaled(double factor) const;
   [[nodiscard]] DistributionKind kind() const noexcept { return kind_; }

@@ -35,6 +35,8 @@ class Resource {
   [[nodiscard]] std::int64_t in_use() const noexcept { return in_use_; }
   [[nodiscard]] std::size_t queue_length() const noexcept { return fifo_.size() + heap_.size(); }
   [[nodiscard]] std::int64_t free_units() const noexcept { return capacity_ > in_use_ ? capacity_ - in_use_ : 0; }
+  /// The waiting entities in the order they will be served (e.g. to write a census of a queue).
+  [[nodiscard]] std::vector<std::uint32_t> waiting() const;
   /// Time-weighted statistics since the last reset_statistics().
   [[nodiscard]] const TimeWeighted& in_use_stats() const noexcept { return in_use_stats_; }
   [[nodiscard]] const TimeWeighted& capacity_stats() const noexcept { return capacity_stats_; }

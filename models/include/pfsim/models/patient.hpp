@@ -59,6 +59,8 @@ struct Patient {
   double admitted_at = kNever;
   double medically_fit_at = kNever;
   double discharged_at = kNever;
+  double care_home_since = kNever;  // permanent care-home admission (kNever: not known, e.g. an initial resident)
+  bool assessed = false;            // medically fit and pathway assessment done (waiting for the pathway itself)
   Episode episode;
   Outcome91d outcome = Outcome91d::Home;
   double outcome_at = kNever;

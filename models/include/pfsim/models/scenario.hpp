@@ -12,6 +12,8 @@
 #include "pfsim/engine/arrivals.hpp"
 #include "pfsim/engine/distribution.hpp"
 #include "pfsim/engine/invariants.hpp"
+#include "pfsim/models/census.hpp"
+#include "pfsim/models/pathway.hpp"
 #include "pfsim/models/schemes.hpp"
 
 namespace pfsim::models {
@@ -22,6 +24,7 @@ struct RunSettings {
   std::chrono::year_month_day start_date{std::chrono::year{2019} / 4 / 1};  // first measured day
   int days = 365;                 // measured period
   int warmup_days = 0;            // simulated before start_date, excluded from every KPI
+  bool warmup_auto = false;       // `warmup_days: auto`: choose_warmup() sets warmup_days from a pilot run (MSER-5)
   int replications = 10;
   std::uint64_t seed = 1;
   // Not a scenario key: set by `pfsim run --check` (on by default in debug builds). Checks never change results.
@@ -74,9 +77,6 @@ struct AdmissionSettings {
   std::vector<double> direct_per_1000_per_year;        // by age band; empty = no direct admissions
   std::vector<Distribution> los;                       // by age band: bed stay until medically fit
 };
-
-enum class Pathway : std::uint8_t { P0 = 0, P1 = 1, P2 = 2, P3 = 3 };
-inline constexpr int kPathways = 4;
 
 /// Who a delayed day is attributed to (shares sum to 1).
 struct DelayAttribution {
@@ -184,6 +184,7 @@ struct Scenario {
   std::optional<PrimaryCareSettings> primary_care;
   std::optional<WinterSettings> winter;                // absent → no winter effects, bit-identical to no section
   std::optional<SchemeSettings> schemes;               // absent → no schemes, nothing sampled or changed
+  std::optional<Census> census;                        // absent → the run starts empty (care homes: initial_residents)
 
   [[nodiscard]] std::size_t bands() const { return population.age_bands.size(); }
   [[nodiscard]] std::size_t localities() const { return population.localities.size(); }

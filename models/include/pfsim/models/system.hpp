@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <memory>
 #include <stdexcept>
+#include <vector>
 
 #include "pfsim/models/kpis.hpp"
 #include "pfsim/models/scenario.hpp"
@@ -27,6 +28,12 @@ class System {
 
   /// Runs warm-up and the measured period and returns the measured KPIs.
   ReplicationResult run();
+  /// Runs up to 00:00 of simulated day `day` (0 = the first warm-up day, before anything happens that day) and
+  /// returns who is then in acute beds, reablement, intermediate care and care homes. Use instead of run().
+  Census census_at(std::int64_t day);
+  /// Runs warm-up and measured period and returns each site's occupied acute beds at every midnight from day 1 on
+  /// ([site][day − 1]): the series a warm-up is judged on. Use instead of run().
+  std::vector<std::vector<double>> midnight_bed_occupancy();
 
  private:
   std::unique_ptr<Context> context_;

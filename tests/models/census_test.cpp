@@ -1,0 +1,121 @@
+// Census warm start (README "Starting from today"): a saved state loads back to the same state; a census taken at
+// the steady state starts the run there (day-1 occupancy = census, MSER-5 finds no warm-up) while an empty start
+// needs one; residual stays keep conservation and the census rows' own streams.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <numeric>
+
+#include "pfsim/engine/stats.hpp"
+#include "pfsim/models/system.hpp"
+#include "pfsim/models/warmup.hpp"
+#include "pfsim/scenario_file/census_csv.hpp"
+#include "pfsim/scenario_file/load.hpp"
+
+namespace pfsim::models {
+namespace {
+
+const std::filesystem::path kScenarios = PFSIM_SCENARIOS_DIR;
+
+std::filesystem::path write_temp(const std::string& name, const std::string& text) {
+  const auto path = std::filesystem::temp_directory_path() / name;
+  std::ofstream(path) << text;
+  return path;
+}
+
+std::size_t count(const Census& census, CensusKind kind) {
+  return static_cast<std::size_t>(std::count_if(census.people.begin(), census.people.end(), [&](const CensusPerson& p) { return p.kind == kind; }));
+}
+
+TEST(CensusWarmStart, SaveLoadSaveRoundTripGivesTheIdenticalState) {
+  // Replication 0 of the baseline on day 150 (90 days into the measured year), saved, loaded as the census of a
+  // run that starts that day with no warm-up, and saved again before anything happens: the same rows, byte for byte.
+  const Scenario baseline = scenario_file::load_scenario(kScenarios / "south-east-essex-2019.yaml", {"run.days=120"});
+  const Census saved = System(baseline, 0).census_at(150);
+  ASSERT_GT(count(saved, CensusKind::Acute), 300u);
+  ASSERT_GT(count(saved, CensusKind::Reablement), 100u);
+  ASSERT_GT(count(saved, CensusKind::CareHome), 1000u);
+  ASSERT_GT(count(saved, CensusKind::AtHome), 10u);
+  const std::string text = scenario_file::census_csv(saved, baseline);
+  const auto file = write_temp("pfsim-census-round-trip.csv", text);
+  // Day 150 from 2019-04-01 minus 60 warm-up days is 2019-06-29.
+  const Scenario forecast = scenario_file::load_scenario(
+      kScenarios / "south-east-essex-2019.yaml",
+      {"run.start_date=2019-06-29", "run.warmup_days=0", "run.days=30", "census=" + file.string()});
+  ASSERT_TRUE(forecast.census);
+  EXPECT_EQ(forecast.census->people.size(), saved.people.size());
+  const Census again = System(forecast, 0).census_at(0);
+  EXPECT_EQ(scenario_file::census_csv(again, forecast), text);
+  // The resolved scenario embeds the census, so it loads on its own, without the file.
+  const auto resolved = write_temp("pfsim-census-resolved.yaml", forecast.resolved_yaml);
+  std::filesystem::remove(file);
+  const Scenario reloaded = scenario_file::load_scenario(resolved);
+  ASSERT_TRUE(reloaded.census);
+  EXPECT_EQ(scenario_file::census_csv(*reloaded.census, reloaded), text);
+  std::filesystem::remove(resolved);
+}
+
+std::vector<double> mean_series(const Scenario& s, int replications, std::size_t site = 0) {
+  std::vector<double> mean;
+  for (int r = 0; r < replications; ++r) {
+    const auto occupied = System(s, static_cast<std::uint64_t>(r)).midnight_bed_occupancy()[site];
+    mean.resize(occupied.size(), 0.0);
+    for (std::size_t d = 0; d < occupied.size(); ++d) mean[d] += occupied[d] / replications;
+  }
+  return mean;
+}
+
+TEST(CensusWarmStart, SteadyStateCensusStartsAtTheCensusWithNoTransientWhileAnEmptyStartNeedsAWarmup) {
+  // scenarios/south-east-essex-2019-census.yaml: 8 weeks from a census taken (by --save-census) from the baseline
+  // when its occupancy was at the seasonal mean. (Over longer horizons the seasonal rise towards summer is a trend
+  // that MSER-5, like any truncation rule, reads as non-stationarity: judge warm-ups on horizons without one.)
+  const Scenario forecast = scenario_file::load_scenario(kScenarios / "south-east-essex-2019-census.yaml");
+  ASSERT_EQ(forecast.run.days, 56);
+  ASSERT_TRUE(forecast.census);
+  const double census_beds = static_cast<double>(count(*forecast.census, CensusKind::Acute));
+  const std::vector<double> occupied = mean_series(forecast, 10);
+  // Day 1 (the first midnight) and the first week sit within 2 % of the census: no fill-up from empty.
+  EXPECT_NEAR(occupied[0], census_beds, 0.02 * census_beds);
+  EXPECT_NEAR(std::accumulate(occupied.begin(), occupied.begin() + 7, 0.0) / 7, census_beds, 0.02 * census_beds);
+  const WarmupChoice warm = find_warmup(forecast, 56, 10);
+  EXPECT_LE(warm.days, 5) << "MSER-5 truncation of a steady-state census start";
+
+  // The same period started empty: beds fill over weeks, and MSER-5 (the warmup_days: auto pilot) says so.
+  Scenario empty = forecast;
+  empty.census.reset();
+  const std::vector<double> from_empty = mean_series(empty, 3);
+  EXPECT_LT(from_empty[0], 0.5 * census_beds);
+  const WarmupChoice cold = find_warmup(empty, 56, 3);
+  EXPECT_GE(cold.days, 15);
+}
+
+TEST(CensusWarmStart, ChooseWarmupSetsTheWarmupOnlyForAuto) {
+  Scenario s = scenario_file::load_scenario(kScenarios / "south-east-essex-2019.yaml", {"run.days=60", "run.replications=2"});
+  EXPECT_FALSE(choose_warmup(s).has_value());
+  EXPECT_EQ(s.run.warmup_days, 60);
+  s = scenario_file::load_scenario(kScenarios / "south-east-essex-2019.yaml", {"run.days=60", "run.replications=2", "run.warmup_days=auto"});
+  ASSERT_TRUE(s.run.warmup_auto);
+  const auto choice = choose_warmup(s);
+  ASSERT_TRUE(choice.has_value());
+  EXPECT_EQ(s.run.warmup_days, choice->days);
+  EXPECT_EQ(choice->pilot_days, 365);
+  EXPECT_EQ(choice->pilot_replications, 2);
+  EXPECT_GE(choice->days, 15);  // from empty, 540 beds take weeks to fill
+  EXPECT_LE(choice->days, 182);
+}
+
+TEST(CensusWarmStart, CensusPeopleDrawFromTheirOwnStreamsSoArrivalsAreUnchanged) {
+  // With or without the census, the same A&E attendances arrive (their streams never see the census draws).
+  const Scenario with = scenario_file::load_scenario(kScenarios / "south-east-essex-2019-census.yaml", {"run.days=14"});
+  Scenario without = with;
+  without.census.reset();
+  const ReplicationResult a = run_replication(with, 0), b = run_replication(without, 0);
+  EXPECT_EQ(a[Kpi::AeAttendances], b[Kpi::AeAttendances]);
+  EXPECT_GT(a[Kpi::BedOccupancyPct], b[Kpi::BedOccupancyPct] + 20);  // and the census fills the beds from day 0
+}
+
+}  // namespace
+}  // namespace pfsim::models
