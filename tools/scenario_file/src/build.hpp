@@ -30,6 +30,8 @@ models::WinterSettings build_winter(const At& winter, const models::Population& 
 /// `schemes:` (scheme files), `qipp_target_gbp`, `scheme_tariff`, `kpi_targets` → scenario.schemes (build_schemes.cpp);
 /// needs every other section built first (filters name localities, bands and sites; targets need their module).
 void build_schemes(const At& top, models::Scenario& scenario);
+/// `routing:` travel minutes and patient streams (build_routing.cpp).
+models::RoutingSettings build_routing(const At& routing, const models::Population& population, const std::vector<models::Site>& sites);
 /// The `calibration:` section (build_calibration.cpp); `root` is the whole document, for checking key paths.
 scenario_file::Calibration build_calibration(const At& calibration, const SourceNode& root);
 

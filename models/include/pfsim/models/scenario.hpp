@@ -11,6 +11,7 @@
 
 #include "pfsim/engine/arrivals.hpp"
 #include "pfsim/engine/distribution.hpp"
+#include "pfsim/models/routing.hpp"
 #include "pfsim/models/schemes.hpp"
 
 namespace pfsim::models {
@@ -181,6 +182,7 @@ struct Scenario {
   std::optional<PrimaryCareSettings> primary_care;
   std::optional<WinterSettings> winter;                // absent → no winter effects, bit-identical to no section
   std::optional<SchemeSettings> schemes;               // absent → no schemes, nothing sampled or changed
+  std::optional<RoutingSettings> routing;              // absent → every patient is treated at their first-choice site
 
   [[nodiscard]] std::size_t bands() const { return population.age_bands.size(); }
   [[nodiscard]] std::size_t localities() const { return population.localities.size(); }
