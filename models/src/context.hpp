@@ -26,6 +26,7 @@ class PrimaryCare;
 class AfterDischarge;
 class Winter;
 class SchemeEffects;
+class Router;
 
 struct Services {
   EmergencyDemand* demand = nullptr;
@@ -39,6 +40,7 @@ struct Services {
   AfterDischarge* after_discharge = nullptr;
   Winter* winter = nullptr;                      // nullptr when the scenario has no `winter` section
   SchemeEffects* schemes = nullptr;              // nullptr when the scenario has no `schemes`
+  Router* router = nullptr;                      // nullptr when the scenario has no `routing`
 };
 
 class Context {

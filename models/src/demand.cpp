@@ -1,6 +1,7 @@
 #include <cmath>
 #include <limits>
 
+#include "router.hpp"
 #include "scheme_effects.hpp"
 #include "services.hpp"
 
@@ -100,6 +101,8 @@ EmergencyDemand::EmergencyDemand(Context& ctx) : ctx_(ctx) {
     ae_origin_.push_back("patient/ae/" + name);
     direct_origin_.push_back("patient/direct/" + name);
     displaced_origin_.push_back("patient/gp-displaced/" + name);
+    if (s.routing)  // a separate per-person stream per origin, so routing never moves an attribute draw
+      for (const auto* origin : {&ae_origin_.back(), &direct_origin_.back(), &displaced_origin_.back()}) route_origin_.push_back("route/" + *origin);
   }
   ae_handler_ = ctx.sim.add_handler([this](std::uint32_t locality) {
     const double t = ctx_.sim.now();
@@ -109,7 +112,7 @@ EmergencyDemand::EmergencyDemand(Context& ctx) : ctx_(ctx) {
     const SchemeEffects* schemes = ctx_.services.schemes;
     if (!schemes || !schemes->has(SchemeTarget::AeAttendances) ||
         !schemes->avoided(SchemeTarget::AeAttendances, t, locality, band, ae_origin_[locality], index))
-      attend(ctx_.new_patient(ae_origin_[locality], index, locality, band));
+      attend(ctx_.new_patient(ae_origin_[locality], index, locality, band), route_origin(locality, Origin::Ae), index);
     const double next = ae_[locality].next(t);
     if (std::isfinite(next)) ctx_.sim.schedule_at(next, ae_handler_, locality);
   });
@@ -131,6 +134,7 @@ EmergencyDemand::EmergencyDemand(Context& ctx) : ctx_(ctx) {
     std::size_t site = 0;
     for (std::size_t s = 1; s < shares.size(); ++s)
       if (shares[s] > shares[site]) site = s;
+    if (Router* router = ctx_.services.router) site = router->direct_admission(p, site, route_origin(locality, Origin::Direct), index);
     p.site = static_cast<std::uint8_t>(site);
     ctx_.services.beds_by_site[site]->request(id);
     const double next = direct_[locality].next(t);
@@ -139,6 +143,9 @@ EmergencyDemand::EmergencyDemand(Context& ctx) : ctx_(ctx) {
 }
 
 void EmergencyDemand::start() {
+  // Registered here rather than in the constructor so scenarios without routing keep their handler numbering.
+  if (ctx_.services.router)
+    transferred_handler_ = ctx_.sim.add_handler([this](std::uint32_t id) { ctx_.services.ed_by_site[ctx_.patients[id].site]->arrive(id); });
   for (std::size_t l = 0; l < ae_.size(); ++l) {
     const double first_ae = ae_[l].next(0.0);
     if (std::isfinite(first_ae)) ctx_.sim.schedule_at(first_ae, ae_handler_, static_cast<std::uint32_t>(l));
@@ -149,13 +156,19 @@ void EmergencyDemand::start() {
 
 void EmergencyDemand::displaced_attendance(std::size_t locality) {
   // The band comes from the person's own stream so displaced demand never shifts the A&E arrival stream.
-  const std::uint32_t id = ctx_.new_patient(displaced_origin_[locality], displaced_count_[locality]++, locality, 0);
+  const std::uint64_t index = displaced_count_[locality]++;
+  const std::uint32_t id = ctx_.new_patient(displaced_origin_[locality], index, locality, 0);
   Patient& p = ctx_.patients[id];
   p.band = static_cast<std::uint8_t>(ae_[locality].pick_band(ctx_.sim.now(), p.rng));
-  attend(id);
+  attend(id, route_origin(locality, Origin::Displaced), index);
 }
 
-void EmergencyDemand::attend(std::uint32_t id) {
+const std::string& EmergencyDemand::route_origin(std::size_t locality, Origin origin) const {
+  static const std::string none;
+  return route_origin_.empty() ? none : route_origin_[locality * 3 + static_cast<std::size_t>(origin)];
+}
+
+void EmergencyDemand::attend(std::uint32_t id, const std::string& route_origin, std::uint64_t index) {
   Patient& p = ctx_.patients[id];
   const std::size_t locality = p.locality, band = p.band;
   const Scenario& s = ctx_.scenario;
@@ -174,7 +187,6 @@ void EmergencyDemand::attend(std::uint32_t id) {
     }
   }
   if (site == shares.size()) site = last_chosen;
-  p.site = static_cast<std::uint8_t>(site);
   double admit_probability = s.ae.admit_probability[band];
   if (const SchemeEffects* schemes = ctx_.services.schemes; schemes && schemes->has(SchemeTarget::AdmitProbability))
     admit_probability = std::clamp(schemes->change(SchemeTarget::AdmitProbability, ctx_.sim.now(), locality, band, site).apply(admit_probability),
@@ -184,8 +196,14 @@ void EmergencyDemand::attend(std::uint32_t id) {
   p.from_ae = true;
   p.ae_arrival = ctx_.sim.now();
   p.stage = Stage::InAe;
-  ctx_.recorder.ae_arrival(p.ae_arrival, site, locality);
-  ctx_.services.ed_by_site[site]->arrive(id);
+  // Routing (README "Reconfiguration options"): a patient whose stream their chosen site does not provide is
+  // treated at the nearest providing site; the attendance counts there, its 4-hour clock runs from the first arrival.
+  Router::Route route{site, 0.0};
+  if (Router* router = ctx_.services.router) route = router->attendance(p, site, route_origin, index);
+  p.site = static_cast<std::uint8_t>(route.site);
+  ctx_.recorder.ae_arrival(p.ae_arrival, route.site, locality);
+  if (route.transfer > 0) ctx_.sim.schedule_in(route.transfer, transferred_handler_, id);
+  else ctx_.services.ed_by_site[route.site]->arrive(id);
 }
 
 }  // namespace pfsim::models

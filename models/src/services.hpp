@@ -52,13 +52,17 @@ class EmergencyDemand {
   void displaced_attendance(std::size_t locality);
 
  private:
-  void attend(std::uint32_t id);
+  enum class Origin : std::size_t { Ae, Direct, Displaced };
+  /// An A&E attendance; `route_origin` and `index` key the person's routing stream (unused without routing).
+  void attend(std::uint32_t id, const std::string& route_origin, std::uint64_t index);
+  [[nodiscard]] const std::string& route_origin(std::size_t locality, Origin origin) const;
 
   Context& ctx_;
   std::vector<LocalityDemand> ae_, direct_;
   std::vector<std::string> ae_origin_, direct_origin_, displaced_origin_;
+  std::vector<std::string> route_origin_;  // [locality][Origin] "route/<origin>"; empty without routing
   std::vector<std::uint64_t> ae_count_, direct_count_, displaced_count_;
-  engine::HandlerId ae_handler_ = 0, direct_handler_ = 0;
+  engine::HandlerId ae_handler_ = 0, direct_handler_ = 0, transferred_handler_ = 0;
 };
 
 /// One site's emergency department: triage, then a clinician (hour-of-week rota), then an outcome.

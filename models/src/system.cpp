@@ -7,6 +7,7 @@
 
 #include "pfsim/models/invariants.hpp"
 #include "census_state.hpp"
+#include "router.hpp"
 #include "scheme_effects.hpp"
 #include "services.hpp"
 
@@ -62,6 +63,7 @@ class Wiring {
     if (s.primary_care) services.primary_care = &primary_care_.emplace(ctx, *s.primary_care);
     if (s.winter) services.winter = &winter_.emplace(ctx, *s.winter);
     if (s.schemes) services.schemes = &schemes_.emplace(ctx, sample_delivery(*s.schemes, s.run.seed, ctx.replication));
+    if (s.routing) services.router = &router_.emplace(ctx, *s.routing);
   }
 
   void start() {
@@ -119,6 +121,7 @@ class Wiring {
       for (std::size_t i = 0; i < schemes.size(); ++i) r.schemes.money_gbp.push_back(r.schemes.delivered[i] * schemes[i].value_gbp);
       for (double m : r.schemes.money_gbp) r.schemes.total_gbp += m;
     }
+    if (router_) r.travel = router_->finish();
     r.events = ctx_.sim.events_executed();
     r.patients_created = ctx_.patients.created();
     return r;
@@ -238,6 +241,7 @@ class Wiring {
   std::optional<Winter> winter_;
   std::optional<SchemeEffects> schemes_;
   std::function<void(std::int64_t)> on_midnight_;
+  std::optional<Router> router_;
 };
 
 System::System(const Scenario& scenario, std::uint64_t replication) : context_(std::make_unique<Context>(scenario, replication)) {}

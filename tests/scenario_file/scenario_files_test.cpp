@@ -1,4 +1,4 @@
-// Every scenario shipped in scenarios/ and scenarios/tests/ loads, and the analytic ones have the
+// Every scenario shipped in scenarios/, scenarios/tests/ and scenarios/options/ loads, and the analytic ones have the
 // parameters their theory assumes.
 #include <gtest/gtest.h>
 
@@ -24,7 +24,7 @@ std::vector<std::filesystem::path> yaml_files_in(const std::filesystem::path& di
 
 TEST(ShippedScenarios, EveryFileLoads) {
   std::size_t count = 0;
-  for (const auto& dir : {scenarios_dir(), scenarios_dir() / "tests"}) {
+  for (const auto& dir : {scenarios_dir(), scenarios_dir() / "tests", scenarios_dir() / "options"}) {
     for (const auto& file : yaml_files_in(dir)) {
       SCOPED_TRACE(file.string());
       EXPECT_NO_THROW({

@@ -1,7 +1,9 @@
-// pfsim compare BASE.yaml OPTION.yaml... [-o compare.h5] [-r REPS] [-j THREADS] [--set k=v]...
+// pfsim compare BASE.yaml OPTION.yaml... [-o compare.h5] [-r REPS] [-j THREADS] [--set k=v]... [--by-locality]
 // Runs every scenario with the same seed and replication numbers, so each replication sees the same people
-// (common random numbers), and reports paired differences option − base with 95 % CIs.
+// (common random numbers), and reports paired differences option − base with 95 % CIs: whole system, by site, by
+// locality and, for scenarios with routing, the travel burden by locality (README "Comparing options").
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <thread>
@@ -29,15 +31,84 @@ struct CompareOptions {
   int replications = 0;
   int threads = 0;
   std::vector<std::string> overrides;
+  bool by_locality = false;
   bool quiet = false;
 };
 
+using Results = std::vector<models::ReplicationResult>;
+
 std::string option_label(const std::string& path) { return std::filesystem::path(path).stem().string(); }
 
-std::vector<models::ReplicationResult> run_all(const models::Scenario& s, std::size_t threads, Progress& progress) {
+std::vector<std::string> site_names(const models::Scenario& s) {
+  std::vector<std::string> names;
+  for (const auto& site : s.sites) names.push_back(site.name);
+  return names;
+}
+std::vector<std::string> locality_names(const models::Scenario& s) {
+  std::vector<std::string> names;
+  for (const auto& locality : s.population.localities) names.push_back(locality.name);
+  return names;
+}
+
+Results run_all(const models::Scenario& s, std::size_t threads, Progress& progress) {
   std::vector<std::size_t> indices(static_cast<std::size_t>(s.run.replications));
   for (std::size_t r = 0; r < indices.size(); ++r) indices[r] = r;
   return run_indices(s, indices, threads, nullptr, [&] { progress.advance(); });
+}
+
+// A difference whose 95 % CI excludes zero is marked with *.
+bool ci_excludes_zero(const engine::Summary& d) { return d.n > 1 && (d.mean - d.ci95_half > 0 || d.mean + d.ci95_half < 0); }
+
+/// Paired differences of one KPI table [replication × column] (one column for a whole-system KPI): writes
+/// `<path>` (differences, row-major [replication × column]) and `<path>_summary` ([column × (mean, ci95_half, p5,
+/// p50, p95)]), and adds a table row per column selected by `print`.
+class PairedTable {
+ public:
+  PairedTable(output::RunRecord& record, std::string& table) : record_(record), table_(table) {}
+
+  template <class Get>  // Get(result, column) → value
+  void add(const std::string& path, std::size_t n, std::size_t columns, Get get, const std::vector<std::string>& labels,
+           const std::string& row_name, const std::function<bool(std::size_t column, const engine::Summary&)>& print) {
+    std::vector<double> flat(n * columns), summary;
+    for (std::size_t c = 0; c < columns; ++c) {
+      std::vector<double> base(n), option(n), difference(n);
+      for (std::size_t r = 0; r < n; ++r) {
+        base[r] = get(true, r, c);
+        option[r] = get(false, r, c);
+        difference[r] = option[r] - base[r];
+        flat[r * columns + c] = difference[r];
+      }
+      const engine::Summary d = engine::summarise(difference);
+      summary.insert(summary.end(), {d.mean, d.ci95_half, d.p5, d.p50, d.p95});
+      if (!print(c, d)) continue;
+      const std::string name = labels.empty() ? row_name : fmt::format("{} @ {}", row_name, labels[c]);
+      table_ += fmt::format("  {:<52} {:>12.4g} {:>12.4g}  {:>+12.4g} ± {:<9.3g}{}\n", name, engine::summarise(base).mean,
+                            engine::summarise(option).mean, d.mean, d.ci95_half, ci_excludes_zero(d) ? " *" : "");
+    }
+    record_.extra_datasets.emplace_back(path, std::move(flat));
+    record_.extra_datasets.emplace_back(path + "_summary", std::move(summary));
+  }
+
+ private:
+  output::RunRecord& record_;
+  std::string& table_;
+};
+
+void check_pairable(const std::vector<models::Scenario>& scenarios, const std::vector<std::string>& files) {
+  const models::Scenario& base = scenarios.front();
+  for (std::size_t k = 1; k < scenarios.size(); ++k) {
+    const auto& s = scenarios[k];
+    // Pairing needs the same seed, replications and measured days; everything else may differ.
+    if (s.run.seed != base.run.seed || s.run.replications != base.run.replications || s.run.days != base.run.days)
+      throw BadArgument(fmt::format("{}: run.seed, run.replications and run.days must equal the base's ({}, {}, {}) for paired "
+                                    "comparison (hint: remove them from the option or use --set)",
+                                    files[k], base.run.seed, base.run.replications, base.run.days));
+    // Differences by site and by locality are taken column by column.
+    if (site_names(s) != site_names(base) || locality_names(s) != locality_names(base))
+      throw BadArgument(fmt::format("{}: sites and localities must be those of the base, in the same order, for paired differences "
+                                    "by site and locality (hint: keep every site in an option, with beds: {{general: 0}} to close one)",
+                                    files[k]));
+  }
 }
 
 int compare(const CompareOptions& options) {
@@ -48,71 +119,69 @@ int compare(const CompareOptions& options) {
     scenarios.push_back(scenario_file::load_scenario(file, overrides));
     (void)models::choose_warmup(scenarios.back());  // `warmup_days: auto`: each scenario's own pilot (MSER-5)
   }
+  check_pairable(scenarios, options.scenarios);
   const models::Scenario& base = scenarios.front();
-  for (std::size_t k = 1; k < scenarios.size(); ++k) {
-    const auto& s = scenarios[k];
-    // Pairing needs the same seed, replications and measured days; everything else may differ.
-    if (s.run.seed != base.run.seed || s.run.replications != base.run.replications || s.run.days != base.run.days)
-      throw BadArgument(fmt::format("{}: run.seed, run.replications and run.days must equal the base's ({}, {}, {}) for paired "
-                                    "comparison (hint: remove them from the option or use --set)",
-                                    options.scenarios[k], base.run.seed, base.run.replications, base.run.days));
-  }
   const std::filesystem::path out = options.output;
   check_output_path(out);
   const std::size_t threads = options.threads > 0 ? static_cast<std::size_t>(options.threads)
                                                   : std::max(1u, std::thread::hardware_concurrency());
-  std::vector<std::vector<models::ReplicationResult>> results;
+  std::vector<Results> results;
   {
     Progress progress(scenarios.size() * static_cast<std::size_t>(base.run.replications), !options.quiet && stderr_is_terminal());
     for (const auto& s : scenarios) results.push_back(run_all(s, threads, progress));
   }
 
   output::RunRecord record = make_run_record(base, results.front(), "pfsim compare " + options.scenarios.front());
-  const auto& kpis = models::kpi_catalogue();
   const std::size_t n = results.front().size();
-  std::string table = fmt::format("{:<38} {:>18} {:>12}  {:>24}\n", "option / KPI", "base mean", "option mean", "difference (95% CI)");
+  const std::vector<std::string> sites = site_names(base), localities = locality_names(base);
+  std::vector<std::string> travel_labels = localities;
+  travel_labels.emplace_back("all localities");
+  const auto every = [](std::size_t, const engine::Summary&) { return true; };
+  const auto marked = [](std::size_t, const engine::Summary& d) { return ci_excludes_zero(d); };
+  std::string table = fmt::format("{:<54} {:>12} {:>12}  {:>24}\n", "option / KPI", "base mean", "option mean", "difference (95% CI)");
   for (std::size_t k = 1; k < scenarios.size(); ++k) {
     const std::string label = option_label(options.scenarios[k]);
     record.extra_meta.emplace_back("option_" + label, scenarios[k].name);
-    table += fmt::format("{}\n", label);
-    for (std::size_t i = 0; i < kpis.size(); ++i) {
-      std::vector<double> difference(n), base_values(n), option_values(n);
-      for (std::size_t r = 0; r < n; ++r) {
-        base_values[r] = results.front()[r].kpi[i];
-        option_values[r] = results[k][r].kpi[i];
-        difference[r] = option_values[r] - base_values[r];
-      }
-      const engine::Summary d = engine::summarise(difference);
-      const std::string path = fmt::format("/compare/{}/{}", label, kpis[i].name);
-      record.extra_datasets.emplace_back(path, difference);
-      record.extra_datasets.emplace_back(path + "_summary", std::vector<double>{d.mean, d.ci95_half, d.p5, d.p50, d.p95});
-      // A difference whose CI excludes zero is marked with *.
-      const bool clear = n > 1 && (d.mean - d.ci95_half > 0 || d.mean + d.ci95_half < 0);
-      table += fmt::format("  {:<36} {:>18.4g} {:>12.4g}  {:>+12.4g} ± {:<9.3g}{}\n", kpis[i].name, engine::summarise(base_values).mean,
-                           engine::summarise(option_values).mean, d.mean, d.ci95_half, clear ? " *" : "");
-    }
-    // Paired differences by site and by locality, flattened [replication × label] like /by_site.
+    table += fmt::format("{}  ({})\n", label, scenarios[k].name);
+    PairedTable paired(record, table);
+    const Results& a = results.front();
+    const Results& b = results[k];
+    const auto& kpis = models::kpi_catalogue();
+    for (std::size_t i = 0; i < kpis.size(); ++i)
+      paired.add(fmt::format("/compare/{}/{}", label, kpis[i].name), n, 1,
+                 [&](bool is_base, std::size_t r, std::size_t) { return (is_base ? a : b)[r].kpi[i]; }, {}, std::string(kpis[i].name), every);
+    // By site and by locality: [replication × site|locality] like /by_site, /by_locality.
     const auto& by_site = models::by_site_catalogue();
-    for (std::size_t i = 0; i < by_site.size(); ++i) {
-      std::vector<double> difference;
-      for (std::size_t r = 0; r < n; ++r)
-        for (std::size_t s = 0; s < results[k][r].by_site[i].size() && s < results.front()[r].by_site[i].size(); ++s)
-          difference.push_back(results[k][r].by_site[i][s] - results.front()[r].by_site[i][s]);
-      record.extra_datasets.emplace_back(fmt::format("/compare/{}/by_site/{}", label, by_site[i].name), difference);
-    }
+    for (std::size_t i = 0; i < by_site.size(); ++i)
+      paired.add(fmt::format("/compare/{}/by_site/{}", label, by_site[i].name), n, sites.size(),
+                 [&](bool is_base, std::size_t r, std::size_t s) { return (is_base ? a : b)[r].by_site[i][s]; }, sites,
+                 std::string(by_site[i].name), every);
     const auto& by_locality = models::by_locality_catalogue();
-    for (std::size_t i = 0; i < by_locality.size(); ++i) {
-      std::vector<double> difference;
-      for (std::size_t r = 0; r < n; ++r)
-        for (std::size_t l = 0; l < results[k][r].by_locality[i].size() && l < results.front()[r].by_locality[i].size(); ++l)
-          difference.push_back(results[k][r].by_locality[i][l] - results.front()[r].by_locality[i][l]);
-      record.extra_datasets.emplace_back(fmt::format("/compare/{}/by_locality/{}", label, by_locality[i].name), difference);
+    for (std::size_t i = 0; i < by_locality.size(); ++i)
+      paired.add(fmt::format("/compare/{}/by_locality/{}", label, by_locality[i].name), n, localities.size(),
+                 [&](bool is_base, std::size_t r, std::size_t l) { return (is_base ? a : b)[r].by_locality[i][l]; }, localities,
+                 std::string(by_locality[i].name), options.by_locality ? every : marked);
+    // Travel burden by locality (+ all localities); a scenario without routing routes nobody (zeros).
+    if (!base.routing && !scenarios[k].routing) continue;
+    const auto& travel = models::travel_catalogue();
+    for (std::size_t i = 0; i < travel.size(); ++i) {
+      const auto value = [&](bool is_base, std::size_t r, std::size_t l) {
+        const auto& t = (is_base ? a : b)[r].travel.tables[i];
+        return t.empty() ? 0.0 : t[l];
+      };
+      // The table shows every travel measure for all localities together and, per locality, the mean extra minutes.
+      const bool per_locality = options.by_locality || i == models::TravelOutcome::ExtraMinutesMean;
+      paired.add(fmt::format("/compare/{}/travel/{}", label, travel[i].name), n, travel_labels.size(), value, travel_labels,
+                 std::string(travel[i].name), [&](std::size_t l, const engine::Summary& d) {
+                   return l == localities.size() || (per_locality && (d.mean != 0 || d.ci95_half != 0));
+                 });
     }
   }
   output::write_results(record, out);
   if (!options.quiet) {
     fmt::print("{} replications of {} with common random numbers; differences are option − base, * = 95% CI excludes 0\n", n,
                base.name);
+    if (!options.by_locality) fmt::print("(by-locality KPIs shown only where the CI excludes 0; --by-locality shows all)\n");
     fmt::print("{}wrote {}\n", table, out.string());
   }
   return kOk;
@@ -127,6 +196,7 @@ Command add_compare_command(CLI::App& app) {
   cmd->add_option("-r,--replications", options->replications, "Replications (overrides run.replications)")->check(CLI::Range(2, 100000));
   cmd->add_option("-j,--threads", options->threads, "Worker threads (default: all cores)")->check(CLI::Range(1, 1024));
   cmd->add_option("--set", options->overrides, "Override a value in every scenario");
+  cmd->add_flag("--by-locality", options->by_locality, "Print every by-locality and travel difference, not only the marked ones");
   cmd->add_flag("-q,--quiet", options->quiet, "No progress bar and no table");
   return [options]() { return compare(*options); };
 }

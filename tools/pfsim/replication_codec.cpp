@@ -6,7 +6,7 @@ namespace pfsim::cli {
 
 namespace {
 // Bumped whenever ReplicationResult changes shape, so stale checkpoints are ignored instead of misread.
-constexpr std::uint64_t kMagic = 0x7066'7369'6d52'0004ULL;  // "pfsimR" v4 (every KPI by site and by locality)
+constexpr std::uint64_t kMagic = 0x7066'7369'6d52'0005ULL;  // "pfsimR" v5 (every KPI by site and locality; travel outcome of routing)
 
 class Writer {
  public:
@@ -71,6 +71,7 @@ std::string encode_replication(std::uint64_t replication, const models::Replicat
   w.array(r.schemes.counterfactual_kpi);
   w.value(r.schemes.flow_gbp);
   w.value(r.schemes.total_gbp);
+  for (const auto& t : r.travel.tables) w.array(t);
   return w.take();
 }
 
@@ -90,8 +91,11 @@ std::optional<std::pair<std::uint64_t, models::ReplicationResult>> decode_replic
   if (!in.value(r.events) || !in.value(r.patients_created) || !in.value(r.bed_days) || !in.array(r.schemes.delivered) ||
       !in.array(r.schemes.money_gbp) || !in.value(r.schemes.activity) ||
       !in.array(r.schemes.counterfactual_kpi) || !in.value(r.schemes.flow_gbp) ||
-      !in.value(r.schemes.total_gbp) || !in.at_end())
+      !in.value(r.schemes.total_gbp))
     return std::nullopt;
+  for (auto& t : r.travel.tables)
+    if (!in.array(t)) return std::nullopt;
+  if (!in.at_end()) return std::nullopt;
   return std::make_pair(replication, std::move(r));
 }
 

@@ -69,6 +69,18 @@ output::RunRecord make_run_record(const models::Scenario& scenario, const std::v
     monthly.tables.push_back(std::move(b));
   }
   record.table_groups.push_back(std::move(monthly));
+  // /travel/<table> [replication × locality + "all localities"] (README "Reconfiguration options"); absent without routing.
+  if (scenario.routing) {
+    output::TableGroup travel{"travel", record.locality_names, {}};
+    travel.labels.emplace_back("all localities");
+    const auto& tables = models::travel_catalogue();
+    for (std::size_t k = 0; k < tables.size(); ++k) {
+      output::Breakdown b{std::string(tables[k].name), std::string(tables[k].units), std::string(tables[k].description), {}};
+      for (const auto& r : results) b.values.insert(b.values.end(), r.travel.tables[k].begin(), r.travel.tables[k].end());
+      travel.tables.push_back(std::move(b));
+    }
+    record.table_groups.push_back(std::move(travel));
+  }
   // /schemes and /qipp (README "Schemes and QIPP risk"); absent without schemes.
   if (scenario.schemes) add_scheme_datasets(record, scenario, results, analyse_schemes(scenario, results));
   return record;

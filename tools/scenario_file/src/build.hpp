@@ -33,6 +33,8 @@ void build_schemes(const At& top, models::Scenario& scenario);
 /// `census:` (build_census.cpp): a CSV file, inline CSV or lists of people; needs every other section built first
 /// (names, modules and capacities are checked against them).
 models::Census build_census(const At& census, const models::Scenario& scenario);
+/// `routing:` travel minutes and patient streams (build_routing.cpp).
+models::RoutingSettings build_routing(const At& routing, const models::Population& population, const std::vector<models::Site>& sites);
 /// The `calibration:` section (build_calibration.cpp); `root` is the whole document, for checking key paths.
 scenario_file::Calibration build_calibration(const At& calibration, const SourceNode& root);
 

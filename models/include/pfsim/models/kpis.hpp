@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "pfsim/models/routing.hpp"
 #include "pfsim/models/schemes.hpp"
 
 namespace pfsim::models {
@@ -94,6 +95,7 @@ struct ReplicationResult {
   std::uint64_t patients_created = 0;
   double bed_days = 0;                                          // acute bed-days occupied (measured period)
   SchemeOutcome schemes;                                        // empty without schemes
+  TravelOutcome travel;                                         // empty without routing
 
   double& operator[](Kpi k) { return kpi[static_cast<std::size_t>(k)]; }
   double operator[](Kpi k) const { return kpi[static_cast<std::size_t>(k)]; }

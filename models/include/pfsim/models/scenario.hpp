@@ -14,6 +14,7 @@
 #include "pfsim/engine/invariants.hpp"
 #include "pfsim/models/census.hpp"
 #include "pfsim/models/pathway.hpp"
+#include "pfsim/models/routing.hpp"
 #include "pfsim/models/schemes.hpp"
 
 namespace pfsim::models {
@@ -185,6 +186,7 @@ struct Scenario {
   std::optional<WinterSettings> winter;                // absent → no winter effects, bit-identical to no section
   std::optional<SchemeSettings> schemes;               // absent → no schemes, nothing sampled or changed
   std::optional<Census> census;                        // absent → the run starts empty (care homes: initial_residents)
+  std::optional<RoutingSettings> routing;              // absent → every patient is treated at their first-choice site
 
   [[nodiscard]] std::size_t bands() const { return population.age_bands.size(); }
   [[nodiscard]] std::size_t localities() const { return population.localities.size(); }

@@ -1,0 +1,381 @@
+#!/usr/bin/python3
+"""Writes scenarios/mid-south-essex-2016.yaml and scenarios/options/*.yaml (README "Reconfiguration options").
+
+The numbers that need arithmetic (locality populations, the logit site choice from travel times, each site's beds
+and A&E rota sized to its expected workload, the beds each option moves with its routed patients) are computed here
+so the YAML comments can state the rule and a planner can rerun it after changing an input. Every input below says
+where it comes from: `seeds/<file> L<line>` or "assumed".
+"""
+import math
+import pathlib
+import sys
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+BANDS = ["0-17", "18-64", "65-74", "75-84", "85+"]
+SITES = ["Basildon", "Broomfield", "Southend"]  # BTUHFT, MEHT, SUHFT (seeds/003 L74, L433-439)
+
+# CCGs: population, age shares, growth. The 26 localities are seeds/003 L1295-L1345.
+# Essex CC shares (seeds/001 L1822-L1829: % of the CCG in Essex, % of Essex in the CCG) with CP&R 179,660 registered
+# (seeds/002 L1844 + L1864) give Essex ~ 171,036 / 0.115 = 1,487,270 people: Mid Essex 0.255 x 1,487,270 = 379,254;
+# B&B 0.182 x 1,487,270 / 0.998 = 271,228. Thurrock is not in the documents (assumed 168,000, ONS-like).
+# Sum 1,173,942 ~ "~1.2 million people" (seeds/003 L74).
+CCGS = {
+    "Mid Essex": dict(people=379254, source="seeds/001 L1829 (25.5 % of Essex)",
+                      shares=[0.205, 0.590, 0.110, 0.066, 0.029], growth=[0.006, 0.004, 0.010, 0.025, 0.030],
+                      localities=[("Braintree", 1295), ("Witham", 1297), ("Chelmsford 1", 1299), ("Chelmsford 2", 1301),
+                                  ("Colne Valley", 1303), ("Dengie", 1305), ("Prosper", 1307), ("Maldon", 1309),
+                                  ("South Woodham", 1311)]),
+    "Basildon & Brentwood": dict(people=271228, source="seeds/001 L1822 (18.2 % of Essex)",
+                                 shares=[0.215, 0.600, 0.100, 0.060, 0.025], growth=[0.006, 0.004, 0.010, 0.025, 0.030],
+                                 localities=[("Billericay", 1313), ("Brentwood", 1315), ("Wickford", 1317),
+                                             ("East Basildon", 1319), ("West Basildon", 1321)]),
+    "Thurrock": dict(people=168000, source="assumed (not in the documents; ONS-like)",
+                     shares=[0.240, 0.620, 0.080, 0.043, 0.017], growth=[0.008, 0.006, 0.012, 0.025, 0.030],
+                     localities=[("Grays", 1323), ("South Ockendon", 1325), ("Tilbury", 1327), ("Corringham", 1329)]),
+    "Castle Point & Rochford": dict(people=179660, source="seeds/002 L1844 + L1864",
+                                    shares=[0.194, 0.564, 0.127, 0.082, 0.033], growth=[0.006, 0.004, 0.008, 0.022, 0.030],
+                                    localities=[("Rochford", 1331), ("Rayleigh", 1333), ("Benfleet & Hadleigh", 1335),
+                                                ("Canvey Island", 1337)]),
+    "Southend": dict(people=175800, source="seeds/000 L48",
+                     shares=[0.215, 0.580, 0.105, 0.070, 0.030], growth=[0.006, 0.004, 0.0, 0.005, 0.010],
+                     localities=[("Southend East", 1339), ("Southend East Central", 1341), ("Southend West", 1343),
+                                 ("Southend West Central", 1345)]),
+}
+# Road minutes locality -> [Basildon, Broomfield, Southend] (assumed: typical off-peak drive from the locality's main
+# town to the hospital; the documents give no travel times).
+TRAVEL = {
+    "Braintree": [40, 20, 50], "Witham": [35, 17, 42], "Chelmsford 1": [25, 8, 35], "Chelmsford 2": [23, 12, 33],
+    "Colne Valley": [50, 30, 60], "Dengie": [40, 35, 40], "Prosper": [27, 12, 37], "Maldon": [30, 20, 35],
+    "South Woodham": [18, 22, 22],
+    "Billericay": [12, 22, 28], "Brentwood": [20, 25, 35], "Wickford": [10, 22, 22], "East Basildon": [7, 28, 22],
+    "West Basildon": [8, 30, 27],
+    "Grays": [20, 40, 35], "South Ockendon": [25, 40, 40], "Tilbury": [22, 45, 35], "Corringham": [12, 35, 25],
+    "Rochford": [25, 35, 12], "Rayleigh": [15, 28, 15], "Benfleet & Hadleigh": [15, 32, 12], "Canvey Island": [18, 38, 20],
+    "Southend East": [30, 42, 12], "Southend East Central": [27, 40, 8], "Southend West": [22, 38, 7],
+    "Southend West Central": [25, 40, 5],
+}
+HOME_SITE = {"Mid Essex": "Broomfield", "Basildon & Brentwood": "Basildon", "Thurrock": "Basildon",
+             "Castle Point & Rochford": "Southend", "Southend": "Southend"}
+# Site choice: logit on road minutes, share ~ exp(-(minutes - loyalty x [home trust]) / scale). scale 6 min and a
+# 6-minute loyalty to the CCG's main trust give Castle Point & Rochford 84 % at Southend against 83 % of its
+# admissions there in 2010/11 (seeds/002 L118; 6 % Basildon, 3 % Broomfield).
+CHOICE_SCALE, LOYALTY = 6.0, 6.0
+
+# Rates as the South East Essex 2019/20 baseline (national reference values, assumed there) without primary care.
+AE_RATE = [310, 265, 285, 425, 640]
+ADMIT = [0.09, 0.18, 0.36, 0.45, 0.54]
+SDEC = 0.25
+DIRECT = [5, 6, 14, 25, 40]
+LOS_DAYS = [2, 4.5, 7, 9, 11]
+READMIT = [0.08, 0.10, 0.12, 0.14, 0.15]
+HOUR = [2.6, 2.1, 1.8, 1.5, 1.3, 1.3, 1.5, 2.2, 3.6, 5.3, 6.2, 6.4, 6.2, 6.0, 5.8, 5.7, 5.6, 5.6, 5.6, 5.4, 5.0, 4.5, 3.8, 3.2]
+# Southend in the SEE baseline: 540 beds and this rota for ~108,400 attendances (scenarios/south-east-essex-2019.yaml).
+SEE_BEDS, SEE_BED_DAYS = 540, None
+SEE_WEEKDAY = [8, 7, 6, 5, 4, 4, 4, 6, 10, 14, 16, 17, 17, 16, 16, 15, 15, 15, 15, 15, 14, 13, 11, 10]
+SEE_WEEKEND = [7, 6, 5, 4, 4, 4, 4, 6, 9, 13, 15, 16, 16, 15, 15, 14, 14, 14, 14, 14, 13, 12, 10, 9]
+SEE_ATTENDANCES = 108400
+# Per-site factors on the workload-proportional beds and A&E rota (assumed, hand-tuned with 6-replication runs): they
+# set 4-hour performance near 2016/17 YTD (seeds/003 L435-439: BTUHFT 82.6 %, MEHT 78.6 %, SUHFT 87.0 %) with bed
+# occupancy in the national 90-95 % range. Cutting beds alone would need ~98 % occupancy and day-long trolley waits.
+BED_FACTOR = {"Basildon": 0.975, "Broomfield": 0.97, "Southend": 0.985}
+CLINICIAN_FACTOR = {"Basildon": 0.94, "Broomfield": 0.92, "Southend": 0.95}
+
+# Streams (assumed: national reference shapes; the documents name the services, not their volumes).
+STREAMS = {
+    "stroke": dict(admitted=[0.0, 0.008, 0.025, 0.035, 0.035], not_admitted=[0, 0, 0, 0, 0], direct_share=0.8,
+                   transfer="gamma(mean=150min, sd=60min)"),
+    "ambulance_majors": dict(admitted=[0.15, 0.30, 0.40, 0.45, 0.50], not_admitted=[0.03, 0.08, 0.12, 0.15, 0.18],
+                             direct_share=0.9, transfer="gamma(mean=120min, sd=45min)"),
+    "emergency_surgery": dict(admitted=[0.08, 0.12, 0.10, 0.09, 0.07], not_admitted=[0, 0, 0, 0, 0], direct_share=0.5,
+                              transfer="gamma(mean=150min, sd=60min)"),
+}
+DAY = [8, 20]  # "daytime" ambulances and emergency surgery at an emergency hospital with elective (seeds/003 L2239-L2255)
+ROLE_STREAMS = {  # role -> {stream: hours or None for 24/7}; seeds/003 L2222-L2270
+    "specialist": {"stroke": None, "ambulance_majors": None, "emergency_surgery": None},
+    "emergency": {"ambulance_majors": DAY, "emergency_surgery": DAY},
+    "elective": {},
+}
+# The five configurations (seeds/003 L2442-L2534). The flattened table shows 1A as BTUHFT specialist with MEHT and
+# SUHFT emergency centres with elective, and MEHT as specialist in another row; the other cells are lost in the
+# text, so 1B, 1C (family 1: the letter picks the specialist site) and 2A, 2B (family 2: one site becomes an elective
+# centre with A&E) are assumed.
+OPTIONS = {
+    "1a": ("Option 1A: Basildon specialist emergency hospital; Broomfield and Southend emergency hospitals with elective",
+           {"Basildon": "specialist", "Broomfield": "emergency", "Southend": "emergency"}, "seeds/003 L2444-L2500"),
+    "1b": ("Option 1B: Broomfield specialist emergency hospital; Basildon and Southend emergency hospitals with elective",
+           {"Basildon": "emergency", "Broomfield": "specialist", "Southend": "emergency"}, "assumed from seeds/003 L2513-L2518"),
+    "1c": ("Option 1C: Southend specialist emergency hospital; Basildon and Broomfield emergency hospitals with elective",
+           {"Basildon": "emergency", "Broomfield": "emergency", "Southend": "specialist"}, "assumed (cell lost in seeds/003 L2444-L2534)"),
+    "2a": ("Option 2A: Basildon specialist; Broomfield emergency hospital with elective; Southend elective centre with A&E",
+           {"Basildon": "specialist", "Broomfield": "emergency", "Southend": "elective"}, "assumed (cell lost in seeds/003 L2444-L2534)"),
+    "2b": ("Option 2B: Basildon specialist; Southend emergency hospital with elective; Broomfield elective centre with A&E",
+           {"Basildon": "specialist", "Broomfield": "elective", "Southend": "emergency"}, "assumed (cell lost in seeds/003 L2444-L2534)"),
+}
+
+
+def localities():
+    out = []
+    for ccg, c in CCGS.items():
+        n = len(c["localities"])
+        for name, line in c["localities"]:
+            total = c["people"] / n
+            people = [round(total * s) for s in c["shares"]]
+            out.append(dict(name=name, line=line, ccg=ccg, people=people, growth=c["growth"], source=c["source"], n=n))
+    return out
+
+
+def choice(loc):
+    minutes = TRAVEL[loc["name"]]
+    home = HOME_SITE[loc["ccg"]]
+    w = [math.exp(-(m - (LOYALTY if s == home else 0.0)) / CHOICE_SCALE) for s, m in zip(SITES, minutes)]
+    shares = [round(x / sum(w), 3) for x in w]
+    shares[shares.index(max(shares))] += round(1.0 - sum(shares), 3)  # rounding goes to the main site
+    return [round(s, 3) for s in shares]
+
+
+def hour_weights():
+    total = sum(HOUR)
+    return [h / total for h in HOUR]
+
+
+def provides(roles, stream, hour):
+    for site in SITES:
+        pass
+    return [site for site in SITES if stream in ROLE_STREAMS[roles[site]] and
+            (ROLE_STREAMS[roles[site]][stream] is None or ROLE_STREAMS[roles[site]][stream][0] <= hour < ROLE_STREAMS[roles[site]][stream][1])]
+
+
+def workload(roles=None):
+    """Expected attendances and bed-days per site per year (routing by the same rule as the model)."""
+    att = {s: 0.0 for s in SITES}
+    bed_days = {s: 0.0 for s in SITES}
+    hw = hour_weights()
+    for loc in localities():
+        shares = choice(loc)
+        main = SITES[shares.index(max(shares))]
+        for b in range(len(BANDS)):
+            people = loc["people"][b]
+            attend = people * AE_RATE[b] / 1000
+            bedded_los = LOS_DAYS[b] * (1 + READMIT[b])  # readmissions return to the same site
+            for first, share in zip(SITES, shares):
+                for admitted in (True, False):
+                    p = ADMIT[b] if admitted else 1 - ADMIT[b]
+                    n = attend * share * p
+                    rest = 1.0
+                    for stream, sdef in STREAMS.items():
+                        q = sdef["admitted"][b] if admitted else sdef["not_admitted"][b]
+                        rest -= q
+                        for h in range(24):
+                            site = first
+                            if roles is not None:
+                                prov = provides(roles, stream, h)
+                                if first not in prov:
+                                    site = min(prov, key=lambda s: TRAVEL[loc["name"]][SITES.index(s)])
+                            att[site] += n * q * hw[h]
+                            if admitted:
+                                bed_days[site] += n * q * hw[h] * (1 - SDEC) * bedded_los
+                    att[first] += n * rest
+                    if admitted:
+                        bed_days[first] += n * rest * (1 - SDEC) * bedded_los
+            direct = people * DIRECT[b] / 1000
+            rest = 1.0
+            for stream, sdef in STREAMS.items():
+                q = sdef["admitted"][b]
+                rest -= q
+                for h in range(24):
+                    site = main
+                    if roles is not None:
+                        prov = provides(roles, stream, h)
+                        if main not in prov:
+                            site = min(prov, key=lambda s: TRAVEL[loc["name"]][SITES.index(s)])
+                    bed_days[site] += direct * q * hw[h] * bedded_los
+            bed_days[main] += direct * rest * bedded_los
+    return att, bed_days
+
+
+def see_bed_days():
+    # The SEE baseline's Southend: every SEE person at one site, same rates (its 540 beds carry this workload).
+    total = 0.0
+    for ccg in ("Castle Point & Rochford", "Southend"):
+        c = CCGS[ccg]
+        for b in range(len(BANDS)):
+            people = c["people"] * c["shares"][b]
+            total += people * (AE_RATE[b] / 1000 * ADMIT[b] * (1 - SDEC) + DIRECT[b] / 1000) * LOS_DAYS[b] * (1 + READMIT[b])
+    return total
+
+
+def beds_for(bed_days, factor=None):
+    ref = see_bed_days()
+    return {s: round(SEE_BEDS * bed_days[s] / ref * (BED_FACTOR[s] if factor is None else factor)) for s in SITES}
+
+
+def rota(attendances, base, site):
+    ratio = attendances / SEE_ATTENDANCES * CLINICIAN_FACTOR[site]
+    return [max(1, math.ceil(c * ratio - 0.3)) for c in base]
+
+
+def fmt_list(values):
+    return "[" + ", ".join(str(v) for v in values) + "]"
+
+
+def site_block(site, att, beds, comment):
+    return (f"  - name: {site}\n"
+            f"    ae:\n"
+            f"      clinicians:  # assumed: the SEE baseline's Southend rota x {att / SEE_ATTENDANCES:.3f} (expected attendances {att:,.0f} / 108,400) x {CLINICIAN_FACTOR[site]} (see above)\n"
+            f"        weekday: {fmt_list(rota(att, SEE_WEEKDAY, site))}\n"
+            f"        weekend: {fmt_list(rota(att, SEE_WEEKEND, site))}\n"
+            f"      treatment: \"lognormal(mean=48min, sd=60min)\"  # assumed: as the SEE baseline (calibrated there to the 90 % trajectory)\n"
+            f"      triage: \"exponential(mean=15min)\"  # assumed: national median time to initial assessment\n"
+            f"    beds: {{general: {beds}, escalation: 0}}  # {comment}\n")
+
+
+def baseline():
+    locs = localities()
+    att, bed_days = workload()
+    beds = beds_for(bed_days)
+    ref = see_bed_days()
+    people = sum(sum(l["people"]) for l in locs)
+    out = []
+    w = out.append
+    w("# Mid & South Essex 2016/17: five CCGs, 26 localities, three acute sites (Basildon = BTUHFT, Broomfield = MEHT,\n"
+      "# Southend = SUHFT), the baseline for the STP's acute reconfiguration options (seeds/003). Generated by\n"
+      "# tools/python/build_mse_scenario.py (the arithmetic is there); options in scenarios/options/ extend this file.\n"
+      "# Line refs are to /work/shared/seeds/<file>; \"assumed\" = not in the documents (national reference or reasoning).\n")
+    w("pfsim: 1\nname: Mid & South Essex 2016/17 baseline\n")
+    w("run: {start_date: 2016-04-01, days: 365, warmup_days: 30, replications: 20, seed: 20160401}  # assumed: FY 2016/17 (the STP's base year, seeds/003 L433); 30 d warm-up fills beds and queues\n\n")
+    w("population:\n  age_bands: [\"0-17\", \"18-64\", \"65-74\", \"75-84\", \"85+\"]\n")
+    w(f"  # 26 localities of 5 CCGs (seeds/003 L1293-L1345); {people:,} people ~ \"~1.2 million\" (seeds/003 L74).\n"
+      "  # CCG populations: Mid Essex 25.5 % and B&B 18.2 % of Essex CC (seeds/001 L1829, L1822), Essex sized from CP&R\n"
+      "  # (179,660 = seeds/002 L1844 + L1864, 95.2 % in Essex = 11.5 % of Essex, seeds/001 L1824); Southend 175,800\n"
+      "  # (seeds/000 L48); Thurrock 168,000 assumed. Each CCG split equally over its localities (assumed); age shares and\n"
+      "  # growth assumed (CP&R and Southend as scenarios/south-east-essex-2019.yaml).\n")
+    w("  localities:\n")
+    for l in locs:
+        w(f"    - {{name: \"{l['name']}\", area: \"{l['ccg']}\", people: {fmt_list(l['people'])}, growth: {fmt_list(l['growth'])}}}"
+          f"  # seeds/003 L{l['line']}; {l['source']} / {l['n']}; bands and growth assumed\n")
+    w("\nsites:\n")
+    w("  # Beds: acute beds used by emergency flow, sized to each site's expected emergency bed-days in proportion to the\n"
+      f"  # SEE baseline's Southend (540 beds for {ref:,.0f} bed-days/yr of the same rates, scenarios/south-east-essex-2019.yaml),\n"
+      "  # then trimmed per site, with the A&E rota, so 4-hour performance sits near 2016/17 YTD: BTUHFT 82.6 %, MEHT 78.6 %,\n"
+      "  # SUHFT 87.0 % (seeds/003 L435-L439) at 90-95 % occupancy. All assumed: the documents give no bed or rota figures.\n")
+    for s in SITES:
+        w(site_block(s, att[s], beds[s], f"assumed: {bed_days[s]:,.0f} expected bed-days x {SEE_BEDS} / {ref:,.0f} x {BED_FACTOR[s]} (see above)"))
+    w("\nae:\n")
+    w("  attendances_per_1000_per_year: [310, 265, 285, 425, 640]  # assumed: as the SEE baseline (national shape scaled to seeds/001 L3266)\n")
+    w("  arrival_profile:\n"
+      f"    hour: {fmt_list(HOUR)}  # assumed: typical English type-1 A&E hourly shape (% of day)\n"
+      "    weekday: [1.12, 1.02, 1.00, 0.99, 0.99, 0.94, 0.96]  # assumed: national pattern, Monday peak\n"
+      "    month: [0.97, 0.96, 0.99, 1.00, 1.03, 1.03, 1.04, 1.02, 1.00, 0.99, 0.98, 0.99]  # assumed: national pattern\n")
+    w(f"  # Logit on road minutes (routing.travel_minutes below): share ~ exp(-(minutes - {LOYALTY:g} x [CCG's main trust]) / {CHOICE_SCALE:g});\n"
+      "  # gives Castle Point & Rochford 84 % at Southend vs 83 % of its admissions in 2010/11 (seeds/002 L118). Assumed rule.\n")
+    w("  site_choice:\n")
+    for l in locs:
+        sh = choice(l)
+        w(f"    \"{l['name']}\": {{{', '.join(f'{s}: {v}' for s, v in zip(SITES, sh))}}}\n")
+    w("  outcomes:\n"
+      "    admit: [0.09, 0.18, 0.36, 0.45, 0.54]  # assumed: national conversion x 0.9 (readmissions enter directly), as the SEE baseline\n"
+      "    sdec: 0.25  # assumed: SEE baseline (seeds/001 L5032 trajectory); the STP's same-day units are in every role (seeds/003 L2226)\n\n")
+    w("admission:\n"
+      "  direct_per_1000_per_year: [5, 6, 14, 25, 40]  # assumed: as the SEE baseline; NEA ~ 91.3 per 1,000 incl. SDEC (seeds/003 L457)\n"
+      "  los:  # assumed: national reference, as the SEE baseline\n"
+      "    \"0-17\": \"lognormal(mean=2d, sd=3d)\"\n    \"18-64\": \"lognormal(mean=108h, sd=156h)\"\n"
+      "    \"65-74\": \"lognormal(mean=7d, sd=10d)\"\n    \"75-84\": \"lognormal(mean=9d, sd=13d)\"\n    \"85+\": \"lognormal(mean=11d, sd=16d)\"\n\n")
+    scale = people / 355460
+    w(f"# Out of hospital: the SEE baseline's capacities x {scale:.3f} (population {people:,} / 355,460; assumed: same per-head capacity).\n")
+    w("discharge:\n"
+      "  pathway_share: {P0: 0.51, P1: 0.45, P2: 0.03, P3: 0.01}  # assumed: national D2A split, as the SEE baseline\n"
+      "  assessment_delay:\n"
+      "    P1: \"gamma(mean=11h, sd=22h)\"  # assumed: as the SEE baseline\n"
+      "    P2: \"gamma(mean=2d, sd=2d)\"  # assumed: as the SEE baseline\n"
+      "    P3: \"gamma(mean=8d, sd=6d)\"  # assumed: as the SEE baseline\n"
+      "  attribution:\n"
+      "    P1: {nhs: 0.6, social_care: 0.3, both: 0.1}  # assumed: national split\n"
+      "    P2: {nhs: 0.8, social_care: 0.1, both: 0.1}  # assumed\n"
+      "    P3: {nhs: 0.3, social_care: 0.55, both: 0.15}  # assumed\n")
+    w(f"reablement:  # Southend 24-hour reablement and assessment service (seeds/003 L1994); capacity assumed\n"
+      f"  capacity: {round(460 * scale)}  # assumed: 460 x {scale:.3f}\n"
+      "  duration: \"gamma(mean=14d, sd=10d)\"  # assumed: as the SEE baseline (5-7 day D2A reablement, seeds/000 L2101)\n"
+      "  hazards_91d: {readmit: 0.20, care_home: 0.03, death: 0.16}  # assumed: SEE baseline (61.1 % at home, seeds/001 L1530)\n")
+    w(f"intermediate_care:\n  capacity: {round(35 * scale)}  # assumed: 35 x {scale:.3f} (SEE: seeds/002 L1616, L1157)\n"
+      "  duration: \"gamma(mean=14d, sd=8d)\"  # assumed: as the SEE baseline\n"
+      "  hazards_91d: {readmit: 0.15, care_home: 0.10, death: 0.14}  # assumed: as the SEE baseline\n")
+    w(f"care_homes:\n  beds: {round(2300 * scale)}  # assumed: 2,300 x {scale:.3f}\n  initial_residents: {round(2170 * scale)}  # assumed: 2,170 x {scale:.3f}\n"
+      "  community_admissions_per_1000_65plus: 2.0  # assumed: as the SEE baseline\n"
+      "  stay: \"weibull(shape=0.8, scale=870d)\"  # assumed: national median stay ~1.5 yr\n")
+    w("readmission:\n  within_30d: [0.08, 0.10, 0.12, 0.14, 0.15]  # assumed: national reference\n\n")
+    w("# Reconfiguration (README \"Reconfiguration options\"). In 2016/17 every site provides every stream, so nobody is\n"
+      "# routed; an option lists fewer providing sites (seeds/003 L2222-L2270: which role takes which service).\n")
+    w("routing:\n  travel_minutes:  # assumed: typical off-peak road minutes from the locality's main town (no travel times in the documents)\n")
+    for l in locs:
+        w(f"    \"{l['name']}\": {{{', '.join(f'{s}: {m}' for s, m in zip(SITES, TRAVEL[l['name']]))}}}\n")
+    w("  streams:\n")
+    notes = {
+        "stroke": "hyper-acute stroke (seeds/003 L2229): ~1.5 % of emergency admissions, rising with age (assumed, national);\n"
+                  "    # 80 % conveyed straight to a stroke unit by ambulance pre-alert, the rest transferred (assumed)",
+        "ambulance_majors": "undifferentiated blue-light ambulance patients: only a 24/7 A&E accepting all ambulances takes them\n"
+                            "    # at night, a selective A&E only in the daytime (seeds/003 L2222-L2245); ~30 % of attendances (assumed, national)",
+        "emergency_surgery": "emergency inpatient surgery incl. overnight (seeds/003 L2232) vs daytime only (seeds/003 L2255);\n"
+                             "    # ~10 % of admissions (assumed), half via a surgical assessment unit directly (assumed)",
+    }
+    for name, sdef in STREAMS.items():
+        w(f"    # {notes[name]}\n")
+        w(f"    {name}:\n      share_of_admitted: {fmt_list(sdef['admitted'])}  # assumed: see above\n")
+        if any(sdef["not_admitted"]):
+            w(f"      share_of_not_admitted: {fmt_list(sdef['not_admitted'])}  # assumed: see above\n")
+        w(f"      sites: [{', '.join(SITES)}]  # 2016/17: all three sites (seeds/003 L433-L439 report A&E at each)\n"
+          f"      direct_share: {sdef['direct_share']}  # assumed: see above\n"
+          f"      transfer: \"{sdef['transfer']}\"  # assumed: assessment at the first site plus an inter-hospital ambulance\n")
+    (ROOT / "scenarios/mid-south-essex-2016.yaml").write_text("".join(out))
+    return att, bed_days, beds
+
+
+def option_file(key, title, roles, source, base_att, base_beds_total):
+    att, bed_days = workload(roles)
+    total = sum(bed_days.values())
+    # Beds follow the routed workload, the total unchanged (assumed: the STP moves beds with services).
+    beds = {s: round(base_beds_total * bed_days[s] / total) for s in SITES}
+    out = [f"# {title}.\n# Roles: {source}; which streams each role provides: seeds/003 L2222-L2270.\n"
+           "# Generated by tools/python/build_mse_scenario.py. Beds and A&E rotas follow the routed workload (assumed:\n"
+           "# the total bed count is unchanged; each site's share is its expected emergency bed-days after routing).\n",
+           "pfsim: 1\nextends: ../mid-south-essex-2016.yaml\n", f"name: \"{title}\"\n", "sites:\n"]
+    for s in SITES:
+        out.append(site_block(s, att[s], beds[s], f"assumed: {bed_days[s]:,.0f} of {total:,.0f} expected bed-days x {base_beds_total} beds"))
+    out.append("routing:\n  streams:\n")
+    for stream in STREAMS:
+        providers = []
+        for s in SITES:
+            spec = ROLE_STREAMS[roles[s]]
+            if stream in spec:
+                providers.append(s if spec[stream] is None else f"{{site: {s}, hours: {fmt_list(spec[stream])}}}")
+        out.append(f"    {stream}: {{sites: [{', '.join(providers)}]}}  # " +
+                   ", ".join(f"{s} {roles[s]}" for s in SITES) + "\n")
+    (ROOT / f"scenarios/options/{key}.yaml").write_text("".join(out))
+
+
+def do_nothing():
+    # Demand growth to 2020/21 with no change: 4 years of A&E +3.4 %/yr and non-elective +2.0 %/yr (2019/20 planning
+    # growth, seeds/001 L5901 and the CCG plan; used for every year here, assumed), on top of the population growth.
+    ae = [round(r * 1.034 ** 4, 1) for r in AE_RATE]
+    direct = [round(r * 1.02 ** 4, 2) for r in DIRECT]
+    text = ("# \"Do nothing\" to 2020/21: the 2016/17 system with four years of demand growth and no reconfiguration\n"
+            "# (the STP's counterfactual, seeds/003 L78, L258). Generated by tools/python/build_mse_scenario.py.\n"
+            "pfsim: 1\nextends: ../mid-south-essex-2016.yaml\nname: \"Do nothing: 2016/17 system with demand growth to 2020/21\"\n"
+            "ae:\n"
+            f"  attendances_per_1000_per_year: {fmt_list(ae)}  # 2016/17 rates x 1.034^4: A&E growth +3.4 %/yr (seeds/001 L5901), assumed for each year\n"
+            "admission:\n"
+            f"  direct_per_1000_per_year: {fmt_list(direct)}  # 2016/17 rates x 1.02^4: non-elective growth +2.0 %/yr (CALIBRATION.md, 2019/20 plan), assumed for each year\n")
+    (ROOT / "scenarios/options/do-nothing-2020-21.yaml").write_text(text)
+
+
+def main():
+    (ROOT / "scenarios/options").mkdir(exist_ok=True)
+    att, bed_days, beds = baseline()
+    for key, (title, roles, source) in OPTIONS.items():
+        option_file(key, title, roles, source, att, sum(beds.values()))
+    do_nothing()
+    for s in SITES:
+        print(f"{s}: attendances {att[s]:,.0f}, bed-days {bed_days[s]:,.0f}, beds {beds[s]}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
