@@ -17,7 +17,7 @@ const std::filesystem::path kData = PFSIM_TEST_DATA_DIR;
 // stroke is provided only at General.
 Scenario routed() { return pfsim::scenario_file::load_scenario(kData / "good" / "routing.yaml"); }
 
-double site(const ReplicationResult& r, BySite k, std::size_t s) { return r.by_site[static_cast<std::size_t>(k)][s]; }
+double site(const ReplicationResult& r, Kpi k, std::size_t s) { return r.by_site[static_cast<std::size_t>(k)][s]; }
 double travel(const ReplicationResult& r, TravelOutcome::Table t, std::size_t column) { return r.travel.tables[t][column]; }
 }  // namespace
 
@@ -52,9 +52,9 @@ TEST(Routing, OnlySouthStrokePatientsAreRoutedEachWithThirteenExtraMinutes) {
     EXPECT_EQ(travel(option, TravelOutcome::Routed, 2), routed);
     // The same people arrive (common random numbers); routed A&E attenders count at General instead of Annex.
     EXPECT_EQ(option.kpi[static_cast<std::size_t>(Kpi::AeAttendances)], base.kpi[static_cast<std::size_t>(Kpi::AeAttendances)]);
-    const double moved = site(option, BySite::AeAttendances, 0) - site(base, BySite::AeAttendances, 0);
+    const double moved = site(option, Kpi::AeAttendances, 0) - site(base, Kpi::AeAttendances, 0);
     EXPECT_GT(moved, 0.0);
-    EXPECT_EQ(site(base, BySite::AeAttendances, 1) - site(option, BySite::AeAttendances, 1), moved);
+    EXPECT_EQ(site(base, Kpi::AeAttendances, 1) - site(option, Kpi::AeAttendances, 1), moved);
     EXPECT_LE(moved, routed);  // routed also counts direct admissions, which are not A&E attendances
   }
 }
