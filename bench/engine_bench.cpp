@@ -1,5 +1,6 @@
 // Hold-model benchmark (Vaucher & Duval 1975): keep N events pending; each executed event schedules one
 // more at now + Exp(1). Measures the pfsim Simulator against a bare std::priority_queue in the same process.
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -75,19 +76,31 @@ double bare_hold(std::size_t pending, std::uint64_t events) {
   return static_cast<double>(executed) / seconds_since(t0);
 }
 
+double median(std::vector<double> v) {
+  std::sort(v.begin(), v.end());
+  const std::size_t n = v.size();
+  return n % 2 == 1 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+}
+
 }  // namespace
 
+// usage: engine_bench [events per run = 20000000] [runs per size = 5]
 int main(int argc, char** argv) {
   const std::uint64_t events = argc > 1 ? std::strtoull(argv[1], nullptr, 10) : 20'000'000ULL;
-  fmt::print("hold model, {} events per size, best of 3\n", events);
-  fmt::print("{:>10} {:>16} {:>16} {:>8}\n", "pending", "pfsim ev/s", "bare heap ev/s", "ratio");
+  const int runs = argc > 2 ? std::max(1, std::atoi(argv[2])) : 5;
+  fmt::print("hold model, {} events per run, median of {} runs (pfsim and bare heap alternate)\n", events, runs);
+  fmt::print("{:>10} {:>16} {:>16} {:>8}   {:>21} {:>21}\n", "pending", "pfsim ev/s", "bare heap ev/s", "ratio",
+             "pfsim min-max", "bare min-max");
   for (std::size_t pending : {std::size_t{100}, std::size_t{10'000}, std::size_t{1'000'000}}) {
-    double best_pfsim = 0, best_bare = 0;
-    for (int round = 0; round < 3; ++round) {
-      best_pfsim = std::max(best_pfsim, pfsim_hold(pending, events));
-      best_bare = std::max(best_bare, bare_hold(pending, events));
+    std::vector<double> pfsim, bare;
+    for (int round = 0; round < runs; ++round) {
+      pfsim.push_back(pfsim_hold(pending, events));
+      bare.push_back(bare_hold(pending, events));
     }
-    fmt::print("{:>10} {:>16.3e} {:>16.3e} {:>8.2f}\n", pending, best_pfsim, best_bare, best_pfsim / best_bare);
+    const double p = median(pfsim), b = median(bare);
+    fmt::print("{:>10} {:>16.3e} {:>16.3e} {:>8.2f}   {:>10.3e}-{:<10.3e} {:>10.3e}-{:<10.3e}\n", pending, p, b, p / b,
+               *std::min_element(pfsim.begin(), pfsim.end()), *std::max_element(pfsim.begin(), pfsim.end()),
+               *std::min_element(bare.begin(), bare.end()), *std::max_element(bare.begin(), bare.end()));
   }
   return 0;
 }
