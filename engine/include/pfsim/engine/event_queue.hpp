@@ -3,8 +3,8 @@
 // the event time, insertion order (seq) breaking ties.
 // Why a radix heap: a discrete-event run only ever schedules at or after the current time, which is exactly the
 // monotone case a radix heap is built for. Each event moves down a few buckets by appends to plain vectors instead of
-// sifting through a comparison heap with unpredictable branches: ~3x the 4-ary heap it replaced at 10^4 pending
-// events (bench/RESULTS.md). Pop order is identical to a (time, seq) min-heap, so results are unchanged.
+// sifting through a comparison heap with unpredictable branches: 2-2.4x the 4-ary heap it replaced at 10^4 pending
+// events, ~4x at 10^6 (bench/RESULTS.md). Pop order is identical to a (time, seq) min-heap, so results are unchanged.
 #include <algorithm>
 #include <array>
 #include <bit>
@@ -63,8 +63,8 @@ class EventQueue {
   // ties_ holds the events whose key equals last_, popped from head_. Bucket (L, d) holds those whose highest digit
   // differing from last_ is L, with value d there (d > last_'s digit). Every key is ≥ last_, so the buckets in
   // (L, d) order hold ever later events: ties_, then (0, ·), (1, ·), ... Six bits, because one 64-bit word then marks
-  // the occupied digits of a level, and because each event moves down a level at most ~2-3 times in practice
-  // (1-bit levels, the textbook radix heap: ~8 moves per event at 10^4 pending, 25-40 % slower).
+  // the occupied digits of a level, and because an event is then placed ~4 times from push to pop at 10^4 pending
+  // (1-bit levels, the textbook radix heap: ~8 times, and ~40 % slower).
   // FIFO ties need no sorting: equal keys always share a bucket, a push appends the highest seq so far, and refill and
   // rebuild move a bucket's events in order into empty buckets, so within a bucket equal times stay in seq order.
   static constexpr unsigned kDigitBits = 6;
