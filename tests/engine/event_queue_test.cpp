@@ -1,13 +1,50 @@
 #include "pfsim/engine/event_queue.hpp"
 
 #include <algorithm>
+#include <bit>
+#include <cmath>
+#include <limits>
+#include <queue>
 #include <random>
 #include <vector>
 
 #include <gtest/gtest.h>
 
+using pfsim::engine::earlier;
 using pfsim::engine::Event;
 using pfsim::engine::EventQueue;
+
+namespace {
+
+// The reference the event list must match exactly: a binary heap ordered by (time, seq).
+struct Later {
+  bool operator()(const Event& a, const Event& b) const { return earlier(b, a); }
+};
+using ReferenceQueue = std::priority_queue<Event, std::vector<Event>, Later>;
+
+bool same_event(const Event& a, const Event& b) {
+  return std::bit_cast<std::uint64_t>(a.time) == std::bit_cast<std::uint64_t>(b.time) && a.seq == b.seq &&
+         a.handler == b.handler && a.entity == b.entity;
+}
+
+// A time at or after `now`, drawn from a mix that stresses the structure: exact ties with now and with each other
+// (whole minutes, midnights), tiny and huge gaps, far-future and infinite times.
+double draw_time(std::mt19937_64& gen, double now) {
+  std::uniform_int_distribution<int> kind(0, 9);
+  std::exponential_distribution<double> gap(1.0);
+  switch (kind(gen)) {
+    case 0: return now;
+    case 1: return std::ceil(now) + static_cast<double>(gen() % 3);                   // whole minutes: many ties
+    case 2: return (std::floor(now / 1440.0) + 1.0 + static_cast<double>(gen() % 2)) * 1440.0;  // midnights
+    case 3: return now + gap(gen) * 1e-9;
+    case 4: return now + gap(gen) * 1e6;
+    case 5: return now + 1e12 + static_cast<double>(gen() % 4);
+    case 6: return (gen() % 50 == 0) ? std::numeric_limits<double>::infinity() : now + 1e300;
+    default: return now + gap(gen) * 10.0;
+  }
+}
+
+}  // namespace
 
 TEST(EventQueue, PopsInTimeOrderForRandomInput) {
   EventQueue q;
@@ -53,4 +90,86 @@ TEST(EventQueue, InterleavedPushPopKeepsHeapOrder) {
     last = top.time;
     q.push(Event{top.time + e(gen), seq++, 0, 0});
   }
+}
+
+// Simulator-like use (pushes at or after the last pop, peeks, bursts and drains) against the reference heap,
+// event by event, bit for bit.
+TEST(EventQueue, MatchesTheTimeSeqHeapExactlyUnderRandomDesLikeUse) {
+  for (std::uint64_t seed = 1; seed <= 20; ++seed) {
+    std::mt19937_64 gen(seed);
+    EventQueue q;
+    ReferenceQueue ref;
+    std::uint64_t seq = 0;
+    double now = 0;
+    std::size_t popped = 0;
+    for (int step = 0; step < 20000; ++step) {
+      const auto op = gen() % 16;
+      if (op < 7 || ref.empty()) {
+        const Event e{draw_time(gen, now), seq++, static_cast<std::uint32_t>(gen() % 5), static_cast<std::uint32_t>(gen())};
+        q.push(e);
+        ref.push(e);
+      } else if (op < 15) {
+        const Event got = q.pop();
+        const Event want = ref.top();
+        ref.pop();
+        ASSERT_TRUE(same_event(got, want)) << "seed " << seed << " pop " << popped << ": got (" << got.time << ", "
+                                           << got.seq << ") want (" << want.time << ", " << want.seq << ")";
+        ++popped;
+        now = got.time;
+      } else {
+        ASSERT_TRUE(same_event(q.top(), ref.top())) << "seed " << seed << " peek at step " << step;
+      }
+      ASSERT_EQ(q.size(), ref.size());
+    }
+    while (!ref.empty()) {
+      ASSERT_TRUE(same_event(q.pop(), ref.top())) << "seed " << seed << " drain";
+      ref.pop();
+    }
+    EXPECT_TRUE(q.empty());
+    EXPECT_GT(popped, 1000u);
+  }
+}
+
+// Pushes earlier than what was already popped or peeked (the rebuild path), negative times and -0 vs +0 ties.
+TEST(EventQueue, MatchesTheTimeSeqHeapExactlyForArbitraryPushOrder) {
+  for (std::uint64_t seed = 1; seed <= 20; ++seed) {
+    std::mt19937_64 gen(seed * 977);
+    std::uniform_real_distribution<double> u(-100, 100);
+    EventQueue q;
+    ReferenceQueue ref;
+    std::uint64_t seq = 0;
+    for (int step = 0; step < 5000; ++step) {
+      const auto op = gen() % 8;
+      if (op < 4 || ref.empty()) {
+        double t = u(gen);
+        if (gen() % 4 == 0) t = std::round(t / 25.0) * 25.0;  // ties, including -0.0 from rounding small negatives
+        if (gen() % 20 == 0) t = (gen() % 2) ? -0.0 : 0.0;
+        const Event e{t, seq++, 0, static_cast<std::uint32_t>(step)};
+        q.push(e);
+        ref.push(e);
+      } else if (op < 7) {
+        ASSERT_TRUE(same_event(q.pop(), ref.top())) << "seed " << seed << " step " << step;
+        ref.pop();
+      } else {
+        ASSERT_TRUE(same_event(q.top(), ref.top())) << "seed " << seed << " step " << step;
+      }
+    }
+    while (!ref.empty()) {
+      ASSERT_TRUE(same_event(q.pop(), ref.top())) << "seed " << seed << " drain";
+      ref.pop();
+    }
+  }
+}
+
+TEST(EventQueue, ClearEmptiesAndTheQueueIsReusable) {
+  EventQueue q;
+  for (std::uint64_t i = 0; i < 100; ++i) q.push(Event{static_cast<double>(100 - i), i, 0, 0});
+  EXPECT_EQ(q.pop().time, 1.0);
+  q.clear();
+  EXPECT_TRUE(q.empty());
+  q.push(Event{0.5, 200, 0, 7});
+  q.push(Event{0.25, 201, 0, 8});
+  EXPECT_EQ(q.pop().entity, 8u);
+  EXPECT_EQ(q.pop().entity, 7u);
+  EXPECT_TRUE(q.empty());
 }

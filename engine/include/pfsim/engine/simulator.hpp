@@ -34,8 +34,6 @@ class Simulator {
  public:
   using Handler = std::function<void(std::uint32_t entity)>;
 
-  Simulator() { queue_.reserve(1024); }
-
   /// Current simulated time in minutes since the start of the run.
   [[nodiscard]] double now() const noexcept { return now_; }
   /// Number of events executed so far (for throughput figures).
