@@ -52,7 +52,16 @@ double NhppArrivals::rate(double t) const {
   }
   const double seasonal = base_ * profile_.hour[static_cast<std::size_t>(Calendar::hour(t))] * cached_weekday_ * cached_month_;
   if (growth_ == 0.0) return seasonal;  // pow(1, y) is exactly 1
-  return seasonal * std::pow(1.0 + growth_, t / (kDaysPerYear * kMinutesPerDay));
+  return seasonal * trend(t);
+}
+
+double NhppArrivals::trend(double t) const {
+  if (growth_ == 0.0) return 1.0;
+  if (t != trend_t_) {
+    trend_t_ = t;
+    trend_ = std::pow(1.0 + growth_, t / (kDaysPerYear * kMinutesPerDay));
+  }
+  return trend_;
 }
 
 double NhppArrivals::next(double after, Stream& stream) const {

@@ -31,6 +31,7 @@ CareHomes::CareHomes(Context& ctx, const CareHomeSettings& settings)
     community_demand_.emplace_back(ctx, l, community_rates(s, settings.community_admissions_per_1000_65plus),
                                    engine::RateProfile::flat(), "arrivals/care_home/" + name);
     community_origin_.push_back("patient/care_home/" + name);
+    community_family_.push_back(ctx.family(community_origin_.back()));
   }
   community_count_.assign(s.localities(), 0);
 }
@@ -70,7 +71,7 @@ void CareHomes::community_arrival(std::size_t locality) {
   const SchemeEffects* schemes = ctx_.services.schemes;
   if (!schemes || !schemes->has(SchemeTarget::CareHomeCommunity) ||
       !schemes->avoided(SchemeTarget::CareHomeCommunity, now, locality, band, community_origin_[locality], index)) {
-    const std::uint32_t id = ctx_.new_patient(community_origin_[locality], index, locality, band);
+    const std::uint32_t id = ctx_.new_patient(community_family_[locality], index, locality, band);
     ctx_.patients[id].stage = Stage::AwaitingCareHome;
     request(id);
   }

@@ -66,6 +66,12 @@ class Context {
   }
   /// Creates a person whose attributes come from their own stream, keyed by how they arrived.
   std::uint32_t new_patient(const std::string& origin, std::uint64_t index, std::size_t locality, std::size_t band);
+  /// The same, with the origin's streams from family(origin): no per-person hashing of the origin name.
+  std::uint32_t new_patient(const engine::StreamFamily& origin, std::uint64_t index, std::size_t locality, std::size_t band);
+  /// Per-person streams of an origin (new_patient's `origin`) in this replication.
+  [[nodiscard]] engine::StreamFamily family(const std::string& origin) const {
+    return engine::StreamFamily(scenario.run.seed, replication, origin);
+  }
   /// Removes a person from the system (death, or leaving care with nothing pending).
   void remove_patient(std::uint32_t id) { patients.release(id); }
 };

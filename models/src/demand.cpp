@@ -36,19 +36,37 @@ LocalityDemand::LocalityDemand(Context& ctx, std::size_t locality, std::vector<d
       month_multiplier_(month_multiplier), base_per_minute_(base_rate(ctx, locality, per_person_per_minute_)),
       max_growth_(ctx.population.max_growth(locality)), max_multiplier_(largest(month_multiplier)),
       // The envelope carries the largest winter multiplier (× 1 without one, which leaves every value unchanged).
-      nhpp_(base_per_minute_ * max_multiplier_, profile, ctx.calendar, max_growth_, horizon(ctx)), stream_(ctx.stream(stream_name)) {}
+      nhpp_(base_per_minute_ * max_multiplier_, profile, ctx.calendar, max_growth_, horizon(ctx)), stream_(ctx.stream(stream_name)) {
+  for (std::size_t b = 0; b < per_person_per_minute_.size(); ++b) {
+    band_base_.push_back(ctx.population.base(locality, b));
+    band_growth_.push_back(ctx.population.growth(locality, b));
+  }
+  people_.resize(per_person_per_minute_.size());
+}
+
+const std::vector<double>& LocalityDemand::people_at(double t) const {
+  if (t == people_t_) return people_;
+  people_t_ = t;
+  const double years = Context::years(t);
+  for (std::size_t b = 0; b < people_.size(); ++b) {
+    const double g = band_growth_[b];
+    // The same products as PopulationProjection::people; nhpp_ grows at max_growth_, so its factor is this pow.
+    if (g == 0.0) people_[b] = band_base_[b];
+    else if (g == max_growth_) people_[b] = band_base_[b] * nhpp_.trend(t);
+    else people_[b] = band_base_[b] * std::pow(1.0 + g, years);
+  }
+  return people_;
+}
 
 double LocalityDemand::rate_without_profile(double t) const {
-  const double years = Context::years(t);
+  const std::vector<double>& people = people_at(t);
   double actual = 0;
   if (!month_multiplier_) {
-    for (std::size_t b = 0; b < per_person_per_minute_.size(); ++b)
-      actual += ctx_.population.people(locality_, b, years) * per_person_per_minute_[b];
+    for (std::size_t b = 0; b < per_person_per_minute_.size(); ++b) actual += people[b] * per_person_per_minute_[b];
     return actual;
   }
   const std::vector<double>& m = (*month_multiplier_)[static_cast<std::size_t>(ctx_.calendar.month(t))];
-  for (std::size_t b = 0; b < per_person_per_minute_.size(); ++b)
-    actual += ctx_.population.people(locality_, b, years) * per_person_per_minute_[b] * m[b];
+  for (std::size_t b = 0; b < per_person_per_minute_.size(); ++b) actual += people[b] * per_person_per_minute_[b] * m[b];
   return actual;
 }
 
@@ -59,16 +77,17 @@ double LocalityDemand::next(double after) {
     t = nhpp_.next(t, stream_);
     if (!std::isfinite(t)) return t;
     const double actual = rate_without_profile(t);
-    const double envelope = base_per_minute_ * max_multiplier_ * std::pow(1.0 + max_growth_, Context::years(t));
+    // nhpp_.trend(t) is pow(1 + max_growth_, years(t)), already formed by the thinning that accepted t.
+    const double envelope = base_per_minute_ * max_multiplier_ * nhpp_.trend(t);
     if (stream_.uniform() * envelope <= actual) return t;
   }
 }
 
 std::size_t LocalityDemand::pick_band(double t, engine::Stream& rng) const {
-  const double years = Context::years(t);
+  const std::vector<double>& people = people_at(t);
   const std::vector<double>* m = month_multiplier_ ? &(*month_multiplier_)[static_cast<std::size_t>(ctx_.calendar.month(t))] : nullptr;
   const auto weight = [&](std::size_t b) {
-    const double w = ctx_.population.people(locality_, b, years) * per_person_per_minute_[b];
+    const double w = people[b] * per_person_per_minute_[b];
     return m ? w * (*m)[b] : w;
   };
   double total = 0;
@@ -101,8 +120,11 @@ EmergencyDemand::EmergencyDemand(Context& ctx) : ctx_(ctx) {
     ae_origin_.push_back("patient/ae/" + name);
     direct_origin_.push_back("patient/direct/" + name);
     displaced_origin_.push_back("patient/gp-displaced/" + name);
+    ae_family_.push_back(ctx.family(ae_origin_.back()));
+    direct_family_.push_back(ctx.family(direct_origin_.back()));
+    displaced_family_.push_back(ctx.family(displaced_origin_.back()));
     if (s.routing)  // a separate per-person stream per origin, so routing never moves an attribute draw
-      for (const auto* origin : {&ae_origin_.back(), &direct_origin_.back(), &displaced_origin_.back()}) route_origin_.push_back("route/" + *origin);
+      for (const auto* origin : {&ae_origin_.back(), &direct_origin_.back(), &displaced_origin_.back()}) route_family_.push_back(ctx.family("route/" + *origin));
   }
   ae_handler_ = ctx.sim.add_handler([this](std::uint32_t locality) {
     const double t = ctx_.sim.now();
@@ -112,7 +134,7 @@ EmergencyDemand::EmergencyDemand(Context& ctx) : ctx_(ctx) {
     const SchemeEffects* schemes = ctx_.services.schemes;
     if (!schemes || !schemes->has(SchemeTarget::AeAttendances) ||
         !schemes->avoided(SchemeTarget::AeAttendances, t, locality, band, ae_origin_[locality], index))
-      attend(ctx_.new_patient(ae_origin_[locality], index, locality, band), route_origin(locality, Origin::Ae), index);
+      attend(ctx_.new_patient(ae_family_[locality], index, locality, band), route_origin(locality, Origin::Ae), index);
     const double next = ae_[locality].next(t);
     if (std::isfinite(next)) ctx_.sim.schedule_at(next, ae_handler_, locality);
   });
@@ -127,14 +149,14 @@ EmergencyDemand::EmergencyDemand(Context& ctx) : ctx_(ctx) {
       if (std::isfinite(next)) ctx_.sim.schedule_at(next, direct_handler_, locality);
       return;
     }
-    const std::uint32_t id = ctx_.new_patient(direct_origin_[locality], index, locality, band);
+    const std::uint32_t id = ctx_.new_patient(direct_family_[locality], index, locality, band);
     Patient& p = ctx_.patients[id];
     // Direct admissions go to the site the locality mostly uses for A&E (first site with the largest share).
     const auto& shares = ctx_.scenario.ae.site_choice[locality];
     std::size_t site = 0;
     for (std::size_t s = 1; s < shares.size(); ++s)
       if (shares[s] > shares[site]) site = s;
-    if (Router* router = ctx_.services.router) site = router->direct_admission(p, site, route_origin(locality, Origin::Direct), index);
+    if (Router* router = ctx_.services.router) site = router->direct_admission(p, site, *route_origin(locality, Origin::Direct), index);
     p.site = static_cast<std::uint8_t>(site);
     ctx_.services.beds_by_site[site]->request(id);
     const double next = direct_[locality].next(t);
@@ -157,18 +179,17 @@ void EmergencyDemand::start() {
 void EmergencyDemand::displaced_attendance(std::size_t locality) {
   // The band comes from the person's own stream so displaced demand never shifts the A&E arrival stream.
   const std::uint64_t index = displaced_count_[locality]++;
-  const std::uint32_t id = ctx_.new_patient(displaced_origin_[locality], index, locality, 0);
+  const std::uint32_t id = ctx_.new_patient(displaced_family_[locality], index, locality, 0);
   Patient& p = ctx_.patients[id];
   p.band = static_cast<std::uint8_t>(ae_[locality].pick_band(ctx_.sim.now(), p.rng));
   attend(id, route_origin(locality, Origin::Displaced), index);
 }
 
-const std::string& EmergencyDemand::route_origin(std::size_t locality, Origin origin) const {
-  static const std::string none;
-  return route_origin_.empty() ? none : route_origin_[locality * 3 + static_cast<std::size_t>(origin)];
+const engine::StreamFamily* EmergencyDemand::route_origin(std::size_t locality, Origin origin) const {
+  return route_family_.empty() ? nullptr : &route_family_[locality * 3 + static_cast<std::size_t>(origin)];
 }
 
-void EmergencyDemand::attend(std::uint32_t id, const std::string& route_origin, std::uint64_t index) {
+void EmergencyDemand::attend(std::uint32_t id, const engine::StreamFamily* route_origin, std::uint64_t index) {
   Patient& p = ctx_.patients[id];
   const std::size_t locality = p.locality, band = p.band;
   const Scenario& s = ctx_.scenario;
@@ -199,7 +220,7 @@ void EmergencyDemand::attend(std::uint32_t id, const std::string& route_origin, 
   // Routing (README "Reconfiguration options"): a patient whose stream their chosen site does not provide is
   // treated at the nearest providing site; the attendance counts there, its 4-hour clock runs from the first arrival.
   Router::Route route{site, 0.0};
-  if (Router* router = ctx_.services.router) route = router->attendance(p, site, route_origin, index);
+  if (Router* router = ctx_.services.router) route = router->attendance(p, site, *route_origin, index);
   p.site = static_cast<std::uint8_t>(route.site);
   ctx_.recorder.ae_arrival(p.ae_arrival, route.site, locality);
   if (route.transfer > 0) ctx_.sim.schedule_in(route.transfer, transferred_handler_, id);

@@ -26,6 +26,14 @@ double PopulationProjection::people(std::size_t locality, std::size_t band, doub
   return base_(l, b) * std::pow(1.0 + growth_(l, b), years);
 }
 
+double PopulationProjection::base(std::size_t locality, std::size_t band) const {
+  return base_(static_cast<Eigen::Index>(locality), static_cast<Eigen::Index>(band));
+}
+
+double PopulationProjection::growth(std::size_t locality, std::size_t band) const {
+  return growth_(static_cast<Eigen::Index>(locality), static_cast<Eigen::Index>(band));
+}
+
 double PopulationProjection::max_growth(std::size_t locality) const {
   return std::max(0.0, growth_.row(static_cast<Eigen::Index>(locality)).maxCoeff());
 }

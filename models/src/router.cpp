@@ -83,10 +83,10 @@ void Router::tally(std::size_t locality, std::size_t first, std::size_t treating
   extra_minutes_[locality].push_back(extra);
 }
 
-Router::Route Router::attendance(const Patient& p, std::size_t first_choice, const std::string& route_origin, std::uint64_t index) {
+Router::Route Router::attendance(const Patient& p, std::size_t first_choice, const engine::StreamFamily& route_origin, std::uint64_t index) {
   // The person's own routing stream, separate from their attribute stream, so the draws of every scenario without
   // routing (and every earlier attribute) are unchanged. Draw order is fixed: stream, conveyance, transfer time.
-  engine::Stream rng = engine::Stream::for_entity(ctx_.scenario.run.seed, ctx_.replication, route_origin, index);
+  engine::Stream rng = route_origin.entity(index);
   const double stream_u = rng.uniform(), direct_u = rng.uniform();
   const std::size_t stream = stream_of(stream_u, p.band, p.admit);
   if (stream == streams_) return {first_choice, 0.0};
@@ -98,8 +98,8 @@ Router::Route Router::attendance(const Patient& p, std::size_t first_choice, con
   return {site, transferred ? s.transfer.sample(rng) : 0.0};
 }
 
-std::size_t Router::direct_admission(const Patient& p, std::size_t main_site, const std::string& route_origin, std::uint64_t index) {
-  engine::Stream rng = engine::Stream::for_entity(ctx_.scenario.run.seed, ctx_.replication, route_origin, index);
+std::size_t Router::direct_admission(const Patient& p, std::size_t main_site, const engine::StreamFamily& route_origin, std::uint64_t index) {
+  engine::Stream rng = route_origin.entity(index);
   const std::size_t stream = stream_of(rng.uniform(), p.band, true);
   if (stream == streams_) return main_site;
   const std::size_t site = treating_site(stream, p.locality, main_site, engine::Calendar::hour(ctx_.sim.now()));

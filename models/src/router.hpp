@@ -20,9 +20,9 @@ class Router {
   };
   /// Where an A&E attender from `locality` who chose `first_choice` is treated. Their stream and conveyance come
   /// from their own routing stream `route_origin` keyed by `index` (common random numbers across options).
-  Route attendance(const Patient& p, std::size_t first_choice, const std::string& route_origin, std::uint64_t index);
+  Route attendance(const Patient& p, std::size_t first_choice, const engine::StreamFamily& route_origin, std::uint64_t index);
   /// Where a direct (GP-referred) admission to `main_site` is treated: referred straight to a providing site.
-  std::size_t direct_admission(const Patient& p, std::size_t main_site, const std::string& route_origin, std::uint64_t index);
+  std::size_t direct_admission(const Patient& p, std::size_t main_site, const engine::StreamFamily& route_origin, std::uint64_t index);
 
   [[nodiscard]] TravelOutcome finish() const;
 

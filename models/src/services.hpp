@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
@@ -36,7 +37,13 @@ class LocalityDemand {
   std::size_t locality_;
   /// Rate per minute at `t` without the hour/weekday/month profile (that is in the engine's thinning).
   [[nodiscard]] double rate_without_profile(double t) const;
+  /// People per band at t (PopulationProjection::people, same values), memoised for the last t: next() and then
+  /// pick_band() ask at the same accepted time, and a band growing at the envelope's rate shares its pow.
+  const std::vector<double>& people_at(double t) const;
   std::vector<double> per_person_per_minute_;
+  std::vector<double> band_base_, band_growth_;
+  mutable std::vector<double> people_;
+  mutable double people_t_ = std::numeric_limits<double>::quiet_NaN();
   const std::array<std::vector<double>, kMonths>* month_multiplier_;
   double base_per_minute_ = 0, max_growth_ = 0, max_multiplier_ = 1.0;
   engine::NhppArrivals nhpp_;
@@ -54,13 +61,15 @@ class EmergencyDemand {
  private:
   enum class Origin : std::size_t { Ae, Direct, Displaced };
   /// An A&E attendance; `route_origin` and `index` key the person's routing stream (unused without routing).
-  void attend(std::uint32_t id, const std::string& route_origin, std::uint64_t index);
-  [[nodiscard]] const std::string& route_origin(std::size_t locality, Origin origin) const;
+  void attend(std::uint32_t id, const engine::StreamFamily* route_origin, std::uint64_t index);
+  /// The routing streams of an origin ("route/<origin>"); nullptr without routing.
+  [[nodiscard]] const engine::StreamFamily* route_origin(std::size_t locality, Origin origin) const;
 
   Context& ctx_;
   std::vector<LocalityDemand> ae_, direct_;
   std::vector<std::string> ae_origin_, direct_origin_, displaced_origin_;
-  std::vector<std::string> route_origin_;  // [locality][Origin] "route/<origin>"; empty without routing
+  std::vector<engine::StreamFamily> ae_family_, direct_family_, displaced_family_;  // [locality], of the origins above
+  std::vector<engine::StreamFamily> route_family_;  // [locality][Origin] of "route/<origin>"; empty without routing
   std::vector<std::uint64_t> ae_count_, direct_count_, displaced_count_;
   engine::HandlerId ae_handler_ = 0, direct_handler_ = 0, transferred_handler_ = 0;
 };
@@ -176,6 +185,7 @@ class CareHomes {
   engine::Resource beds_;
   std::vector<LocalityDemand> community_demand_;
   std::vector<std::string> community_origin_;
+  std::vector<engine::StreamFamily> community_family_;  // [locality], of community_origin_
   std::vector<std::uint64_t> community_count_;
 };
 

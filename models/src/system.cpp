@@ -32,10 +32,14 @@ Context::Context(const Scenario& s, std::uint64_t rep)
 }
 
 std::uint32_t Context::new_patient(const std::string& origin, std::uint64_t index, std::size_t locality, std::size_t band) {
+  return new_patient(family(origin), index, locality, band);
+}
+
+std::uint32_t Context::new_patient(const engine::StreamFamily& origin, std::uint64_t index, std::size_t locality, std::size_t band) {
   const std::uint32_t id = patients.acquire();
   Patient& p = patients[id];
   p = Patient{};
-  p.rng = engine::Stream::for_entity(scenario.run.seed, replication, origin, index);
+  p.rng = origin.entity(index);
   p.locality = static_cast<std::uint16_t>(locality);
   p.band = static_cast<std::uint8_t>(band);
   return id;

@@ -4,6 +4,7 @@
 // Thinning is exact: no "rate per period then spread uniformly" approximation.
 #include <array>
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 #include "pfsim/engine/rng.hpp"
@@ -31,6 +32,9 @@ class NhppArrivals {
 
   /// Instantaneous rate (per minute) at time t.
   [[nodiscard]] double rate(double t) const;
+  /// The growth factor (1 + growth)^(t / minutes per year) in rate(t), exactly as rate(t) uses it (1 without growth).
+  /// Memoised for the last t asked, so a caller thinning again at an accepted time gets it without another pow.
+  [[nodiscard]] double trend(double t) const;
   /// Time of the first arrival strictly after `after`, or +infinity beyond the horizon.
   double next(double after, Stream& stream) const;
   [[nodiscard]] double max_rate() const noexcept { return max_rate_; }
@@ -44,6 +48,7 @@ class NhppArrivals {
   double max_rate_;
   mutable std::int64_t cached_day_ = -1;
   mutable double cached_weekday_ = 0, cached_month_ = 0;
+  mutable double trend_t_ = std::numeric_limits<double>::quiet_NaN(), trend_ = 1;  // trend(trend_t_) == trend_
 };
 
 }  // namespace pfsim::engine

@@ -39,8 +39,7 @@ class Stream {
  public:
   Stream() : Stream(0, 0, "default") {}
   Stream(std::uint64_t master, std::uint64_t replication, std::string_view name, std::uint64_t entity = 0)
-      : engine_(stream_seed(master, replication, name, entity),
-                mix64(stream_seed(master, replication, name, entity) ^ 0x5851f42d4c957f2dULL)) {}
+      : Stream(stream_seed(master, replication, name, entity)) {}
 
   /// Per-entity stream for common random numbers: the same (replication, entity) gives the same draws in
   /// every scenario variant, whatever else happened before.
@@ -48,6 +47,9 @@ class Stream {
                            std::uint64_t entity) {
     return Stream(master, replication, name, entity + 1);
   }
+
+  /// The stream whose seed is `seed` (= stream_seed(...) of some name): what the named constructor builds.
+  static Stream from_seed(std::uint64_t seed) { return Stream(seed); }
 
   std::uint64_t next_u64() noexcept { return engine_(); }
   /// Uniform on the open interval (0, 1): 53 random bits, never exactly 0 or 1 (safe for log()).
@@ -67,7 +69,20 @@ class Stream {
   std::int64_t poisson(double mean) noexcept;
 
  private:
+  explicit Stream(std::uint64_t seed) : engine_(seed, mix64(seed ^ 0x5851f42d4c957f2dULL)) {}
   pcg64 engine_;
+};
+
+/// The per-entity streams of one name in one replication (Stream::for_entity), with the name hashed and mixed once
+/// instead of per entity: for_entity(master, replication, name, e) and family.entity(e) are the same stream.
+class StreamFamily {
+ public:
+  StreamFamily(std::uint64_t master, std::uint64_t replication, std::string_view name)
+      : key_(mix64(mix64(mix64(master) ^ replication) ^ hash_name(name))) {}
+  [[nodiscard]] Stream entity(std::uint64_t entity) const { return Stream::from_seed(mix64(key_ ^ (entity + 1))); }
+
+ private:
+  std::uint64_t key_;  // stream_seed(master, replication, name, e) == mix64(key_ ^ e)
 };
 
 inline std::int64_t Stream::poisson(double mean) noexcept {

@@ -13,6 +13,9 @@ class PopulationProjection {
   [[nodiscard]] Eigen::ArrayXXd at(double years) const;
   /// People in one cell at `years`.
   [[nodiscard]] double people(std::size_t locality, std::size_t band, double years) const;
+  /// One cell's people at the start and annual growth: people() = base × (1 + growth)^years, formed in that order.
+  [[nodiscard]] double base(std::size_t locality, std::size_t band) const;
+  [[nodiscard]] double growth(std::size_t locality, std::size_t band) const;
   /// Largest band growth in a locality (for arrival-rate envelopes; never below 0).
   [[nodiscard]] double max_growth(std::size_t locality) const;
   /// Mean over [from, to] years of people summed over the bands selected by `mask` (per locality).
