@@ -134,18 +134,35 @@ class Wiring {
  private:
   void midnight(std::int64_t day) {
     const double now = ctx_.sim.now();
-    check_conservation(day);
+    // One walk over the patients serves both the conservation check and the census (it dominates midnight's cost).
+    const bool measured = ctx_.recorder.measured(now - engine::kMinutesPerDay);
+    Recorder::Census c;
+    const std::uint64_t in_system = walk_patients(measured, c);
+    check_conservation(day, in_system);
     if (ctx_.sim.invariant_checks()) check_flow(flow_snapshot(day));
-    if (ctx_.recorder.measured(now - engine::kMinutesPerDay)) census(ctx_.recorder.day(now - engine::kMinutesPerDay));
+    if (measured) census(ctx_.recorder.day(now - engine::kMinutesPerDay), c);
     if (primary_care_) primary_care_->new_day(now);
     if (winter_) winter_->new_day(now);
     if (on_midnight_) on_midnight_(day);
   }
 
   // Every person created is either still somewhere in the system or has left it: nobody is lost or duplicated.
-  void check_conservation(std::int64_t day) {
+  // Counts the people in the system; when `measured`, also adds the midnight bed census of each to the recorder and c.
+  std::uint64_t walk_patients(bool measured, Recorder::Census& c) {
+    const Scenario& s = ctx_.scenario;
+    const double now = ctx_.sim.now();
     std::uint64_t in_system = 0;
-    for (const Patient& p : ctx_.patients.all()) in_system += p.stage != Stage::Free;
+    for (const Patient& p : ctx_.patients.all()) {
+      in_system += p.stage != Stage::Free;
+      if (!measured || (p.stage != Stage::InBed && p.stage != Stage::Delayed)) continue;
+      const bool delayed_adult = p.stage == Stage::Delayed && s.population.band_is_adult[p.band];
+      c.delayed += delayed_adult;
+      ctx_.recorder.in_bed_at_midnight(p.site, p.locality, delayed_adult, now - p.admitted_at >= k21Days);
+    }
+    return in_system;
+  }
+
+  void check_conservation(std::int64_t day, std::uint64_t in_system) {
     const std::uint64_t created = ctx_.patients.created(), left = ctx_.patients.released();
     if (created != left + in_system)
       throw ModelError(fmt::format("patient conservation broken on day {} of replication {}: {} arrived, {} left, {} in system",
@@ -201,16 +218,10 @@ class Wiring {
     return snap;
   }
 
-  void census(std::size_t day) {
+  // The rest of the census of `day`, after walk_patients() has counted the people in beds into c.
+  void census(std::size_t day, Recorder::Census& c) {
     const Scenario& s = ctx_.scenario;
     const double now = ctx_.sim.now();
-    Recorder::Census c;
-    for (const Patient& p : ctx_.patients.all()) {
-      if (p.stage != Stage::InBed && p.stage != Stage::Delayed) continue;
-      const bool delayed_adult = p.stage == Stage::Delayed && s.population.band_is_adult[p.band];
-      c.delayed += delayed_adult;
-      ctx_.recorder.in_bed_at_midnight(p.site, p.locality, delayed_adult, now - p.admitted_at >= k21Days);
-    }
     for (std::size_t site = 0; site < beds_.size(); ++site) {
       const engine::Resource& b = beds_[site]->beds();
       c.beds_occupied += static_cast<double>(b.in_use());
