@@ -70,3 +70,14 @@ TEST(Nhpp, ZeroProfileIsRejected) {
   p.hour.fill(0.0);
   EXPECT_FALSE(p.normalise());
 }
+
+// trend(t) is the growth factor inside rate(t), bit for bit, whatever order times are asked in (it is memoised).
+TEST(Nhpp, TrendIsTheGrowthFactorOfTheRate) {
+  NhppArrivals growing(100.0 / 1440.0, RateProfile::flat(), monday_start(), 0.03);
+  NhppArrivals flat(100.0 / 1440.0, RateProfile::flat(), monday_start(), 0.0);
+  for (double t : {0.0, 5000.5, 123456.0, 5000.5, 400.0 * 1440.0, 0.0}) {
+    EXPECT_EQ(growing.trend(t), std::pow(1.0 + 0.03, t / (kDaysPerYear * kMinutesPerDay))) << t;
+    EXPECT_EQ(growing.rate(t), flat.rate(t) * growing.trend(t)) << t;
+    EXPECT_EQ(flat.trend(t), 1.0);
+  }
+}

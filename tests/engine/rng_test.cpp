@@ -68,3 +68,18 @@ TEST(Stream, PoissonMeanAndVarianceMatch) {
     EXPECT_NEAR(v, mean, 0.05 * mean) << mean;
   }
 }
+
+// StreamFamily is only a faster way to build Stream::for_entity streams: every entity must get the very same draws.
+TEST(StreamFamily, EntityStreamsAreTheForEntityStreams) {
+  for (std::uint64_t replication : {0u, 3u})
+    for (const char* name : {"patient/ae/West", "route/patient/direct/Canvey", ""}) {
+      const StreamFamily family(42, replication, name);
+      for (std::uint64_t entity : {std::uint64_t{0}, std::uint64_t{1}, std::uint64_t{123456789}, ~std::uint64_t{0} - 1}) {
+        Stream a = family.entity(entity);
+        Stream b = Stream::for_entity(42, replication, name, entity);
+        for (int i = 0; i < 8; ++i) ASSERT_EQ(a.next_u64(), b.next_u64()) << name << ' ' << entity;
+      }
+      // And a different entity is a different stream.
+      EXPECT_NE(family.entity(1).next_u64(), family.entity(2).next_u64());
+    }
+}
