@@ -77,7 +77,9 @@ TEST(Decision, ApproximateWalkPicksTheExactBandOrIsUnsure) {
         EXPECT_EQ(got, exact_walk(draw, w)) << i;
       }
     }
-    if (margin > 1e-3) EXPECT_GT(unsure, 1000) << margin;
+    if (margin > 1e-3) {
+      EXPECT_GT(unsure, 1000) << margin;
+    }
     EXPECT_GT(unsure, 0) << margin;  // draws landing exactly on a cumulative weight are never decided approximately
   }
   // An exact boundary: u = 1/6 × 6 − 1 = 0 at the first band; the exact walk takes it, the approximate one cannot tell.
