@@ -42,8 +42,7 @@ NhppArrivals::NhppArrivals(double base_per_minute, RateProfile profile, Calendar
   max_rate_ = base_ * hmax * dmax * mmax * trend_max;
 }
 
-double NhppArrivals::seasonal(double t) const {
-  if (t >= hour_from_ && t < hour_to_) return hour_seasonal_;
+double NhppArrivals::new_hour(double t) const {
   // The calendar lookups change once a day, so they are cached by day; the product is formed in the same order
   // either way, so results do not depend on the caches.
   const std::int64_t day = Calendar::day_index(t);

@@ -52,8 +52,12 @@ class NhppArrivals {
   double horizon_;
   double max_rate_;
   GrowthFactor growth_factor_;
-  /// rate(t) without the trend for the hour [hour_from_, hour_to_): the same product, formed once per hour.
-  [[nodiscard]] double seasonal(double t) const;
+  /// rate(t) without the trend, formed once per hour: times inside [hour_from_, hour_to_) reuse it.
+  [[nodiscard]] double seasonal(double t) const {
+    if (t >= hour_from_ && t < hour_to_) return hour_seasonal_;
+    return new_hour(t);
+  }
+  double new_hour(double t) const;
   mutable double hour_from_ = 0, hour_to_ = -1, hour_seasonal_ = 0;
   mutable std::int64_t cached_day_ = -1;
   mutable double cached_weekday_ = 0, cached_month_ = 0;
