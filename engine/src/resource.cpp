@@ -39,7 +39,7 @@ bool Resource::request(std::uint32_t entity, std::int32_t priority) {
 }
 
 std::vector<std::uint32_t> Resource::waiting() const {
-  std::vector<std::uint32_t> out(fifo_.begin(), fifo_.end());
+  std::vector<std::uint32_t> out = fifo_.to_vector();
   std::vector<Waiting> by_service = heap_;
   std::sort(by_service.begin(), by_service.end(), [](const Waiting& a, const Waiting& b) { return served_before(a, b); });
   for (const Waiting& w : by_service) out.push_back(w.entity);

@@ -13,7 +13,7 @@ AcuteBeds::AcuteBeds(Context& ctx, std::size_t site, int beds)
 
 void AcuteBeds::request(std::uint32_t id) {
   Patient& p = ctx_.patients[id];
-  p.stage = Stage::AwaitingBed;
+  ctx_.patients.set_stage(p, Stage::AwaitingBed);
   p.site = static_cast<std::uint8_t>(site_);
   p.bed_requested_at = ctx_.sim.now();
   if (beds_.request(id)) admit(id);
@@ -70,7 +70,7 @@ void AcuteBeds::admit(std::uint32_t id) {
   ctx_.recorder.admission(now, site_, p.locality);
   p.admitted_at = now;
   p.medically_fit_at = kNever;
-  p.stage = Stage::InBed;
+  ctx_.patients.set_stage(p, Stage::InBed);
   draw_episode(p);
   ctx_.sim.schedule_in(p.episode.los, medically_fit_, id);
 }
@@ -84,13 +84,13 @@ void AcuteBeds::resume_stay(std::uint32_t id, double admitted_at, std::optional<
   Patient& p = ctx_.patients[id];
   p.site = static_cast<std::uint8_t>(site_);
   p.bed_requested_at = p.admitted_at = admitted_at;
-  p.stage = Stage::InBed;
+  ctx_.patients.set_stage(p, Stage::InBed);
   draw_episode(p, pathway);
   const double now = ctx_.sim.now();
   if (fit_at) {
     p.episode.los = *fit_at - admitted_at;
     p.medically_fit_at = *fit_at;
-    p.stage = Stage::Delayed;
+    ctx_.patients.set_stage(p, Stage::Delayed);
     return;
   }
   // Residual life: the stay already lasted now − admitted_at, so only draws longer than that are possible.

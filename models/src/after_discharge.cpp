@@ -20,7 +20,7 @@ void AfterDischarge::home(std::uint32_t id) {
   if (const SchemeEffects* schemes = ctx_.services.schemes; readmission && schemes && schemes->has(SchemeTarget::Readmission30d))
     within_30d = std::clamp(schemes->change(SchemeTarget::Readmission30d, ctx_.sim.now(), p.locality, p.band, p.site).apply(within_30d), 0.0, 1.0);
   if (readmission && p.episode.readmit_u < within_30d) {
-    p.stage = Stage::AtHome;
+    ctx_.patients.set_stage(p, Stage::AtHome);
     ctx_.recorder.readmission_within_30d(p.discharged_at, p.site, p.locality);
     ctx_.sim.schedule_at(p.discharged_at + p.episode.readmit_time_u * k30Days, readmit_, id);
     return;
@@ -41,7 +41,7 @@ void AfterDischarge::outcome(std::uint32_t id) {
       return;
     case Outcome91d::CareHome:
       if (ctx_.services.care_homes) {
-        p.stage = Stage::AwaitingCareHome;
+        ctx_.patients.set_stage(p, Stage::AwaitingCareHome);
         ctx_.services.care_homes->request(id);
         return;
       }
@@ -57,7 +57,7 @@ void AfterDischarge::resume(std::uint32_t id, double discharged_at, Outcome91d o
   const double now = ctx_.sim.now(), elapsed = now - discharged_at;
   const double window = outcome == Outcome91d::Home ? k30Days : k91Days;
   const double due = discharged_at + std::max(elapsed, elapsed + (window - elapsed) * p.rng.uniform());
-  p.stage = Stage::AtHome;
+  ctx_.patients.set_stage(p, Stage::AtHome);
   p.discharged_at = discharged_at;
   p.outcome = outcome;
   if (outcome == Outcome91d::Home) {

@@ -55,7 +55,7 @@ void CareHomes::start() {
     Patient& p = ctx_.patients[id];
     const double remaining = forward_recurrence(p.rng);
     beds_.try_acquire();
-    p.stage = Stage::InCareHome;
+    ctx_.patients.set_stage(p, Stage::InCareHome);
     ctx_.sim.schedule_at(remaining, died_, id);
   }
   for (std::size_t l = 0; l < community_demand_.size(); ++l) {
@@ -72,7 +72,7 @@ void CareHomes::community_arrival(std::size_t locality) {
   if (!schemes || !schemes->has(SchemeTarget::CareHomeCommunity) ||
       !schemes->avoided(SchemeTarget::CareHomeCommunity, now, locality, band, community_origin_[locality], index)) {
     const std::uint32_t id = ctx_.new_patient(community_family_[locality], index, locality, band);
-    ctx_.patients[id].stage = Stage::AwaitingCareHome;
+    ctx_.patients.set_stage(ctx_.patients[id], Stage::AwaitingCareHome);
     request(id);
   }
   const double next = community_demand_[locality].next(now);
@@ -85,11 +85,11 @@ void CareHomes::request(std::uint32_t id) {
 
 void CareHomes::admit(std::uint32_t id) {
   Patient& p = ctx_.patients[id];
-  if (p.stage == Stage::Delayed) ctx_.services.discharge->leave_bed(id);  // P3 straight from the acute bed
+  if (p.stage() == Stage::Delayed) ctx_.services.discharge->leave_bed(id);  // P3 straight from the acute bed
   // A community referral never had an acute stay (admitted_at unset); it has no treating site.
   const std::size_t site = std::isnan(p.admitted_at) ? Recorder::kNoSite : p.site;
   ctx_.recorder.care_home_admission(ctx_.sim.now(), site, p.locality, ctx_.scenario.population.band_is_65plus[p.band]);
-  p.stage = Stage::InCareHome;
+  ctx_.patients.set_stage(p, Stage::InCareHome);
   p.care_home_since = ctx_.sim.now();
   ctx_.sim.schedule_in(settings_.stay.sample(p.rng), died_, id);
 }
@@ -98,7 +98,7 @@ void CareHomes::resume(std::uint32_t id, double admitted_at) {
   if (!beds_.try_acquire()) throw std::logic_error("census: more residents than care-home beds");
   Patient& p = ctx_.patients[id];
   const double now = ctx_.sim.now();
-  p.stage = Stage::InCareHome;
+  ctx_.patients.set_stage(p, Stage::InCareHome);
   p.care_home_since = admitted_at;
   const double remaining = std::isnan(admitted_at) ? forward_recurrence(p.rng) : settings_.stay.sample_residual(p.rng, now - admitted_at);
   ctx_.sim.schedule_in(remaining, died_, id);

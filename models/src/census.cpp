@@ -74,7 +74,7 @@ void place_census(Context& ctx) {
     } else {
       Patient& p = ctx.patients[ids[i]];
       p.site = static_cast<std::uint8_t>(person.site);
-      p.stage = Stage::AwaitingCareHome;
+      ctx.patients.set_stage(p, Stage::AwaitingCareHome);
       ctx.services.care_homes->request(ids[i]);
     }
   }
@@ -88,20 +88,20 @@ std::optional<CensusPerson> describe(const Context& ctx, const Patient& p) {
   person.site = p.site;
   person.locality = p.locality;
   person.band = p.band;
-  switch (p.stage) {
+  switch (p.stage()) {
     case Stage::InBed:
     case Stage::Delayed:
       person.kind = CensusKind::Acute;
       person.elapsed = now - p.admitted_at;
       person.pathway = p.episode.pathway;
-      person.status = p.stage == Stage::InBed ? CensusStatus::InBed
+      person.status = p.stage() == Stage::InBed ? CensusStatus::InBed
                       : p.assessed            ? CensusStatus::DelayedPathway
                                               : CensusStatus::DelayedAssessment;
-      if (p.stage == Stage::Delayed) person.delayed = now - p.medically_fit_at;
+      if (p.stage() == Stage::Delayed) person.delayed = now - p.medically_fit_at;
       return person;
     case Stage::InReablement:
     case Stage::InIntermediateCare:
-      person.kind = p.stage == Stage::InReablement ? CensusKind::Reablement : CensusKind::IntermediateCare;
+      person.kind = p.stage() == Stage::InReablement ? CensusKind::Reablement : CensusKind::IntermediateCare;
       person.status = CensusStatus::InService;
       person.elapsed = now - p.discharged_at;
       return person;

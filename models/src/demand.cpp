@@ -40,8 +40,21 @@ LocalityDemand::LocalityDemand(Context& ctx, std::size_t locality, std::vector<d
   for (std::size_t b = 0; b < per_person_per_minute_.size(); ++b) {
     band_base_.push_back(ctx.population.base(locality, b));
     band_growth_.push_back(ctx.population.growth(locality, b));
+    band_factor_.emplace_back(band_growth_.back());
   }
   people_.resize(per_person_per_minute_.size());
+  approx_people_.resize(per_person_per_minute_.size());
+  // Without growth there is no pow to save; a growth too large for the approximation keeps the exact path.
+  approximate_ = max_growth_ != 0.0 && nhpp_.growth().approximable();
+  for (const engine::GrowthFactor& f : band_factor_) approximate_ = approximate_ && (f.growth() == 0.0 || f.approximable());
+}
+
+const std::vector<double>& LocalityDemand::approx_people_at(double t) const {
+  if (t == approx_people_t_) return approx_people_;
+  approx_people_t_ = t;
+  for (std::size_t b = 0; b < approx_people_.size(); ++b)
+    approx_people_[b] = band_growth_[b] == 0.0 ? band_base_[b] : band_base_[b] * band_factor_[b].approx(t);
+  return approx_people_;
 }
 
 const std::vector<double>& LocalityDemand::people_at(double t) const {
@@ -58,8 +71,7 @@ const std::vector<double>& LocalityDemand::people_at(double t) const {
   return people_;
 }
 
-double LocalityDemand::rate_without_profile(double t) const {
-  const std::vector<double>& people = people_at(t);
+double LocalityDemand::rate_without_profile(const std::vector<double>& people, double t) const {
   double actual = 0;
   if (!month_multiplier_) {
     for (std::size_t b = 0; b < per_person_per_minute_.size(); ++b) actual += people[b] * per_person_per_minute_[b];
@@ -76,28 +88,45 @@ double LocalityDemand::next(double after) {
   for (;;) {
     t = nhpp_.next(t, stream_);
     if (!std::isfinite(t)) return t;
-    const double actual = rate_without_profile(t);
-    // nhpp_.trend(t) is pow(1 + max_growth_, years(t)), already formed by the thinning that accepted t.
+    // Accept when u × envelope <= actual rate. With growth both carry pow factors; the approximate ones settle the
+    // test unless it is too close to call (engine/growth.hpp), then the exact values below decide as they always did.
+    const double draw = stream_.uniform();
+    if (approximate_) {
+      const double envelope = base_per_minute_ * max_multiplier_ * nhpp_.growth().approx(t);
+      const engine::Decision d = engine::decide_le(draw * envelope, rate_without_profile(approx_people_at(t), t));
+      if (d == engine::Decision::Yes) return t;
+      if (d == engine::Decision::No) continue;
+    }
+    const double actual = rate_without_profile(people_at(t), t);
+    // nhpp_.trend(t) is pow(1 + max_growth_, years(t)), memoised if the thinning that accepted t formed it.
     const double envelope = base_per_minute_ * max_multiplier_ * nhpp_.trend(t);
-    if (stream_.uniform() * envelope <= actual) return t;
+    if (draw * envelope <= actual) return t;
   }
 }
 
 std::size_t LocalityDemand::pick_band(double t, engine::Stream& rng) const {
-  const std::vector<double>& people = people_at(t);
   const std::vector<double>* m = month_multiplier_ ? &(*month_multiplier_)[static_cast<std::size_t>(ctx_.calendar.month(t))] : nullptr;
-  const auto weight = [&](std::size_t b) {
+  const auto weight = [&](const std::vector<double>& people, std::size_t b) {
     const double w = people[b] * per_person_per_minute_[b];
     return m ? w * (*m)[b] : w;
   };
+  const std::size_t n = per_person_per_minute_.size();
+  const double draw = rng.uniform();
+  if (approximate_) {
+    // The same walk on approximate weights; it names the band the exact walk picks or says it cannot tell.
+    const std::vector<double>& people = approx_people_at(t);
+    const std::size_t band = engine::pick_by_weight_approx(draw, n, [&](std::size_t b) { return weight(people, b); });
+    if (band != engine::kUnsure) return band;
+  }
+  const std::vector<double>& people = people_at(t);
   double total = 0;
-  for (std::size_t b = 0; b < per_person_per_minute_.size(); ++b) total += weight(b);
-  double u = rng.uniform() * total;
-  for (std::size_t b = 0; b < per_person_per_minute_.size(); ++b) {
-    u -= weight(b);
+  for (std::size_t b = 0; b < n; ++b) total += weight(people, b);
+  double u = draw * total;
+  for (std::size_t b = 0; b < n; ++b) {
+    u -= weight(people, b);
     if (u <= 0) return b;
   }
-  return per_person_per_minute_.size() - 1;
+  return n - 1;
 }
 
 EmergencyDemand::EmergencyDemand(Context& ctx) : ctx_(ctx) {
@@ -216,7 +245,7 @@ void EmergencyDemand::attend(std::uint32_t id, const engine::StreamFamily* route
   p.sdec = p.rng.uniform() < s.ae.sdec_share;
   p.from_ae = true;
   p.ae_arrival = ctx_.sim.now();
-  p.stage = Stage::InAe;
+  ctx_.patients.set_stage(p, Stage::InAe);
   // Routing (README "Reconfiguration options"): a patient whose stream their chosen site does not provide is
   // treated at the nearest providing site; the attendance counts there, its 4-hour clock runs from the first arrival.
   Router::Route route{site, 0.0};

@@ -15,7 +15,7 @@ bool Discharge::held(std::uint32_t id, engine::HandlerId retry) {
   const double until = winter->held_until(ctx_.sim.now(), p.episode.discharge_u, p.site);
   if (std::isnan(until)) return false;
   // Medically fit and still in the acute bed until the working morning: a delayed day like any other.
-  p.stage = Stage::Delayed;
+  ctx_.patients.set_stage(p, Stage::Delayed);
   ctx_.sim.schedule_at(until, retry, id);
   return true;
 }
@@ -32,7 +32,7 @@ void Discharge::medically_fit(std::uint32_t id) {
   p.assessed = false;
   if (p.episode.pathway == Pathway::P0) return home_from_bed(id);
   // Medically fit but still in an acute bed: a delayed transfer of care from now until the bed is left.
-  p.stage = Stage::Delayed;
+  ctx_.patients.set_stage(p, Stage::Delayed);
   if (p.episode.assessment_delay > 0) ctx_.sim.schedule_in(p.episode.assessment_delay, assessed_, id);
   else assessed(id);
 }
@@ -74,14 +74,14 @@ void Discharge::start_pathway(std::uint32_t id) {
 void Discharge::leave_bed(std::uint32_t id) {
   Patient& p = ctx_.patients[id];
   const double now = ctx_.sim.now();
-  if (p.stage == Stage::Delayed && ctx_.scenario.discharge)
+  if (p.stage() == Stage::Delayed && ctx_.scenario.discharge)
     ctx_.recorder.delayed_period(p.medically_fit_at, now, ctx_.scenario.discharge->attribution[static_cast<std::size_t>(p.episode.pathway)],
                                  p.site, p.locality);
   ctx_.services.beds_by_site[p.site]->leave(id);
   ctx_.recorder.bed_stay(p.admitted_at, now, p.locality);
   ctx_.recorder.discharge(now, p.site, p.locality);
   p.discharged_at = now;
-  p.stage = Stage::AtHome;
+  ctx_.patients.set_stage(p, Stage::AtHome);
 }
 
 }  // namespace pfsim::models

@@ -24,7 +24,7 @@ void DownstreamCare::start(std::uint32_t id) {
   ctx_.services.discharge->leave_bed(id);
   Patient& p = ctx_.patients[id];
   const double now = ctx_.sim.now();
-  p.stage = stage_;
+  ctx_.patients.set_stage(p, stage_);
   // The 91-day outcome (ASCOF 2B) is fixed at discharge from the person's own draws.
   Hazards91d h = settings_.hazards;
   const SchemeTarget hazards_target = stage_ == Stage::InReablement ? SchemeTarget::ReablementHazards : SchemeTarget::IntermediateCareHazards;
@@ -54,7 +54,7 @@ void DownstreamCare::resume(std::uint32_t id, double started_at) {
   if (!capacity_.try_acquire()) throw std::logic_error("census: more people than places in " + capacity_.name());
   Patient& p = ctx_.patients[id];
   const double now = ctx_.sim.now(), elapsed = now - started_at;
-  p.stage = stage_;
+  ctx_.patients.set_stage(p, stage_);
   p.discharged_at = started_at;  // the package began when the person left the acute bed
   const double remaining = settings_.duration.sample_residual(p.rng, elapsed);
   p.episode.downstream_duration = elapsed + remaining;
@@ -92,7 +92,7 @@ void DownstreamCare::finish(std::uint32_t id) {
     ctx_.remove_patient(id);
     return;
   }
-  p.stage = Stage::AtHome;
+  ctx_.patients.set_stage(p, Stage::AtHome);
   ctx_.services.after_discharge->outcome(id);
 }
 

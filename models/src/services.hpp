@@ -35,15 +35,22 @@ class LocalityDemand {
  private:
   Context& ctx_;
   std::size_t locality_;
-  /// Rate per minute at `t` without the hour/weekday/month profile (that is in the engine's thinning).
-  [[nodiscard]] double rate_without_profile(double t) const;
+  /// Rate per minute at `t` for these people per band, without the hour/weekday/month profile (that is in the
+  /// engine's thinning).
+  [[nodiscard]] double rate_without_profile(const std::vector<double>& people, double t) const;
   /// People per band at t (PopulationProjection::people, same values), memoised for the last t: next() and then
   /// pick_band() ask at the same accepted time, and a band growing at the envelope's rate shares its pow.
   const std::vector<double>& people_at(double t) const;
+  /// people_at(t) from GrowthFactor::approx (relative error < 1e-13), for decisions that fall back to people_at
+  /// when too close to call (engine/growth.hpp); memoised for the last t too.
+  const std::vector<double>& approx_people_at(double t) const;
   std::vector<double> per_person_per_minute_;
   std::vector<double> band_base_, band_growth_;
-  mutable std::vector<double> people_;
-  mutable double people_t_ = std::numeric_limits<double>::quiet_NaN();
+  std::vector<engine::GrowthFactor> band_factor_;
+  /// Some band grows and every growing band (and the envelope) has a usable approximation.
+  bool approximate_ = false;
+  mutable std::vector<double> people_, approx_people_;
+  mutable double people_t_ = std::numeric_limits<double>::quiet_NaN(), approx_people_t_ = std::numeric_limits<double>::quiet_NaN();
   const std::array<std::vector<double>, kMonths>* month_multiplier_;
   double base_per_minute_ = 0, max_growth_ = 0, max_multiplier_ = 1.0;
   engine::NhppArrivals nhpp_;

@@ -38,8 +38,7 @@ std::uint32_t Context::new_patient(const std::string& origin, std::uint64_t inde
 std::uint32_t Context::new_patient(const engine::StreamFamily& origin, std::uint64_t index, std::size_t locality, std::size_t band) {
   const std::uint32_t id = patients.acquire();
   Patient& p = patients[id];
-  p = Patient{};
-  p.rng = origin.entity(index);
+  p = Patient(origin.entity(index));
   p.locality = static_cast<std::uint16_t>(locality);
   p.band = static_cast<std::uint8_t>(band);
   return id;
@@ -92,9 +91,9 @@ class Wiring {
     if (winter_) winter_->finish(end);
     // Patients still in a bed when the run ends contribute their bed-time and delayed days so far.
     for (const Patient& p : ctx_.patients.all()) {
-      if (p.stage != Stage::InBed && p.stage != Stage::Delayed) continue;
+      if (p.stage() != Stage::InBed && p.stage() != Stage::Delayed) continue;
       ctx_.recorder.bed_stay(p.admitted_at, end, p.locality);
-      if (p.stage == Stage::Delayed && ctx_.scenario.discharge)
+      if (p.stage() == Stage::Delayed && ctx_.scenario.discharge)
         ctx_.recorder.delayed_period(p.medically_fit_at, end, ctx_.scenario.discharge->attribution[static_cast<std::size_t>(p.episode.pathway)],
                                      p.site, p.locality);
     }
@@ -152,10 +151,14 @@ class Wiring {
     const Scenario& s = ctx_.scenario;
     const double now = ctx_.sim.now();
     std::uint64_t in_system = 0;
-    for (const Patient& p : ctx_.patients.all()) {
-      in_system += p.stage != Stage::Free;
-      if (!measured || (p.stage != Stage::InBed && p.stage != Stage::Delayed)) continue;
-      const bool delayed_adult = p.stage == Stage::Delayed && s.population.band_is_adult[p.band];
+    // The stage array is a byte per patient; only people in a bed have their record read.
+    const std::vector<Stage>& stages = ctx_.patients.stages();
+    for (std::uint32_t id = 0; id < stages.size(); ++id) {
+      const Stage stage = stages[id];
+      in_system += stage != Stage::Free;
+      if (!measured || (stage != Stage::InBed && stage != Stage::Delayed)) continue;
+      const Patient& p = ctx_.patients[id];
+      const bool delayed_adult = stage == Stage::Delayed && s.population.band_is_adult[p.band];
       c.delayed += delayed_adult;
       ctx_.recorder.in_bed_at_midnight(p.site, p.locality, delayed_adult, now - p.admitted_at >= k21Days);
     }
@@ -184,18 +187,24 @@ class Wiring {
     }
     std::int64_t reabling = 0, in_ic = 0, in_care_home = 0, awaiting_care_home = 0;
     std::array<std::int64_t, kPathways> delayed_by_pathway{};
-    for (const Patient& p : ctx_.patients.all()) {
-      if (p.stage == Stage::Free) continue;
-      ++snap.in_system;
+    for (std::uint32_t id = 0; id < ctx_.patients.all().size(); ++id) {
+      const Patient& p = ctx_.patients[id];
       std::string wrong;
+      if (ctx_.patients.stages()[id] != p.stage())
+        wrong = fmt::format("stage array says {} for patient {} at stage {}", static_cast<int>(ctx_.patients.stages()[id]), id,
+                            static_cast<int>(p.stage()));
+      if (!wrong.empty() && snap.inconsistent_patients++ == 0) snap.first_inconsistency = wrong;
+      if (p.stage() == Stage::Free) continue;
+      ++snap.in_system;
+      wrong.clear();
       if (p.locality >= s.localities()) wrong = fmt::format("locality {} of {}", p.locality, s.localities());
-      switch (p.stage) {
+      switch (p.stage()) {
         case Stage::AwaitingBed: ++snap.sites.at(p.site).awaiting; break;
         case Stage::InBed:
         case Stage::Delayed:
           ++snap.sites.at(p.site).occupants;
           if (!(p.admitted_at <= snap.now)) wrong = fmt::format("in a bed, admitted at {} after now {}", p.admitted_at, snap.now);
-          if (p.stage == Stage::Delayed) {
+          if (p.stage() == Stage::Delayed) {
             ++delayed_by_pathway[static_cast<std::size_t>(p.episode.pathway)];
             if (!(p.medically_fit_at >= p.admitted_at && p.medically_fit_at <= snap.now))
               wrong = fmt::format("delayed, medically fit at {} outside admission {} .. now {}", p.medically_fit_at, p.admitted_at, snap.now);

@@ -2,6 +2,8 @@
 
 #include <array>
 #include <cmath>
+#include <limits>
+#include <vector>
 
 #include <boost/math/distributions/chi_squared.hpp>
 #include <gtest/gtest.h>
@@ -79,5 +81,58 @@ TEST(Nhpp, TrendIsTheGrowthFactorOfTheRate) {
     EXPECT_EQ(growing.trend(t), std::pow(1.0 + 0.03, t / (kDaysPerYear * kMinutesPerDay))) << t;
     EXPECT_EQ(growing.rate(t), flat.rate(t) * growing.trend(t)) << t;
     EXPECT_EQ(flat.trend(t), 1.0);
+  }
+}
+
+namespace {
+// rate(t) written out without any cache: the product in the order rate() forms it.
+double uncached_rate(double base, const RateProfile& p, const Calendar& c, double growth, double t) {
+  const double seasonal = base * p.hour[static_cast<std::size_t>(Calendar::hour(t))] * p.weekday[static_cast<std::size_t>(c.weekday(t))] *
+                          p.month[static_cast<std::size_t>(c.month(t))];
+  return growth == 0.0 ? seasonal : seasonal * std::pow(1.0 + growth, t / (kDaysPerYear * kMinutesPerDay));
+}
+}  // namespace
+
+// The per-hour and per-day caches return the uncached product bit for bit: at and next to every hour boundary (one
+// ulp either side, 1e-4 minutes either side), across midnights, week and month changes, forwards and backwards.
+TEST(Nhpp, CachedRateEqualsTheUncachedProduct) {
+  RateProfile p = RateProfile::flat();
+  for (std::size_t h = 0; h < 24; ++h) p.hour[h] = 1.0 + 0.37 * static_cast<double>(h % 5);
+  p.weekday = {1.3, 0.9, 1, 1.1, 0.8, 1.2, 0.95};
+  for (std::size_t m = 0; m < 12; ++m) p.month[m] = 0.7 + 0.05 * static_cast<double>(m);
+  ASSERT_TRUE(p.normalise());
+  const Calendar c(std::chrono::year{2019} / 1 / 30);  // the first days cross into February
+  for (double growth : {0.0, 0.0121}) {
+    NhppArrivals arrivals(0.731, p, c, growth);
+    std::vector<double> times;
+    for (int hour = 0; hour < 24 * 400; hour += 7) {
+      const double edge = hour * 60.0;
+      for (double t : {edge, std::nextafter(edge, 0.0), std::nextafter(edge, 1e9), edge - 1e-4, edge + 1e-4, edge + 30.0, edge - 2e-4})
+        if (t >= 0) times.push_back(t);
+    }
+    Stream s(3, 0, "times");
+    for (int i = 0; i < 5000; ++i) times.push_back(s.uniform() * 400 * kMinutesPerDay);  // random order: jumps both ways
+    for (double t : times) ASSERT_EQ(arrivals.rate(t), uncached_rate(0.731, p, c, growth, t)) << growth << " " << t;
+  }
+}
+
+// The arrivals do not depend on the decision margin: an infinite one always takes the exact pow, a wide one falls
+// back often, the default almost never; all give the same times (so the approximate thinning test is exact).
+TEST(Nhpp, ArrivalsDoNotDependOnTheDecisionMargin) {
+  RateProfile p = RateProfile::flat();
+  for (std::size_t h = 0; h < 24; ++h) p.hour[h] = h >= 8 && h < 20 ? 2.0 : 0.5;
+  ASSERT_TRUE(p.normalise());
+  for (double growth : {0.0121, -0.01, 0.3}) {
+    std::vector<std::vector<double>> runs;
+    for (double margin : {kDecisionMargin, 0.05, std::numeric_limits<double>::infinity()}) {
+      NhppArrivals arrivals(300.0 / 1440.0, p, monday_start(), growth, 3 * 365.25 * 1440.0);
+      Stream s(5, 0, "margin");
+      std::vector<double> times;
+      for (double t = arrivals.next(0, s, margin); std::isfinite(t) && times.size() < 200000; t = arrivals.next(t, s, margin)) times.push_back(t);
+      runs.push_back(std::move(times));
+    }
+    EXPECT_GT(runs[0].size(), 100000u);
+    EXPECT_EQ(runs[0], runs[2]) << growth;
+    EXPECT_EQ(runs[1], runs[2]) << growth;
   }
 }

@@ -7,6 +7,7 @@
 #include <limits>
 #include <vector>
 
+#include "pfsim/engine/growth.hpp"
 #include "pfsim/engine/rng.hpp"
 #include "pfsim/engine/time.hpp"
 
@@ -35,8 +36,12 @@ class NhppArrivals {
   /// The growth factor (1 + growth)^(t / minutes per year) in rate(t), exactly as rate(t) uses it (1 without growth).
   /// Memoised for the last t asked, so a caller thinning again at an accepted time gets it without another pow.
   [[nodiscard]] double trend(double t) const;
-  /// Time of the first arrival strictly after `after`, or +infinity beyond the horizon.
-  double next(double after, Stream& stream) const;
+  /// Time of the first arrival strictly after `after`, or +infinity beyond the horizon. `margin` is the band within
+  /// which a thinning test is redone with the exact growth factor (growth.hpp); any margin gives the same arrivals
+  /// (tests force the exact path with a huge one).
+  double next(double after, Stream& stream, double margin = kDecisionMargin) const;
+  /// The growth factor, for callers that decide with its approximation.
+  [[nodiscard]] const GrowthFactor& growth() const noexcept { return growth_factor_; }
   [[nodiscard]] double max_rate() const noexcept { return max_rate_; }
 
  private:
@@ -46,6 +51,14 @@ class NhppArrivals {
   double growth_;
   double horizon_;
   double max_rate_;
+  GrowthFactor growth_factor_;
+  /// rate(t) without the trend, formed once per hour: times inside [hour_from_, hour_to_) reuse it.
+  [[nodiscard]] double seasonal(double t) const {
+    if (t >= hour_from_ && t < hour_to_) return hour_seasonal_;
+    return new_hour(t);
+  }
+  double new_hour(double t) const;
+  mutable double hour_from_ = 0, hour_to_ = -1, hour_seasonal_ = 0;
   mutable std::int64_t cached_day_ = -1;
   mutable double cached_weekday_ = 0, cached_month_ = 0;
   mutable double trend_t_ = std::numeric_limits<double>::quiet_NaN(), trend_ = 1;  // trend(trend_t_) == trend_

@@ -1,10 +1,10 @@
 #pragma once
 // Counted capacity (clinicians, beds, packages) with a FIFO or priority queue and a time-varying capacity.
 #include <cstdint>
-#include <deque>
 #include <string>
 #include <vector>
 
+#include "pfsim/engine/fifo.hpp"
 #include "pfsim/engine/simulator.hpp"
 #include "pfsim/engine/stats.hpp"
 
@@ -59,7 +59,7 @@ class Resource {
   std::int64_t in_use_ = 0;
   HandlerId on_granted_;
   QueueDiscipline discipline_;
-  std::deque<std::uint32_t> fifo_;
+  IdFifo fifo_;
   std::vector<Waiting> heap_;
   std::uint64_t next_seq_ = 0;
   TimeWeighted in_use_stats_, capacity_stats_, queue_stats_;

@@ -43,8 +43,19 @@ struct Episode {
 };
 
 struct Patient {
+  Patient() = default;
+  /// A fresh record with this stream (cheaper than `Patient{}` then assigning: no default stream is seeded).
+  explicit Patient(const engine::Stream& stream) : rng(stream) {}
+
+  /// Where the person is; set only through PatientPool::set_stage, which keeps the pool's stage array in step.
+  [[nodiscard]] Stage stage() const noexcept { return stage_; }
+
   engine::Stream rng;             // per-patient stream: same person, same draws in every option
-  Stage stage = Stage::Free;
+ private:
+  friend class PatientPool;
+  Stage stage_ = Stage::Free;
+
+ public:
   std::uint16_t locality = 0;
   std::uint8_t band = 0;
   std::uint8_t site = 0;
@@ -67,6 +78,8 @@ struct Patient {
 };
 
 /// Patients by index; freed records are reused LIFO so the working set stays small and cache-warm.
+/// Beside the records it keeps every patient's stage in a byte array, so walks that mostly look at the stage (the
+/// midnight count and census) read bytes instead of whole records.
 class PatientPool {
  public:
   std::uint32_t acquire() {
@@ -77,21 +90,31 @@ class PatientPool {
       return id;
     }
     records_.emplace_back();
+    stages_.push_back(Stage::Free);
     return static_cast<std::uint32_t>(records_.size() - 1);
   }
   void release(std::uint32_t id) {
-    records_[id].stage = Stage::Free;
+    set_stage(id, Stage::Free);
     free_.push_back(id);
     ++released_;
+  }
+  /// The only way to change a stage (`p` must be a record of this pool).
+  void set_stage(Patient& p, Stage stage) { set_stage(static_cast<std::uint32_t>(&p - records_.data()), stage); }
+  void set_stage(std::uint32_t id, Stage stage) {
+    records_[id].stage_ = stage;
+    stages_[id] = stage;
   }
   Patient& operator[](std::uint32_t id) { return records_[id]; }
   const Patient& operator[](std::uint32_t id) const { return records_[id]; }
   [[nodiscard]] const std::vector<Patient>& all() const { return records_; }
+  /// stages()[id] == (*this)[id].stage() for every record.
+  [[nodiscard]] const std::vector<Stage>& stages() const { return stages_; }
   [[nodiscard]] std::uint64_t created() const { return created_; }
   [[nodiscard]] std::uint64_t released() const { return released_; }
 
  private:
   std::vector<Patient> records_;
+  std::vector<Stage> stages_;
   std::vector<std::uint32_t> free_;
   std::uint64_t created_ = 0, released_ = 0;
 };
