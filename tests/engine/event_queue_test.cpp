@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <queue>
 #include <random>
@@ -171,5 +172,170 @@ TEST(EventQueue, ClearEmptiesAndTheQueueIsReusable) {
   q.push(Event{0.25, 201, 0, 8});
   EXPECT_EQ(q.pop().entity, 8u);
   EXPECT_EQ(q.pop().entity, 7u);
+  EXPECT_TRUE(q.empty());
+}
+
+namespace {
+
+// Drives the queue and the reference heap with the same operations and compares every pop and peek bit for bit.
+// `next_time(gen, now, step)` draws a push time; with probability 1/8 a push instead lands between now and the
+// current top (what the simulator does after run_until peeked past its limit), when the queue is not empty.
+template <class NextTime>
+void expect_same_as_reference(std::uint64_t seed, int steps, NextTime next_time, EventQueue& q,
+                              const std::function<void(int, const EventQueue&)>& observe = {}) {
+  std::mt19937_64 gen(seed);
+  ReferenceQueue ref;
+  std::uint64_t seq = 0;
+  double now = 0;
+  for (int step = 0; step < steps; ++step) {
+    const auto op = gen() % 16;
+    if (op < 7 || ref.empty()) {
+      double t = next_time(gen, now, step);
+      if (op == 0 && !ref.empty()) {
+        const double top = q.top().time;
+        ASSERT_TRUE(same_event(q.top(), ref.top())) << "seed " << seed << " peek before push at step " << step;
+        if (std::isfinite(top) && std::isfinite(now)) t = now + (top - now) * std::uniform_real_distribution<double>(0, 1)(gen);
+      }
+      const Event e{t, seq++, static_cast<std::uint32_t>(gen() % 5), static_cast<std::uint32_t>(gen())};
+      q.push(e);
+      ref.push(e);
+    } else if (op < 15) {
+      const Event got = q.pop();
+      const Event want = ref.top();
+      ref.pop();
+      ASSERT_TRUE(same_event(got, want)) << "seed " << seed << " step " << step << ": got (" << got.time << ", "
+                                         << got.seq << ") want (" << want.time << ", " << want.seq << ")";
+      now = got.time;
+    } else {
+      ASSERT_TRUE(same_event(q.top(), ref.top())) << "seed " << seed << " peek at step " << step;
+    }
+    ASSERT_EQ(q.size(), ref.size());
+    if (observe) observe(step, q);
+  }
+  while (!ref.empty()) {
+    ASSERT_TRUE(same_event(q.pop(), ref.top())) << "seed " << seed << " drain";
+    ref.pop();
+  }
+  EXPECT_TRUE(q.empty());
+}
+
+}  // namespace
+
+// Density switching by 10^6 between phases makes the calendar narrow its buckets (dense) and widen them again
+// (sparse); each switch re-buckets the pending events and moves some between the ring and the far tier.
+TEST(EventQueue, MatchesTheTimeSeqHeapExactlyWhileTheBucketWidthAdaptsBothWays) {
+  for (std::uint64_t seed = 1; seed <= 6; ++seed) {
+    EventQueue q;
+    double narrowest = q.bucket_width(), widest_after_narrowest = 0;
+    expect_same_as_reference(
+        seed, 60000,
+        [](std::mt19937_64& gen, double now, int step) {
+          const bool dense = (step / 10000) % 2 == 1;
+          return now + std::exponential_distribution<double>(1.0)(gen) * (dense ? 1e-3 : 1e3);
+        },
+        q,
+        [&](int, const EventQueue& queue) {
+          if (queue.bucket_width() < narrowest) {
+            narrowest = queue.bucket_width();
+            widest_after_narrowest = narrowest;
+          }
+          widest_after_narrowest = std::max(widest_after_narrowest, queue.bucket_width());
+        });
+    EXPECT_LT(narrowest, 0.1) << "the dense phases should have narrowed the buckets";
+    EXPECT_GT(widest_after_narrowest, 4 * narrowest) << "the sparse phases should have widened them again";
+  }
+}
+
+// Mostly near events with a share far beyond the ring's window (days to centuries, infinity), so far events migrate
+// into the ring as the window advances, the ring empties and jumps to far events, and far times tie with near ones.
+TEST(EventQueue, MatchesTheTimeSeqHeapExactlyWithFarEventsMigratingIntoTheWindow) {
+  for (std::uint64_t seed = 1; seed <= 10; ++seed) {
+    EventQueue q;
+    expect_same_as_reference(
+        seed * 31, 40000,
+        [](std::mt19937_64& gen, double now, int) {
+          std::exponential_distribution<double> gap(1.0);
+          switch (gen() % 12) {
+            case 0: return now + gap(gen) * 1e4;   // days ahead
+            case 1: return now + gap(gen) * 1e7;   // years ahead
+            case 2: return std::floor(now / 4096.0 + 1.0 + static_cast<double>(gen() % 3)) * 4096.0;  // far ties
+            case 3: return (gen() % 8 == 0) ? std::numeric_limits<double>::infinity() : now + 1e300;
+            case 4: return now;  // into the open bucket
+            default: return now + gap(gen) * 3.0;
+          }
+        },
+        q);
+  }
+}
+
+// Times on coarse binary grids tie exactly and sit on bucket boundaries whatever power-of-two-ish width the queue
+// has adapted to; tiny gaps (1e-9) and exact repeats of now go into the open bucket's heap.
+TEST(EventQueue, MatchesTheTimeSeqHeapExactlyForTiesOnBucketBoundariesAndTinyGaps) {
+  for (std::uint64_t seed = 1; seed <= 10; ++seed) {
+    EventQueue q;
+    expect_same_as_reference(
+        seed * 101, 40000,
+        [](std::mt19937_64& gen, double now, int) {
+          const double grid = std::ldexp(1.0, static_cast<int>(gen() % 12) - 6);  // 1/64 .. 32
+          switch (gen() % 4) {
+            case 0: return (std::floor(now / grid) + static_cast<double>(gen() % 4)) * grid;
+            case 1: return now + 1e-9 * static_cast<double>(gen() % 3);
+            case 2: return std::nextafter(std::ceil(now / grid) * grid, -1.0);  // just below a boundary
+            default: return std::ceil(now / grid) * grid;
+          }
+        },
+        q);
+  }
+}
+
+// A burst of thousands of events in one short span after a sparse start (the open bucket's heap overflows and the
+// width is narrowed at once), and a burst at one single time, which no width can split.
+TEST(EventQueue, MatchesTheTimeSeqHeapExactlyThroughBurstsIntoOneBucket) {
+  for (std::uint64_t seed = 1; seed <= 6; ++seed) {
+    EventQueue q;
+    expect_same_as_reference(
+        seed * 7, 40000,
+        [](std::mt19937_64& gen, double now, int step) {
+          const int phase = (step / 5000) % 4;
+          if (phase == 1) return now + std::uniform_real_distribution<double>(0, 1e-2)(gen);
+          if (phase == 3) return std::floor(now) + 1.0;
+          return now + std::exponential_distribution<double>(1.0)(gen) * 10.0;
+        },
+        q);
+  }
+}
+
+// Negative times, -0/+0 and arbitrary order after the queue has adapted to a dense phase and holds far events.
+TEST(EventQueue, MatchesTheTimeSeqHeapExactlyForArbitraryPushOrderAfterAdapting) {
+  for (std::uint64_t seed = 1; seed <= 6; ++seed) {
+    EventQueue q;
+    expect_same_as_reference(
+        seed * 13, 30000,
+        [](std::mt19937_64& gen, double now, int step) {
+          if (step < 15000) return now + std::exponential_distribution<double>(1.0)(gen) * 1e-4;
+          switch (gen() % 5) {
+            case 0: return std::uniform_real_distribution<double>(-1e3, 1e3)(gen);
+            case 1: return (gen() % 2) ? -0.0 : 0.0;
+            case 2: return now + 1e9;
+            case 3: return -std::numeric_limits<double>::infinity();
+            default: return now + std::exponential_distribution<double>(1.0)(gen);
+          }
+        },
+        q);
+  }
+}
+
+// The first bucket beyond the window (cur + kRingBuckets) shares its ring slot with the open bucket, so it must go to
+// the far tier: here an event pushed there after an earlier one of the same bucket already waits in the far tier.
+TEST(EventQueue, TheBucketOneWindowAheadWaitsInTheFarTierInTimeOrder) {
+  EventQueue q;
+  const double w = q.bucket_width();
+  const double ahead = static_cast<double>(EventQueue::kRingBuckets);
+  q.push(Event{0.5 * w, 0, 0, 0});
+  q.push(Event{(ahead + 0.25) * w, 1, 0, 1});
+  EXPECT_EQ(q.pop().entity, 0u);  // opens bucket 0
+  q.push(Event{(ahead + 0.75) * w, 2, 0, 2});
+  EXPECT_EQ(q.pop().entity, 1u);
+  EXPECT_EQ(q.pop().entity, 2u);
   EXPECT_TRUE(q.empty());
 }
