@@ -192,7 +192,8 @@ void expect_same_as_reference(std::uint64_t seed, int steps, NextTime next_time,
       if (op == 0 && !ref.empty()) {
         const double top = q.top().time;
         ASSERT_TRUE(same_event(q.top(), ref.top())) << "seed " << seed << " peek before push at step " << step;
-        if (std::isfinite(top) && std::isfinite(now)) t = now + (top - now) * std::uniform_real_distribution<double>(0, 1)(gen);
+        if (std::isfinite(top) && std::isfinite(now))
+          t = now + (top - now) * std::uniform_real_distribution<double>(0, 1)(gen);
       }
       const Event e{t, seq++, static_cast<std::uint32_t>(gen() % 5), static_cast<std::uint32_t>(gen())};
       q.push(e);
