@@ -173,3 +173,126 @@ TEST(EventQueue, ClearEmptiesAndTheQueueIsReusable) {
   EXPECT_EQ(q.pop().entity, 7u);
   EXPECT_TRUE(q.empty());
 }
+
+namespace {
+
+// Drives the queue and the reference heap with the same operations and compares every pop and peek bit for bit.
+// `next_time(gen, now, step)` draws a push time; with probability 1/8 a push instead lands between now and the
+// current top (what the simulator does after run_until peeked past its limit), when the queue is not empty.
+template <class NextTime>
+void expect_same_as_reference(std::uint64_t seed, int steps, NextTime next_time, EventQueue& q) {
+  std::mt19937_64 gen(seed);
+  ReferenceQueue ref;
+  std::uint64_t seq = 0;
+  double now = 0;
+  for (int step = 0; step < steps; ++step) {
+    const auto op = gen() % 16;
+    if (op < 7 || ref.empty()) {
+      double t = next_time(gen, now, step);
+      if (op == 0 && !ref.empty()) {
+        const double top = q.top().time;
+        ASSERT_TRUE(same_event(q.top(), ref.top())) << "seed " << seed << " peek before push at step " << step;
+        if (std::isfinite(top) && std::isfinite(now))
+          t = now + (top - now) * std::uniform_real_distribution<double>(0, 1)(gen);
+      }
+      const Event e{t, seq++, static_cast<std::uint32_t>(gen() % 5), static_cast<std::uint32_t>(gen())};
+      q.push(e);
+      ref.push(e);
+    } else if (op < 15) {
+      const Event got = q.pop();
+      const Event want = ref.top();
+      ref.pop();
+      ASSERT_TRUE(same_event(got, want)) << "seed " << seed << " step " << step << ": got (" << got.time << ", "
+                                         << got.seq << ") want (" << want.time << ", " << want.seq << ")";
+      now = got.time;
+    } else {
+      ASSERT_TRUE(same_event(q.top(), ref.top())) << "seed " << seed << " peek at step " << step;
+    }
+    ASSERT_EQ(q.size(), ref.size());
+  }
+  while (!ref.empty()) {
+    ASSERT_TRUE(same_event(q.pop(), ref.top())) << "seed " << seed << " drain";
+    ref.pop();
+  }
+  EXPECT_TRUE(q.empty());
+}
+
+}  // namespace
+
+// Mostly near events with a share days to centuries ahead and infinity, with exact ties among the far times, and
+// pushes into the earliest pending time.
+TEST(EventQueue, MatchesTheTimeSeqHeapExactlyWithFarFutureEventsAndTies) {
+  for (std::uint64_t seed = 1; seed <= 10; ++seed) {
+    EventQueue q;
+    expect_same_as_reference(
+        seed * 31, 40000,
+        [](std::mt19937_64& gen, double now, int) {
+          std::exponential_distribution<double> gap(1.0);
+          switch (gen() % 12) {
+            case 0: return now + gap(gen) * 1e4;   // days ahead
+            case 1: return now + gap(gen) * 1e7;   // years ahead
+            case 2: return std::floor(now / 4096.0 + 1.0 + static_cast<double>(gen() % 3)) * 4096.0;  // far ties
+            case 3: return (gen() % 8 == 0) ? std::numeric_limits<double>::infinity() : now + 1e300;
+            case 4: return now;  // into the open bucket
+            default: return now + gap(gen) * 3.0;
+          }
+        },
+        q);
+  }
+}
+
+// Times on coarse binary grids tie exactly and sit on power-of-two boundaries (where a bucketed or bit-sliced queue
+// splits), times just below them, tiny gaps (1e-9) and exact repeats of now.
+TEST(EventQueue, MatchesTheTimeSeqHeapExactlyForTiesOnBinaryBoundariesAndTinyGaps) {
+  for (std::uint64_t seed = 1; seed <= 10; ++seed) {
+    EventQueue q;
+    expect_same_as_reference(
+        seed * 101, 40000,
+        [](std::mt19937_64& gen, double now, int) {
+          const double grid = std::ldexp(1.0, static_cast<int>(gen() % 12) - 6);  // 1/64 .. 32
+          switch (gen() % 4) {
+            case 0: return (std::floor(now / grid) + static_cast<double>(gen() % 4)) * grid;
+            case 1: return now + 1e-9 * static_cast<double>(gen() % 3);
+            case 2: return std::nextafter(std::ceil(now / grid) * grid, -1.0);  // just below a boundary
+            default: return std::ceil(now / grid) * grid;
+          }
+        },
+        q);
+  }
+}
+
+// A burst of thousands of events in one short span after a sparse phase, and a burst at one single time.
+TEST(EventQueue, MatchesTheTimeSeqHeapExactlyThroughBursts) {
+  for (std::uint64_t seed = 1; seed <= 6; ++seed) {
+    EventQueue q;
+    expect_same_as_reference(
+        seed * 7, 40000,
+        [](std::mt19937_64& gen, double now, int step) {
+          const int phase = (step / 5000) % 4;
+          if (phase == 1) return now + std::uniform_real_distribution<double>(0, 1e-2)(gen);
+          if (phase == 3) return std::floor(now) + 1.0;
+          return now + std::exponential_distribution<double>(1.0)(gen) * 10.0;
+        },
+        q);
+  }
+}
+
+// Negative times, -0/+0, -infinity and arbitrary order after a dense phase, with events far ahead pending.
+TEST(EventQueue, MatchesTheTimeSeqHeapExactlyForArbitraryPushOrderAfterADensePhase) {
+  for (std::uint64_t seed = 1; seed <= 6; ++seed) {
+    EventQueue q;
+    expect_same_as_reference(
+        seed * 13, 30000,
+        [](std::mt19937_64& gen, double now, int step) {
+          if (step < 15000) return now + std::exponential_distribution<double>(1.0)(gen) * 1e-4;
+          switch (gen() % 5) {
+            case 0: return std::uniform_real_distribution<double>(-1e3, 1e3)(gen);
+            case 1: return (gen() % 2) ? -0.0 : 0.0;
+            case 2: return now + 1e9;
+            case 3: return -std::numeric_limits<double>::infinity();
+            default: return now + std::exponential_distribution<double>(1.0)(gen);
+          }
+        },
+        q);
+  }
+}

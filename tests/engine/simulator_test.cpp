@@ -4,6 +4,7 @@
 #include <cmath>
 #include <functional>
 #include <limits>
+#include <memory>
 #include <queue>
 #include <random>
 #include <set>
@@ -188,4 +189,22 @@ TEST(Simulator, RunsTheSameEventsInTheSameOrderAsAReferenceTimeSeqHeap) {
       ASSERT_EQ(got[i].second, want[i].second) << "seed " << seed << " event " << i;
     }
   }
+}
+
+// Handlers are stored as type-erased objects allocated once: a move-only handler (which std::function cannot hold)
+// is accepted, and a stateful handler keeps its state at a stable address while many more handlers are registered.
+TEST(Simulator, HandlersMayBeMoveOnlyAndKeepTheirStateAsMoreAreAdded) {
+  Simulator sim;
+  std::vector<std::uint32_t> seen;
+  auto box = std::make_unique<int>(40);
+  const HandlerId move_only = sim.add_handler(
+      [&seen, b = std::move(box)](std::uint32_t id) { seen.push_back(id + static_cast<std::uint32_t>(*b)); });
+  int calls = 0;
+  const HandlerId counter = sim.add_handler([&calls, own = 0](std::uint32_t) mutable { calls = ++own; });
+  for (int i = 0; i < 100; ++i) sim.add_handler([](std::uint32_t) {});
+  for (int i = 0; i < 5; ++i) sim.schedule_at(static_cast<double>(i), counter);
+  sim.schedule_at(2.5, move_only, 2);
+  sim.run();
+  EXPECT_EQ(calls, 5);
+  EXPECT_EQ(seen, std::vector<std::uint32_t>{42});
 }

@@ -5,6 +5,11 @@
 // monotone case a radix heap is built for. Each event moves down a few buckets by appends to plain vectors instead of
 // sifting through a comparison heap with unpredictable branches: 2-2.4x the 4-ary heap it replaced at 10^4 pending
 // events, ~4x at 10^6 (bench/RESULTS.md). Pop order is identical to a (time, seq) min-heap, so results are unchanged.
+// Why not a calendar-queue front (ring of time buckets, the open one a small heap, this radix heap for far events):
+// tried (commit aae1bd4; its differential tests stay in tests/engine). On the models it saved only ~2.5 % of all
+// instructions, too little to see in CPU time on the shared machine, while the hold benchmark lost 39 % at 10^4
+// pending: with a few events per bucket, opening buckets and fetching their cold events cost about what the radix
+// heap's ~4 placements per event cost (bench/RESULTS.md, 2026-11-27).
 #include <algorithm>
 #include <array>
 #include <bit>
