@@ -44,6 +44,47 @@ double draw_time(std::mt19937_64& gen, double now) {
   }
 }
 
+// Drives the queue and the reference heap with the same operations and compares every pop and peek bit for bit.
+// `next_time(gen, now, step)` draws a push time; with probability 1/8 a push instead lands between now and the
+// current top (what the simulator does after run_until peeked past its limit), when the queue is not empty.
+template <class NextTime>
+void expect_same_as_reference(std::uint64_t seed, int steps, NextTime next_time, EventQueue& q) {
+  std::mt19937_64 gen(seed);
+  ReferenceQueue ref;
+  std::uint64_t seq = 0;
+  double now = 0;
+  for (int step = 0; step < steps; ++step) {
+    const auto op = gen() % 16;
+    if (op < 7 || ref.empty()) {
+      double t = next_time(gen, now, step);
+      if (op == 0 && !ref.empty()) {
+        const double top = q.top().time;
+        ASSERT_TRUE(same_event(q.top(), ref.top())) << "seed " << seed << " peek before push at step " << step;
+        if (std::isfinite(top) && std::isfinite(now))
+          t = now + (top - now) * std::uniform_real_distribution<double>(0, 1)(gen);
+      }
+      const Event e{t, seq++, static_cast<std::uint32_t>(gen() % 5), static_cast<std::uint32_t>(gen())};
+      q.push(e);
+      ref.push(e);
+    } else if (op < 15) {
+      const Event got = q.pop();
+      const Event want = ref.top();
+      ref.pop();
+      ASSERT_TRUE(same_event(got, want)) << "seed " << seed << " step " << step << ": got (" << got.time << ", "
+                                         << got.seq << ") want (" << want.time << ", " << want.seq << ")";
+      now = got.time;
+    } else {
+      ASSERT_TRUE(same_event(q.top(), ref.top())) << "seed " << seed << " peek at step " << step;
+    }
+    ASSERT_EQ(q.size(), ref.size());
+  }
+  while (!ref.empty()) {
+    ASSERT_TRUE(same_event(q.pop(), ref.top())) << "seed " << seed << " drain";
+    ref.pop();
+  }
+  EXPECT_TRUE(q.empty());
+}
+
 }  // namespace
 
 TEST(EventQueue, PopsInTimeOrderForRandomInput) {
@@ -96,37 +137,8 @@ TEST(EventQueue, InterleavedPushPopKeepsHeapOrder) {
 // event by event, bit for bit.
 TEST(EventQueue, MatchesTheTimeSeqHeapExactlyUnderRandomDesLikeUse) {
   for (std::uint64_t seed = 1; seed <= 20; ++seed) {
-    std::mt19937_64 gen(seed);
     EventQueue q;
-    ReferenceQueue ref;
-    std::uint64_t seq = 0;
-    double now = 0;
-    std::size_t popped = 0;
-    for (int step = 0; step < 20000; ++step) {
-      const auto op = gen() % 16;
-      if (op < 7 || ref.empty()) {
-        const Event e{draw_time(gen, now), seq++, static_cast<std::uint32_t>(gen() % 5), static_cast<std::uint32_t>(gen())};
-        q.push(e);
-        ref.push(e);
-      } else if (op < 15) {
-        const Event got = q.pop();
-        const Event want = ref.top();
-        ref.pop();
-        ASSERT_TRUE(same_event(got, want)) << "seed " << seed << " pop " << popped << ": got (" << got.time << ", "
-                                           << got.seq << ") want (" << want.time << ", " << want.seq << ")";
-        ++popped;
-        now = got.time;
-      } else {
-        ASSERT_TRUE(same_event(q.top(), ref.top())) << "seed " << seed << " peek at step " << step;
-      }
-      ASSERT_EQ(q.size(), ref.size());
-    }
-    while (!ref.empty()) {
-      ASSERT_TRUE(same_event(q.pop(), ref.top())) << "seed " << seed << " drain";
-      ref.pop();
-    }
-    EXPECT_TRUE(q.empty());
-    EXPECT_GT(popped, 1000u);
+    expect_same_as_reference(seed, 20000, [](std::mt19937_64& gen, double now, int) { return draw_time(gen, now); }, q);
   }
 }
 
@@ -173,51 +185,6 @@ TEST(EventQueue, ClearEmptiesAndTheQueueIsReusable) {
   EXPECT_EQ(q.pop().entity, 7u);
   EXPECT_TRUE(q.empty());
 }
-
-namespace {
-
-// Drives the queue and the reference heap with the same operations and compares every pop and peek bit for bit.
-// `next_time(gen, now, step)` draws a push time; with probability 1/8 a push instead lands between now and the
-// current top (what the simulator does after run_until peeked past its limit), when the queue is not empty.
-template <class NextTime>
-void expect_same_as_reference(std::uint64_t seed, int steps, NextTime next_time, EventQueue& q) {
-  std::mt19937_64 gen(seed);
-  ReferenceQueue ref;
-  std::uint64_t seq = 0;
-  double now = 0;
-  for (int step = 0; step < steps; ++step) {
-    const auto op = gen() % 16;
-    if (op < 7 || ref.empty()) {
-      double t = next_time(gen, now, step);
-      if (op == 0 && !ref.empty()) {
-        const double top = q.top().time;
-        ASSERT_TRUE(same_event(q.top(), ref.top())) << "seed " << seed << " peek before push at step " << step;
-        if (std::isfinite(top) && std::isfinite(now))
-          t = now + (top - now) * std::uniform_real_distribution<double>(0, 1)(gen);
-      }
-      const Event e{t, seq++, static_cast<std::uint32_t>(gen() % 5), static_cast<std::uint32_t>(gen())};
-      q.push(e);
-      ref.push(e);
-    } else if (op < 15) {
-      const Event got = q.pop();
-      const Event want = ref.top();
-      ref.pop();
-      ASSERT_TRUE(same_event(got, want)) << "seed " << seed << " step " << step << ": got (" << got.time << ", "
-                                         << got.seq << ") want (" << want.time << ", " << want.seq << ")";
-      now = got.time;
-    } else {
-      ASSERT_TRUE(same_event(q.top(), ref.top())) << "seed " << seed << " peek at step " << step;
-    }
-    ASSERT_EQ(q.size(), ref.size());
-  }
-  while (!ref.empty()) {
-    ASSERT_TRUE(same_event(q.pop(), ref.top())) << "seed " << seed << " drain";
-    ref.pop();
-  }
-  EXPECT_TRUE(q.empty());
-}
-
-}  // namespace
 
 // Mostly near events with a share days to centuries ahead and infinity, with exact ties among the far times, and
 // pushes into the earliest pending time.
