@@ -37,7 +37,7 @@ NhppArrivals::NhppArrivals(double base_per_minute, RateProfile profile, Calendar
   const double hmax = *std::max_element(profile_.hour.begin(), profile_.hour.end());
   const double dmax = *std::max_element(profile_.weekday.begin(), profile_.weekday.end());
   const double mmax = *std::max_element(profile_.month.begin(), profile_.month.end());
-  const double years = horizon_ / (kDaysPerYear * kMinutesPerDay);
+  const double years = horizon_ / kMinutesPerYear;
   const double trend_max = growth_ >= 0 ? std::pow(1.0 + growth_, years) : 1.0;
   max_rate_ = base_ * hmax * dmax * mmax * trend_max;
 }

@@ -59,7 +59,7 @@ class Context {
   const double measure_to;
 
   [[nodiscard]] bool measured(double t) const { return t >= measure_from && t < measure_to; }
-  [[nodiscard]] static double years(double t) { return t / (engine::kDaysPerYear * engine::kMinutesPerDay); }
+  [[nodiscard]] static double years(double t) { return t / engine::kMinutesPerYear; }
   /// Named stream of this replication (DESIGN §6).
   [[nodiscard]] engine::Stream stream(const std::string& name) const {
     return engine::Stream(scenario.run.seed, replication, name);

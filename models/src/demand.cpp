@@ -8,7 +8,6 @@
 namespace pfsim::models {
 
 namespace {
-constexpr double kMinutesPerYear = engine::kDaysPerYear * engine::kMinutesPerDay;
 double horizon(const Context& ctx) { return ctx.measure_to + engine::kMinutesPerDay; }
 double base_rate(const Context& ctx, std::size_t locality, const std::vector<double>& per_person_per_minute) {
   double total = 0;
@@ -16,7 +15,7 @@ double base_rate(const Context& ctx, std::size_t locality, const std::vector<dou
   return total;
 }
 std::vector<double> per_minute(std::vector<double> per_person_per_year) {
-  for (double& r : per_person_per_year) r /= kMinutesPerYear;
+  for (double& r : per_person_per_year) r /= engine::kMinutesPerYear;
   return per_person_per_year;
 }
 

@@ -15,8 +15,6 @@
 
 namespace pfsim::engine {
 
-inline constexpr double kMinutesPerYear = kDaysPerYear * kMinutesPerDay;
-
 /// Relative half-width of the band around a comparison inside which callers recompute with exact factors.
 /// Error analysis (growth.hpp, GrowthFactor) bounds approx() within 1e-13 of exact() relatively, and a sum or product of
 /// a few dozen such terms adds < 1e-14, so 1e-9 leaves a factor of > 1e4 to spare; the fallback runs about once in

@@ -35,7 +35,6 @@ class EngineError : public std::logic_error {
 /// then carries only a handler tag and an entity id, so the hot path allocates nothing.
 class Simulator {
  public:
-  using Handler = std::function<void(std::uint32_t entity)>;
 
   /// Current simulated time in minutes since the start of the run.
   [[nodiscard]] double now() const noexcept { return now_; }

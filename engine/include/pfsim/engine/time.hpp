@@ -11,6 +11,7 @@ inline constexpr double kMinutesPerHour = 60.0;
 inline constexpr double kMinutesPerDay = 1440.0;
 inline constexpr double kMinutesPerWeek = 7.0 * kMinutesPerDay;
 inline constexpr double kDaysPerYear = 365.25;
+inline constexpr double kMinutesPerYear = kDaysPerYear * kMinutesPerDay;
 
 /// A calendar anchored at the civil date of simulated time 0 (midnight).
 class Calendar {
