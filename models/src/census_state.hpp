@@ -2,7 +2,7 @@
 // Census warm start and snapshot: put the people of a Census in their places at the start of a run, and read the
 // state of a running system back into a Census (pfsim run --save-census).
 #include "context.hpp"
-#include "pfsim/models/census.hpp"
+#include "pfsim/models/scenario_types.hpp"
 
 namespace pfsim::models {
 

@@ -8,10 +8,10 @@
 #include <vector>
 
 #include "pfsim/engine/simulator.hpp"
-#include "pfsim/models/kpis.hpp"
+#include "pfsim/models/replication_result.hpp"
 #include "pfsim/models/patient.hpp"
 #include "pfsim/models/population.hpp"
-#include "pfsim/models/scenario.hpp"
+#include "pfsim/models/scenario_types.hpp"
 #include "recorder.hpp"
 
 namespace pfsim::models {

@@ -10,8 +10,8 @@
 #include <vector>
 
 #include "pfsim/engine/time.hpp"
-#include "pfsim/models/kpis.hpp"
-#include "pfsim/models/scenario.hpp"
+#include "pfsim/models/replication_result.hpp"
+#include "pfsim/models/scenario_types.hpp"
 
 namespace pfsim::models {
 

@@ -3,20 +3,9 @@
 #include <limits>
 
 #include "pfsim/engine/stats.hpp"
-#include "pfsim/models/kpis.hpp"
+#include "pfsim/models/replication_result.hpp"
 
 namespace pfsim::models {
-
-const std::array<KpiInfo, kTravelTableCount>& travel_catalogue() {
-  static const std::array<KpiInfo, kTravelTableCount> catalogue = {{
-      {"routed_patients", "patients", "measured arrivals treated at another site than their first choice because it does not provide their stream"},
-      {"transfers", "patients", "routed A&E attenders who arrived at their first-choice site and were transferred"},
-      {"extra_travel_min_mean", "min",
-       "mean extra road minutes (treating site minus first-choice site, from the locality) of routed patients; 0 when none"},
-      {"extra_travel_min_p95", "min", "95th percentile of the extra road minutes of routed patients; 0 when none"},
-  }};
-  return catalogue;
-}
 
 namespace {
 constexpr int kHours = 24;

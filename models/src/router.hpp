@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "context.hpp"
-#include "pfsim/models/routing.hpp"
+#include "pfsim/models/scenario_types.hpp"
 
 namespace pfsim::models {
 

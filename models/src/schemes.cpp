@@ -4,6 +4,7 @@
 
 #include <boost/math/special_functions/beta.hpp>
 
+#include "pfsim/models/scheme_delivery.hpp"
 #include "pfsim/models/system.hpp"
 #include "scheme_effects.hpp"
 #include "services.hpp"
@@ -13,23 +14,8 @@ namespace pfsim::models {
 namespace {
 constexpr double kWeek = 7.0 * engine::kMinutesPerDay;
 
-bool contains_or_empty(const std::vector<std::size_t>& list, std::size_t value) {
-  return list.empty() || std::find(list.begin(), list.end(), value) != list.end();
-}
-
 double standard_normal_cdf(double z) { return 0.5 * std::erfc(-z / std::sqrt(2.0)); }
 }  // namespace
-
-const std::array<std::string_view, kSchemeActivityCount>& scheme_activity_names() {
-  static const std::array<std::string_view, kSchemeActivityCount> names = {"attendances_avoided", "admissions_avoided",
-                                                                           "bed_days_saved", "dtoc_days_saved"};
-  return names;
-}
-
-bool SchemeFilter::matches(std::size_t locality, std::size_t band, std::size_t site, int pathway) const {
-  if (!contains_or_empty(localities, locality) || !contains_or_empty(bands, band) || !contains_or_empty(sites, site)) return false;
-  return pathways.empty() || pathway == 0 || std::find(pathways.begin(), pathways.end(), pathway) != pathways.end();
-}
 
 std::vector<double> sample_delivery(const SchemeSettings& settings, std::uint64_t seed, std::uint64_t replication) {
   // Gaussian copula: a scheme in a group with correlation ρ uses z = √ρ·z_group + √(1−ρ)·z_own, so any two schemes

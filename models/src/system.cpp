@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "pfsim/models/invariants.hpp"
+#include "pfsim/models/scheme_delivery.hpp"
 #include "census_state.hpp"
 #include "router.hpp"
 #include "scheme_effects.hpp"

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 
+#include "pfsim/models/opel.hpp"
 #include "scheme_effects.hpp"
 #include "services.hpp"
 

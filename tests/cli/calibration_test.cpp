@@ -3,9 +3,9 @@
 
 #include <cmath>
 
-#include "calibration/nelder_mead.hpp"
+#include "pfsim/run/calibration/nelder_mead.hpp"
 
-namespace pfsim::cli::calibration {
+namespace pfsim::run::calibration {
 namespace {
 
 TEST(NelderMead, FindsTheMinimumOfAQuadraticWithin1e3) {
@@ -45,4 +45,4 @@ TEST(NelderMead, StopsWhenTheBudgetIsSpentAndReturnsTheBestSeen) {
 }
 
 }  // namespace
-}  // namespace pfsim::cli::calibration
+}  // namespace pfsim::run::calibration

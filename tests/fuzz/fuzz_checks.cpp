@@ -9,7 +9,7 @@
 
 #include "pfsim/engine/distribution.hpp"
 #include "pfsim/engine/rng.hpp"
-#include "pfsim/scenario_file/load.hpp"
+#include "pfsim/loader/load.hpp"
 
 namespace pfsim::fuzz {
 namespace {
@@ -38,7 +38,7 @@ void write_file(const fs::path& file, std::span<const std::uint8_t> bytes) {
   if (!out) throw std::runtime_error("fuzz harness: cannot write " + file.string());
 }
 
-void check_error_is_one_line(const scenario_file::ScenarioError& e, std::string_view stage) {
+void check_error_is_one_line(const loader::ScenarioError& e, std::string_view stage) {
   const std::string_view what = e.what();
   if (what.find('\n') != std::string_view::npos || what.find('\r') != std::string_view::npos)
     throw Finding(std::string(stage) + ": ScenarioError is not one line: " + printable(what));
@@ -79,10 +79,10 @@ const fs::path& scenario_work_dir(const fs::path& source_dir) {
 void check_scenario_bytes(std::span<const std::uint8_t> bytes, const fs::path& work_dir) {
   const fs::path input = work_dir / "input.yaml";
   write_file(input, bytes);
-  models::Scenario scenario;
+  scenario::Scenario scenario;
   try {
-    scenario = scenario_file::load_scenario(input);
-  } catch (const scenario_file::ScenarioError& e) {
+    scenario = loader::load_scenario(input);
+  } catch (const loader::ScenarioError& e) {
     check_error_is_one_line(e, "load");
     return;
   }
@@ -91,8 +91,8 @@ void check_scenario_bytes(std::span<const std::uint8_t> bytes, const fs::path& w
   const std::string& text = scenario.resolved_yaml;
   write_file(resolved, {reinterpret_cast<const std::uint8_t*>(text.data()), text.size()});
   try {
-    (void)scenario_file::load_scenario(resolved);
-  } catch (const scenario_file::ScenarioError& e) {
+    (void)loader::load_scenario(resolved);
+  } catch (const loader::ScenarioError& e) {
     throw Finding("input loads but its resolved_yaml does not: " + printable(e.what()));
   }
 }

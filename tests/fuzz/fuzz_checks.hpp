@@ -16,7 +16,7 @@ class Finding : public std::logic_error {
   using std::logic_error::logic_error;
 };
 
-/// Writes `bytes` to `work_dir`/input.yaml and loads it with scenario_file::load_scenario. A ScenarioError is the
+/// Writes `bytes` to `work_dir`/input.yaml and loads it with loader::load_scenario. A ScenarioError is the
 /// expected way to reject it; its what() must be one line (pfsim prints it as the single stderr line). A scenario that
 /// loads must load again from its resolved_yaml. Anything else (another exception type, a crash) is a bug: throws
 /// Finding or lets the foreign exception escape.

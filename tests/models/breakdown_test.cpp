@@ -11,7 +11,7 @@
 
 #include "pfsim/models/population.hpp"
 #include "pfsim/models/system.hpp"
-#include "pfsim/scenario_file/load.hpp"
+#include "pfsim/loader/load.hpp"
 #include "recorder.hpp"
 #include "test_scenarios.hpp"
 
@@ -63,7 +63,7 @@ Scenario two_sites_and_a_community_hospital() {
 }
 
 Scenario short_winter_file() {
-  Scenario s = scenario_file::load_scenario(std::filesystem::path(PFSIM_SCENARIOS_DIR) / "south-east-essex-2019-winter.yaml");
+  Scenario s = loader::load_scenario(std::filesystem::path(PFSIM_SCENARIOS_DIR) / "south-east-essex-2019-winter.yaml");
   s.run.days = 45;
   s.run.warmup_days = 20;
   return s;

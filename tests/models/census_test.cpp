@@ -12,8 +12,8 @@
 #include "pfsim/engine/stats.hpp"
 #include "pfsim/models/system.hpp"
 #include "pfsim/models/warmup.hpp"
-#include "pfsim/scenario_file/census_csv.hpp"
-#include "pfsim/scenario_file/load.hpp"
+#include "pfsim/loader/census_csv.hpp"
+#include "pfsim/loader/load.hpp"
 
 namespace pfsim::models {
 namespace {
@@ -33,28 +33,28 @@ std::size_t count(const Census& census, CensusKind kind) {
 TEST(CensusWarmStart, SaveLoadSaveRoundTripGivesTheIdenticalState) {
   // Replication 0 of the baseline on day 150 (90 days into the measured year), saved, loaded as the census of a
   // run that starts that day with no warm-up, and saved again before anything happens: the same rows, byte for byte.
-  const Scenario baseline = scenario_file::load_scenario(kScenarios / "south-east-essex-2019.yaml", {"run.days=120"});
+  const Scenario baseline = loader::load_scenario(kScenarios / "south-east-essex-2019.yaml", {"run.days=120"});
   const Census saved = System(baseline, 0).census_at(150);
   ASSERT_GT(count(saved, CensusKind::Acute), 300u);
   ASSERT_GT(count(saved, CensusKind::Reablement), 100u);
   ASSERT_GT(count(saved, CensusKind::CareHome), 1000u);
   ASSERT_GT(count(saved, CensusKind::AtHome), 10u);
-  const std::string text = scenario_file::census_csv(saved, baseline);
+  const std::string text = loader::census_csv(saved, baseline);
   const auto file = write_temp("pfsim-census-round-trip.csv", text);
   // Day 150 from 2019-04-01 minus 60 warm-up days is 2019-06-29.
-  const Scenario forecast = scenario_file::load_scenario(
+  const Scenario forecast = loader::load_scenario(
       kScenarios / "south-east-essex-2019.yaml",
       {"run.start_date=2019-06-29", "run.warmup_days=0", "run.days=30", "census=" + file.string()});
   ASSERT_TRUE(forecast.census);
   EXPECT_EQ(forecast.census->people.size(), saved.people.size());
   const Census again = System(forecast, 0).census_at(0);
-  EXPECT_EQ(scenario_file::census_csv(again, forecast), text);
+  EXPECT_EQ(loader::census_csv(again, forecast), text);
   // The resolved scenario embeds the census, so it loads on its own, without the file.
   const auto resolved = write_temp("pfsim-census-resolved.yaml", forecast.resolved_yaml);
   std::filesystem::remove(file);
-  const Scenario reloaded = scenario_file::load_scenario(resolved);
+  const Scenario reloaded = loader::load_scenario(resolved);
   ASSERT_TRUE(reloaded.census);
-  EXPECT_EQ(scenario_file::census_csv(*reloaded.census, reloaded), text);
+  EXPECT_EQ(loader::census_csv(*reloaded.census, reloaded), text);
   std::filesystem::remove(resolved);
 }
 
@@ -72,7 +72,7 @@ TEST(CensusWarmStart, SteadyStateCensusStartsAtTheCensusWithNoTransientWhileAnEm
   // scenarios/south-east-essex-2019-census.yaml: 8 weeks from a census taken (by --save-census) from the baseline
   // when its occupancy was at the seasonal mean. (Over longer horizons the seasonal rise towards summer is a trend
   // that MSER-5, like any truncation rule, reads as non-stationarity: judge warm-ups on horizons without one.)
-  const Scenario forecast = scenario_file::load_scenario(kScenarios / "south-east-essex-2019-census.yaml");
+  const Scenario forecast = loader::load_scenario(kScenarios / "south-east-essex-2019-census.yaml");
   ASSERT_EQ(forecast.run.days, 56);
   ASSERT_TRUE(forecast.census);
   const double census_beds = static_cast<double>(count(*forecast.census, CensusKind::Acute));
@@ -93,10 +93,10 @@ TEST(CensusWarmStart, SteadyStateCensusStartsAtTheCensusWithNoTransientWhileAnEm
 }
 
 TEST(CensusWarmStart, ChooseWarmupSetsTheWarmupOnlyForAuto) {
-  Scenario s = scenario_file::load_scenario(kScenarios / "south-east-essex-2019.yaml", {"run.days=60", "run.replications=2"});
+  Scenario s = loader::load_scenario(kScenarios / "south-east-essex-2019.yaml", {"run.days=60", "run.replications=2"});
   EXPECT_FALSE(choose_warmup(s).has_value());
   EXPECT_EQ(s.run.warmup_days, 60);
-  s = scenario_file::load_scenario(kScenarios / "south-east-essex-2019.yaml", {"run.days=60", "run.replications=2", "run.warmup_days=auto"});
+  s = loader::load_scenario(kScenarios / "south-east-essex-2019.yaml", {"run.days=60", "run.replications=2", "run.warmup_days=auto"});
   ASSERT_TRUE(s.run.warmup_auto);
   const auto choice = choose_warmup(s);
   ASSERT_TRUE(choice.has_value());
@@ -109,7 +109,7 @@ TEST(CensusWarmStart, ChooseWarmupSetsTheWarmupOnlyForAuto) {
 
 TEST(CensusWarmStart, CensusPeopleDrawFromTheirOwnStreamsSoArrivalsAreUnchanged) {
   // With or without the census, the same A&E attendances arrive (their streams never see the census draws).
-  const Scenario with = scenario_file::load_scenario(kScenarios / "south-east-essex-2019-census.yaml", {"run.days=14"});
+  const Scenario with = loader::load_scenario(kScenarios / "south-east-essex-2019-census.yaml", {"run.days=14"});
   Scenario without = with;
   without.census.reset();
   const ReplicationResult a = run_replication(with, 0), b = run_replication(without, 0);

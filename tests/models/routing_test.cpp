@@ -6,7 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "pfsim/models/system.hpp"
-#include "pfsim/scenario_file/load.hpp"
+#include "pfsim/loader/load.hpp"
 
 using namespace pfsim::models;
 
@@ -15,7 +15,7 @@ const std::filesystem::path kData = PFSIM_TEST_DATA_DIR;
 
 // tests/data/good/routing.yaml: North chooses General (10 min; Annex 30), South chooses Annex (12 min; General 25);
 // stroke is provided only at General.
-Scenario routed() { return pfsim::scenario_file::load_scenario(kData / "good" / "routing.yaml"); }
+Scenario routed() { return pfsim::loader::load_scenario(kData / "good" / "routing.yaml"); }
 
 double site(const ReplicationResult& r, Kpi k, std::size_t s) { return r.by_site[static_cast<std::size_t>(k)][s]; }
 double travel(const ReplicationResult& r, TravelOutcome::Table t, std::size_t column) { return r.travel.tables[t][column]; }

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "pfsim/models/scheme_delivery.hpp"
 #include "pfsim/models/system.hpp"
 #include "test_scenarios.hpp"
 

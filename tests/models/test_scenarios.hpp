@@ -1,7 +1,7 @@
 #pragma once
 // Small scenarios built in code for model tests (the YAML versions live in scenarios/tests/).
 #include "pfsim/engine/distribution.hpp"
-#include "pfsim/models/scenario.hpp"
+#include "pfsim/models/scenario_types.hpp"
 
 namespace pfsim::models::testing {
 

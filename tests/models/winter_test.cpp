@@ -6,8 +6,9 @@
 #include <cmath>
 #include <filesystem>
 
+#include "pfsim/models/opel.hpp"
 #include "pfsim/models/system.hpp"
-#include "pfsim/scenario_file/load.hpp"
+#include "pfsim/loader/load.hpp"
 #include "test_scenarios.hpp"
 
 namespace pfsim::models {
@@ -56,7 +57,7 @@ TEST(Winter, NeutralSectionIsBitIdenticalToNoSectionInWholeSystem) {
 
 TEST(Winter, WinterScenarioWithOutbreaksOffAndUnitMultipliersEqualsBaselineBitForBit) {
   const auto dir = std::filesystem::path(PFSIM_SCENARIOS_DIR);
-  Scenario winter = scenario_file::load_scenario(dir / "south-east-essex-2019-winter.yaml");
+  Scenario winter = loader::load_scenario(dir / "south-east-essex-2019-winter.yaml");
   ASSERT_TRUE(winter.winter.has_value());
   ASSERT_FALSE(winter.winter->outbreaks.empty());
   // Same period for both, short enough for a unit test; the baseline is the winter file without its section.
@@ -222,7 +223,7 @@ TEST(DischargeDip, WeekendFactorZeroHoldsEveryoneUntilMondayAndBankHolidayToo) {
 // day, the hardest case for the bed bookkeeping. Checked at every event and midnight, nothing may break.
 TEST(Winter, FullWinterScenarioRunsCleanUnderInvariantChecks) {
   const auto dir = std::filesystem::path(PFSIM_SCENARIOS_DIR);
-  Scenario winter = scenario_file::load_scenario(dir / "south-east-essex-2019-winter.yaml");
+  Scenario winter = loader::load_scenario(dir / "south-east-essex-2019-winter.yaml");
   winter.run.start_date = std::chrono::year{2019} / 11 / 1;
   winter.run.days = 120;
   winter.run.warmup_days = 30;

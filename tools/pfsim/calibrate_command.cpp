@@ -16,22 +16,24 @@
 
 #include <fmt/format.h>
 
-#include "calibration/evaluator.hpp"
-#include "calibration/nelder_mead.hpp"
-#include "calibration/uncertainty.hpp"
+#include "pfsim/run/calibration/evaluator.hpp"
+#include "pfsim/run/calibration/nelder_mead.hpp"
+#include "pfsim/run/calibration/uncertainty.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
 #include "output_path.hpp"
 #include "pfsim/output/output.hpp"
-#include "pfsim/scenario_file/calibration.hpp"
-#include "pfsim/scenario_file/load.hpp"
-#include "run_record.hpp"
+#include "pfsim/loader/calibration.hpp"
+#include "pfsim/loader/load.hpp"
+#include "pfsim/run/run_record.hpp"
 
 namespace pfsim::cli {
+// A front end of the run library: its names read as the command's own.
+using namespace pfsim::run;
 
 namespace {
 namespace fs = std::filesystem;
-using namespace calibration;
+using namespace pfsim::run::calibration;
 
 struct CalibrateOptions {
   std::string scenario;
@@ -75,11 +77,11 @@ output::Breakdown row(std::string name, std::string units, std::string descripti
 
 int calibrate(const CalibrateOptions& options, const std::string& command_line) {
   const fs::path input = options.scenario;
-  const auto calibration = scenario_file::load_calibration(input);
+  const auto calibration = loader::load_calibration(input);
   if (!calibration)
-    throw scenario_file::ScenarioError(input.string(), 0, 0, "calibration", "the scenario has no calibration section",
+    throw loader::ScenarioError(input.string(), 0, 0, "calibration", "the scenario has no calibration section",
                                        "add `calibration:` with targets and parameters (README \"Calibrating with pfsim calibrate\")");
-  const models::Scenario base = scenario_file::load_scenario(input);
+  const scenario::Scenario base = loader::load_scenario(input);
   // Each candidate would get its own pilot and so its own warm-up, which breaks common random numbers.
   if (base.run.warmup_auto)
     throw BadArgument(fmt::format("{}: calibrate needs a numeric run.warmup_days, not auto (hint: `pfsim run` prints the warm-up "
@@ -124,7 +126,7 @@ int calibrate(const CalibrateOptions& options, const std::string& command_line) 
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
   // The calibrated scenario ------------------------------------------------------------------------------------
-  std::vector<scenario_file::FittedValue> fitted;
+  std::vector<loader::FittedValue> fitted;
   for (std::size_t i = 0; i < parameters.size(); ++i) {
     std::string serves;
     for (std::size_t k : uncertainty.serves[i]) serves += (serves.empty() ? "" : ", ") + targets[k].kpi;
@@ -154,13 +156,13 @@ int calibrate(const CalibrateOptions& options, const std::string& command_line) 
                                  targets[k].source.empty() ? "" : "  [" + targets[k].source + "]"));
   header.push_back(fmt::format("Diagnostics: {} (/calibration/trace, /calibration_fit, /calibration_parameters).", h5.filename().string()));
   header.push_back(fmt::format("Reproduce the fit: pfsim run {} -r {}", out.filename().string(), options.replications));
-  const std::string yaml = scenario_file::calibrated_scenario_yaml(input, extends_path.generic_string(),
+  const std::string yaml = loader::calibrated_scenario_yaml(input, extends_path.generic_string(),
                                                                    base.name + " (calibrated)", header, fitted);
   write_text_atomically(out, yaml);
-  (void)scenario_file::load_scenario(out);  // what was written must load
+  (void)loader::load_scenario(out);  // what was written must load
 
   // Diagnostics (HDF5): the best candidate's full results plus the calibration tables -----------------------------
-  const models::Scenario fitted_scenario = scenario_file::load_scenario(input, evaluator.overrides(best.texts));
+  const scenario::Scenario fitted_scenario = loader::load_scenario(input, evaluator.overrides(best.texts));
   output::RunRecord record = make_run_record(fitted_scenario, evaluator.best_results(), command_line);
   record.extra_meta.emplace_back("calibration_method", "Nelder-Mead, logit-transformed bounds, common random numbers, restarts");
   record.extra_meta.emplace_back("calibration_objective", "sum over targets of ((simulated mean - observed) / sd)^2 + priors");

@@ -17,12 +17,14 @@
 #include "pfsim/engine/stats.hpp"
 #include "pfsim/models/warmup.hpp"
 #include "pfsim/output/output.hpp"
-#include "pfsim/scenario_file/load.hpp"
+#include "pfsim/loader/load.hpp"
 #include "progress.hpp"
-#include "replications.hpp"
-#include "run_record.hpp"
+#include "pfsim/run/replications.hpp"
+#include "pfsim/run/run_record.hpp"
 
 namespace pfsim::cli {
+// A front end of the run library: its names read as the command's own.
+using namespace pfsim::run;
 
 namespace {
 struct CompareOptions {
@@ -39,18 +41,18 @@ using Results = std::vector<models::ReplicationResult>;
 
 std::string option_label(const std::string& path) { return std::filesystem::path(path).stem().string(); }
 
-std::vector<std::string> site_names(const models::Scenario& s) {
+std::vector<std::string> site_names(const scenario::Scenario& s) {
   std::vector<std::string> names;
   for (const auto& site : s.sites) names.push_back(site.name);
   return names;
 }
-std::vector<std::string> locality_names(const models::Scenario& s) {
+std::vector<std::string> locality_names(const scenario::Scenario& s) {
   std::vector<std::string> names;
   for (const auto& locality : s.population.localities) names.push_back(locality.name);
   return names;
 }
 
-Results run_all(const models::Scenario& s, std::size_t threads, Progress& progress) {
+Results run_all(const scenario::Scenario& s, std::size_t threads, Progress& progress) {
   std::vector<std::size_t> indices(static_cast<std::size_t>(s.run.replications));
   for (std::size_t r = 0; r < indices.size(); ++r) indices[r] = r;
   return run_indices(s, indices, threads, nullptr, [&] { progress.advance(); });
@@ -94,8 +96,8 @@ class PairedTable {
   std::string& table_;
 };
 
-void check_pairable(const std::vector<models::Scenario>& scenarios, const std::vector<std::string>& files) {
-  const models::Scenario& base = scenarios.front();
+void check_pairable(const std::vector<scenario::Scenario>& scenarios, const std::vector<std::string>& files) {
+  const scenario::Scenario& base = scenarios.front();
   for (std::size_t k = 1; k < scenarios.size(); ++k) {
     const auto& s = scenarios[k];
     // Pairing needs the same seed, replications and measured days; everything else may differ.
@@ -114,13 +116,13 @@ void check_pairable(const std::vector<models::Scenario>& scenarios, const std::v
 int compare(const CompareOptions& options) {
   std::vector<std::string> overrides = options.overrides;
   if (options.replications > 0) overrides.push_back(fmt::format("run.replications={}", options.replications));
-  std::vector<models::Scenario> scenarios;
+  std::vector<scenario::Scenario> scenarios;
   for (const auto& file : options.scenarios) {
-    scenarios.push_back(scenario_file::load_scenario(file, overrides));
+    scenarios.push_back(loader::load_scenario(file, overrides));
     (void)models::choose_warmup(scenarios.back());  // `warmup_days: auto`: each scenario's own pilot (MSER-5)
   }
   check_pairable(scenarios, options.scenarios);
-  const models::Scenario& base = scenarios.front();
+  const scenario::Scenario& base = scenarios.front();
   const std::filesystem::path out = options.output;
   check_output_path(out);
   const std::size_t threads = options.threads > 0 ? static_cast<std::size_t>(options.threads)
@@ -146,31 +148,31 @@ int compare(const CompareOptions& options) {
     PairedTable paired(record, table);
     const Results& a = results.front();
     const Results& b = results[k];
-    const auto& kpis = models::kpi_catalogue();
+    const auto& kpis = scenario::kpi_catalogue();
     for (std::size_t i = 0; i < kpis.size(); ++i)
       paired.add(fmt::format("/compare/{}/{}", label, kpis[i].name), n, 1,
                  [&](bool is_base, std::size_t r, std::size_t) { return (is_base ? a : b)[r].kpi[i]; }, {}, std::string(kpis[i].name), every);
     // By site and by locality: [replication × site|locality] like /by_site, /by_locality.
-    const auto& by_site = models::by_site_catalogue();
+    const auto& by_site = scenario::by_site_catalogue();
     for (std::size_t i = 0; i < by_site.size(); ++i)
       paired.add(fmt::format("/compare/{}/by_site/{}", label, by_site[i].name), n, sites.size(),
                  [&](bool is_base, std::size_t r, std::size_t s) { return (is_base ? a : b)[r].by_site[i][s]; }, sites,
                  std::string(by_site[i].name), every);
-    const auto& by_locality = models::by_locality_catalogue();
+    const auto& by_locality = scenario::by_locality_catalogue();
     for (std::size_t i = 0; i < by_locality.size(); ++i)
       paired.add(fmt::format("/compare/{}/by_locality/{}", label, by_locality[i].name), n, localities.size(),
                  [&](bool is_base, std::size_t r, std::size_t l) { return (is_base ? a : b)[r].by_locality[i][l]; }, localities,
                  std::string(by_locality[i].name), options.by_locality ? every : marked);
     // Travel burden by locality (+ all localities); a scenario without routing routes nobody (zeros).
     if (!base.routing && !scenarios[k].routing) continue;
-    const auto& travel = models::travel_catalogue();
+    const auto& travel = scenario::travel_catalogue();
     for (std::size_t i = 0; i < travel.size(); ++i) {
       const auto value = [&](bool is_base, std::size_t r, std::size_t l) {
         const auto& t = (is_base ? a : b)[r].travel.tables[i];
         return t.empty() ? 0.0 : t[l];
       };
       // The table shows every travel measure for all localities together and, per locality, the mean extra minutes.
-      const bool per_locality = options.by_locality || i == models::TravelOutcome::ExtraMinutesMean;
+      const bool per_locality = options.by_locality || i == scenario::TravelOutcome::ExtraMinutesMean;
       paired.add(fmt::format("/compare/{}/travel/{}", label, travel[i].name), n, travel_labels.size(), value, travel_labels,
                  std::string(travel[i].name), [&](std::size_t l, const engine::Summary& d) {
                    return l == localities.size() || (per_locality && (d.mean != 0 || d.ci95_half != 0));

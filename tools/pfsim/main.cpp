@@ -9,19 +9,19 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
-#include "distributed.hpp"
 #include "exit_codes.hpp"
 #include "output_path.hpp"
+#include "pfsim/loader/load.hpp"
 #include "pfsim/models/system.hpp"
 #include "pfsim/output/output.hpp"
-#include "pfsim/scenario_file/load.hpp"
-#include "version.hpp"
+#include "pfsim/run/distributed.hpp"
+#include "pfsim/run/version.hpp"
 
 namespace {
 int run_pfsim(int argc, char** argv) {
   using namespace pfsim::cli;
   CLI::App app{"pfsim: patient-flow simulation for local health and care systems"};
-  app.set_version_flag("--version", std::string(kVersion));
+  app.set_version_flag("--version", std::string(pfsim::run::kVersion));
   app.require_subcommand(1);
   const std::map<std::string, Command> commands = {
       {"report", add_report_command(app)},
@@ -42,7 +42,7 @@ int run_pfsim(int argc, char** argv) {
   }
   try {
     return commands.at(app.get_subcommands().front()->get_name())();
-  } catch (const pfsim::scenario_file::ScenarioError& e) {
+  } catch (const pfsim::loader::ScenarioError& e) {
     fmt::print(stderr, "{}\n", e.what());
     return kBadInput;
   } catch (const BadArgument& e) {
@@ -65,8 +65,8 @@ int run_pfsim(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  pfsim::cli::Distributed::initialise(argc, argv);
+  pfsim::run::Distributed::initialise(argc, argv);
   const int status = run_pfsim(argc, argv);
-  pfsim::cli::Distributed::finalise();
+  pfsim::run::Distributed::finalise();
   return status;
 }

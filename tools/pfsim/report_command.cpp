@@ -15,7 +15,7 @@
 #include "output_path.hpp"
 #include "pfsim/output/output.hpp"
 #include "pfsim/output/report.hpp"
-#include "pfsim/scenario_file/load.hpp"
+#include "pfsim/loader/load.hpp"
 
 namespace pfsim::cli {
 
@@ -49,7 +49,7 @@ output::ScenarioSummary scenario_summary(const std::string& scenario_yaml) {
     if (!out) return summary;
   }
   try {
-    const models::Scenario scenario = scenario_file::load_scenario(tmp);
+    const scenario::Scenario scenario = loader::load_scenario(tmp);
     for (const auto& site : scenario.sites)
       summary.sites.push_back({site.name, static_cast<double>(site.general_beds), static_cast<double>(site.escalation_beds)});
     for (const auto& locality : scenario.population.localities) {

@@ -12,23 +12,25 @@
 
 #include <fmt/format.h>
 
-#include "checkpoints.hpp"
+#include "pfsim/run/checkpoints.hpp"
 #include "commands.hpp"
-#include "distributed.hpp"
+#include "pfsim/run/distributed.hpp"
 #include "exit_codes.hpp"
 #include "output_path.hpp"
 #include "pfsim/engine/time.hpp"
 #include "pfsim/models/system.hpp"
 #include "pfsim/models/warmup.hpp"
 #include "pfsim/output/output.hpp"
-#include "pfsim/scenario_file/census_csv.hpp"
-#include "pfsim/scenario_file/load.hpp"
+#include "pfsim/loader/census_csv.hpp"
+#include "pfsim/loader/load.hpp"
 #include "progress.hpp"
-#include "replications.hpp"
-#include "run_record.hpp"
-#include "scheme_summary.hpp"
+#include "pfsim/run/replications.hpp"
+#include "pfsim/run/run_record.hpp"
+#include "pfsim/run/scheme_summary.hpp"
 
 namespace pfsim::cli {
+// A front end of the run library: its names read as the command's own.
+using namespace pfsim::run;
 
 namespace {
 struct RunOptions {
@@ -48,7 +50,7 @@ struct RunOptions {
 };
 
 // --save-census DATE FILE: the day index of DATE (0 = first warm-up day), checked before anything runs.
-std::int64_t census_day(const models::Scenario& scenario, const std::string& date_text) {
+std::int64_t census_day(const scenario::Scenario& scenario, const std::string& date_text) {
   std::chrono::year_month_day date;
   if (!engine::parse_iso_date(date_text, date))
     throw BadArgument(fmt::format("--save-census: bad date \"{}\" (hint: write YYYY-MM-DD, e.g. 2020-03-01)", date_text));
@@ -63,9 +65,9 @@ std::int64_t census_day(const models::Scenario& scenario, const std::string& dat
 
 // Replication 0 is rerun up to the date (same seed and index, so the same trajectory as replication 0 of the
 // results) and its state written as a census CSV, via a .tmp file and a rename like the results.
-void write_census(const models::Scenario& scenario, std::int64_t day, const std::filesystem::path& path) {
-  const models::Census census = models::System(scenario, 0).census_at(day);
-  const std::string text = scenario_file::census_csv(census, scenario);
+void write_census(const scenario::Scenario& scenario, std::int64_t day, const std::filesystem::path& path) {
+  const scenario::Census census = models::System(scenario, 0).census_at(day);
+  const std::string text = loader::census_csv(census, scenario);
   const std::filesystem::path tmp = path.string() + ".tmp";
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
@@ -81,7 +83,7 @@ void write_census(const models::Scenario& scenario, std::int64_t day, const std:
 }
 
 std::size_t kpi_index(const std::string& name) {
-  const auto& catalogue = models::kpi_catalogue();
+  const auto& catalogue = scenario::kpi_catalogue();
   for (std::size_t k = 0; k < catalogue.size(); ++k)
     if (catalogue[k].name == name) return k;
   std::string known;
@@ -94,9 +96,8 @@ int run(const RunOptions& options, const std::string& command_line, const Distri
   // -r and --seed are overrides too, so the resolved scenario stored in the results records them.
   if (options.replications > 0) overrides.push_back(fmt::format("run.replications={}", options.replications));
   if (!options.seed.empty()) overrides.push_back("run.seed=" + options.seed);
-  models::Scenario scenario = scenario_file::load_scenario(options.scenario, overrides);
+  scenario::Scenario scenario = loader::load_scenario(options.scenario, overrides);
   scenario.run.check_invariants = scenario.run.check_invariants || options.check;
-  check_kpi_targets(scenario);
   const std::filesystem::path out = options.output;
   if (mpi.is_root()) check_output_path(out);
   if (!options.save_census.empty() && mpi.is_root()) check_output_path(options.save_census[1]);

@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "pfsim/engine/rng.hpp"
-#include "pfsim/models/scenario.hpp"
+#include "pfsim/models/scenario_types.hpp"
 
 namespace pfsim::models {
 

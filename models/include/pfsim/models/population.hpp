@@ -2,7 +2,7 @@
 // People by locality × age band, projected forward with each band's annual growth (Eigen arrays).
 #include <Eigen/Core>
 
-#include "pfsim/models/scenario.hpp"
+#include "pfsim/models/scenario_types.hpp"
 
 namespace pfsim::models {
 

@@ -5,8 +5,8 @@
 #include <stdexcept>
 #include <vector>
 
-#include "pfsim/models/kpis.hpp"
-#include "pfsim/models/scenario.hpp"
+#include "pfsim/models/replication_result.hpp"
+#include "pfsim/models/scenario_types.hpp"
 
 namespace pfsim::models {
 

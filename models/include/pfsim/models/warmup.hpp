@@ -5,7 +5,7 @@
 #include <optional>
 #include <vector>
 
-#include "pfsim/models/scenario.hpp"
+#include "pfsim/models/scenario_types.hpp"
 
 namespace pfsim::models {
 

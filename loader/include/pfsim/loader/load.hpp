@@ -1,0 +1,42 @@
+#pragma once
+// Scenario files (DESIGN §4): read YAML, follow `extends:`, apply `--set` overrides, validate, and return the
+// plain immutable scenario::Scenario. Every problem names file:line:column, the key path and how to fix it.
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "pfsim/scenario/scenario.hpp"
+
+namespace pfsim::loader {
+
+/// One problem in a scenario file; what() is "FILE:LINE:COL: KEY.PATH: MESSAGE (hint: HINT)" on one line.
+/// Line and column are 1-based (0 = not known, then omitted); overrides report file "--set", line = which --set.
+class ScenarioError : public std::runtime_error {
+ public:
+  ScenarioError(std::string file, int line, int column, std::string key_path, std::string message,
+                std::string hint = {});
+  [[nodiscard]] const std::string& file() const noexcept { return file_; }
+  [[nodiscard]] int line() const noexcept { return line_; }
+  [[nodiscard]] int column() const noexcept { return column_; }
+  [[nodiscard]] const std::string& key_path() const noexcept { return key_path_; }
+  /// The message alone, without location, key path or hint.
+  [[nodiscard]] const std::string& message() const noexcept { return message_; }
+  [[nodiscard]] const std::string& hint() const noexcept { return hint_; }
+
+ private:
+  std::string file_;
+  int line_;
+  int column_;
+  std::string key_path_;
+  std::string message_;
+  std::string hint_;
+};
+
+/// Loads `file`, follows `extends:` (paths relative to the including file; maps merge deeply, lists replace),
+/// applies `overrides` ("key.path=value", value read as YAML; list items with a `name:` are addressed by name,
+/// others by [index]), validates, and returns the scenario with resolved_yaml and source_file filled in.
+/// Throws ScenarioError for the first problem found.
+scenario::Scenario load_scenario(const std::filesystem::path& file, const std::vector<std::string>& overrides = {});
+
+}  // namespace pfsim::loader

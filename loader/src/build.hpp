@@ -1,0 +1,53 @@
+#pragma once
+// Validated SourceNode → scenario::Scenario, one section per file (build_<section>.cpp). Each builder checks its
+// keys first (so a typo gets "did you mean" before a "missing key"), then reads values in schema order.
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "pfsim/scenario/scenario.hpp"
+#include "pfsim/loader/calibration.hpp"
+#include "reader.hpp"
+
+namespace pfsim::loader::detail {
+
+/// `pfsim:` must be present and 1 (the only schema this loader reads).
+void check_schema_version(const At& top);
+
+scenario::Scenario build_scenario(const SourceNode& root);
+
+scenario::RunSettings build_run(const At& run);
+scenario::Population build_population(const At& population);
+std::vector<scenario::Site> build_sites(const At& sites);
+scenario::AeSettings build_ae(const At& ae, const scenario::Population& population, const std::vector<scenario::Site>& sites);
+scenario::AdmissionSettings build_admission(const At& admission, const scenario::Population& population);
+scenario::DischargeSettings build_discharge(const At& discharge);
+scenario::DownstreamService build_downstream(const At& service);
+scenario::CareHomeSettings build_care_homes(const At& care_homes);
+scenario::ReadmissionSettings build_readmission(const At& readmission, const scenario::Population& population);
+scenario::PrimaryCareSettings build_primary_care(const At& primary_care, const scenario::Population& population);
+scenario::WinterSettings build_winter(const At& winter, const scenario::Population& population, const std::vector<scenario::Site>& sites);
+/// `schemes:` (scheme files), `qipp_target_gbp`, `scheme_tariff`, `kpi_targets` → scenario.schemes (build_schemes.cpp);
+/// needs every other section built first (filters name localities, bands and sites; targets need their module).
+void build_schemes(const At& top, scenario::Scenario& scenario);
+/// `census:` (build_census.cpp): a CSV file, inline CSV or lists of people; needs every other section built first
+/// (names, modules and capacities are checked against them).
+scenario::Census build_census(const At& census, const scenario::Scenario& scenario);
+/// `routing:` travel minutes and patient streams (build_routing.cpp).
+scenario::RoutingSettings build_routing(const At& routing, const scenario::Population& population, const std::vector<scenario::Site>& sites);
+/// The `calibration:` section (build_calibration.cpp); `root` is the whole document, for checking key paths.
+loader::Calibration build_calibration(const At& calibration, const SourceNode& root);
+
+// Shared by the section builders ------------------------------------------------------------------
+
+/// A list with one number per age band, each read with `read_one`.
+std::vector<double> read_per_band(const At& at, const scenario::Population& population,
+                                  double (*read_one)(const At&));
+/// A map keyed by locality name: every key must be a locality (did-you-mean otherwise) and every locality
+/// must appear; `read_row(locality_index, value)` reads each value.
+void read_by_locality(const At& at, const scenario::Population& population,
+                      const std::function<void(std::size_t, const At&)>& read_row, std::string_view example_value);
+/// Fails at a duplicate name in a list of named items ("duplicate site name").
+void check_unique_name(const At& name, std::vector<std::pair<std::string, int>>& seen, std::string_view what);
+
+}  // namespace pfsim::loader::detail

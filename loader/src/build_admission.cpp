@@ -1,0 +1,50 @@
+// admission: direct (GP-referred) admission rates and length of stay to medically fit, by age band.
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "build.hpp"
+#include "did_you_mean.hpp"
+#include "limits.hpp"
+
+namespace pfsim::loader::detail {
+namespace {
+
+double read_rate(const At& at) {
+  return read_nonnegative(at, kMaxRatePer1000, "more than 1,000 per person per year is not a plausible rate");
+}
+
+// los is keyed by band label (not positional) so a reordered band list cannot silently shift stays.
+std::vector<engine::Distribution> read_los(const At& at, const scenario::Population& population) {
+  at.expect_map("length-of-stay distributions by age band");
+  const auto& bands = population.age_bands;
+  std::vector<std::optional<engine::Distribution>> by_band(bands.size());
+  for (const auto& [entry, value] : at.entries()) {
+    auto it = std::find(bands.begin(), bands.end(), entry->key);
+    if (it == bands.end())
+      fail_at_key(*entry, value.path(), fmt::format("unknown age band \"{}\"", shorten(entry->key)),
+                  suggestion_hint(entry->key, bands, "age bands"));
+    by_band[static_cast<std::size_t>(it - bands.begin())] = read_distribution(value);
+  }
+  std::vector<engine::Distribution> los;
+  for (std::size_t b = 0; b < bands.size(); ++b) {
+    if (!by_band[b])
+      at.fail(fmt::format("missing age band \"{}\"", bands[b]),
+              fmt::format("every age band needs a stay, e.g. `\"{}\": \"lognormal(mean=6d, sd=9d)\"`", bands[b]));
+    los.push_back(*by_band[b]);
+  }
+  return los;
+}
+
+}  // namespace
+
+scenario::AdmissionSettings build_admission(const At& at, const scenario::Population& population) {
+  at.expect_map("admission settings (direct_per_1000_per_year, los)");
+  at.check_keys({"direct_per_1000_per_year", "los"});
+  scenario::AdmissionSettings admission;
+  if (auto direct = at.get("direct_per_1000_per_year")) admission.direct_per_1000_per_year = read_per_band(*direct, population, read_rate);
+  admission.los = read_los(at.require("los", "add `los:` with a distribution per age band"), population);
+  return admission;
+}
+
+}  // namespace pfsim::loader::detail

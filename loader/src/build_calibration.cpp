@@ -1,0 +1,213 @@
+// The `calibration:` section (README "Calibrating with pfsim calibrate"): targets and free parameters.
+// Validated with the rest of the scenario (so `pfsim validate` and `pfsim run` reject a bad one with file:line:col),
+// but returned only by load_calibration(): the model never sees it.
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+
+#include <fmt/format.h>
+
+#include "build.hpp"
+#include "did_you_mean.hpp"
+#include "extends.hpp"
+#include "key_path.hpp"
+#include "pfsim/loader/calibration.hpp"
+#include "pfsim/loader/load.hpp"
+#include "pfsim/scenario/kpi_catalogue.hpp"
+
+namespace pfsim::loader {
+
+namespace detail {
+namespace {
+
+constexpr std::string_view kKeyHint = "write the path as for --set, e.g. sites.Southend.beds.general or ae.outcomes.admit[2]";
+
+std::optional<double> plain_number(const SourceNode& node) {
+  if (node.kind != SourceNode::Kind::Scalar || node.quoted || node.text.empty()) return std::nullopt;
+  char* end = nullptr;
+  const double value = std::strtod(node.text.c_str(), &end);
+  if (end != node.text.c_str() + node.text.size() || !std::isfinite(value)) return std::nullopt;
+  return value;
+}
+
+// Walks `steps` from the document root; fails at `where` (the `key:` value) naming the first step that does not exist.
+SourceNode* resolve(SourceNode& root, const std::vector<KeyStep>& steps, const At& where) {
+  SourceNode* node = &root;
+  std::vector<KeyStep> walked;
+  for (const KeyStep& step : steps) {
+    const std::string here = walked.empty() ? "the top level" : join_key_path(walked);
+    if (step.is_index) {
+      if (node->kind != SourceNode::Kind::List) where.fail(fmt::format("{} is not a list, so [{}] does not exist", here, step.index), std::string(kKeyHint));
+      if (step.index >= node->items.size())
+        where.fail(fmt::format("index [{}] is out of range: {} has {} items", step.index, here, node->items.size()), "indices start at 0");
+      node = &node->items[step.index];
+    } else if (node->kind == SourceNode::Kind::List) {
+      std::vector<std::string> names;
+      SourceNode* found = nullptr;
+      for (auto& item : node->items)
+        if (const std::string* name = item.name()) {
+          names.push_back(*name);
+          if (*name == step.key) found = &item;
+        }
+      if (!found) where.fail(fmt::format("no item named \"{}\" in {}", shorten(step.key), here), suggestion_hint(step.key, names, "names here"));
+      node = found;
+    } else if (node->kind == SourceNode::Kind::Map) {
+      SourceNode* child = node->find(step.key);
+      if (!child) {
+        std::vector<std::string> keys;
+        for (const auto& entry : node->entries) keys.push_back(entry.key);
+        where.fail(fmt::format("key path does not exist: no \"{}\" under {}", shorten(step.key), here),
+                   suggestion_hint(step.key, keys, "keys here"));
+      }
+      node = child;
+    } else {
+      where.fail(fmt::format("key path does not exist: {} is a single value, not a map", here), std::string(kKeyHint));
+    }
+    walked.push_back(step);
+  }
+  return node;
+}
+
+// Whole numbers by default for capacities: a bed count of 551.4 cannot be built.
+bool names_a_capacity(const std::vector<KeyStep>& steps) {
+  static const std::vector<std::string> capacity_keys = {"general", "escalation", "capacity", "beds", "initial_residents",
+                                                         "clinicians", "slots_per_week"};
+  return std::any_of(steps.begin(), steps.end(), [](const KeyStep& s) {
+    return !s.is_index && std::find(capacity_keys.begin(), capacity_keys.end(), s.key) != capacity_keys.end();
+  });
+}
+
+bool read_flag(const At& at) {
+  const SourceNode& node = at.node();
+  if (node.kind == SourceNode::Kind::Scalar && !node.quoted) {
+    if (node.text == "true") return true;
+    if (node.text == "false") return false;
+  }
+  at.fail(fmt::format("expected true or false, got {}", describe(node)), "write `integer: true` or `integer: false`");
+}
+
+CalibrationTarget build_target(const At& at) {
+  at.expect_map("target settings (kpi, observed, sd or tolerance, source)");
+  at.check_keys({"kpi", "observed", "sd", "tolerance", "source"});
+  CalibrationTarget target;
+  const At kpi = at.require("kpi", "add `kpi: NAME`, a KPI name such as ae_4h_pct");
+  target.kpi = read_string(kpi);
+  const std::vector<std::string> names = scenario::kpi_names();
+  if (std::find(names.begin(), names.end(), target.kpi) == names.end())
+    kpi.fail(fmt::format("unknown KPI \"{}\"", shorten(target.kpi)), suggestion_hint(target.kpi, names, "KPIs"));
+  target.observed = read_number(at.require("observed", "add `observed: VALUE`, the figure to match"));
+  const auto sd = at.get("sd");
+  const auto tolerance = at.get("tolerance");
+  if (sd && tolerance) tolerance->fail("give sd or tolerance, not both", "a tolerance is read as two sd (a ~95 % band)");
+  if (!sd && !tolerance) at.fail("missing required key \"sd\" (or \"tolerance\")", "add `sd: X`: how far the simulated mean may sit from the observed value");
+  const At& spread = sd ? *sd : *tolerance;
+  const double value = read_number(spread);
+  if (value <= 0) spread.fail(fmt::format("{} must be greater than 0, got {}", spread.key(), show(value)), "the objective divides by it");
+  target.sd = sd ? value : value / 2;
+  if (auto source = at.get("source")) target.source = read_string(*source);
+  return target;
+}
+
+FreeParameter build_parameter(const At& at, const SourceNode& root) {
+  at.expect_map("free parameter settings (key, bounds, integer, prior)");
+  at.check_keys({"key", "bounds", "integer", "prior"});
+  FreeParameter parameter;
+  const At key = at.require("key", "add `key: PATH`, a number in the scenario as for --set, e.g. sites.Southend.beds.general");
+  parameter.key_path = read_string(key);
+  const auto steps = split_key_path(parameter.key_path);
+  if (!steps) key.fail(fmt::format("malformed key path \"{}\"", shorten(parameter.key_path)), std::string(kKeyHint));
+  const std::string& top = steps->front().key;
+  if (top == "calibration" || top == "run" || top == "pfsim" || top == "name" || top == "extends")
+    key.fail(fmt::format("\"{}\" cannot be a free parameter", top), "free parameters are model numbers (beds, rates, capacities, shares)");
+  parameter.key_path = join_key_path(*steps);
+
+  // Resolve in a copy, without the calibration section, so the bounds can be tried out below.
+  SourceNode trial = root;
+  trial.erase("calibration");
+  // A census is the starting state, not a parameter: a bed-count bound below today's census is still a valid search
+  // range for the model (and re-reading the census for every bound would be slow).
+  trial.erase("census");
+  SourceNode* leaf = resolve(trial, *steps, key);
+  const auto current = plain_number(*leaf);
+  if (!current)
+    key.fail(fmt::format("{} is {}, not a plain number", parameter.key_path, describe(*leaf)),
+             "free parameters must be plain numbers (a distribution's mean cannot be set on its own; pick a rate, count or share)");
+  parameter.integer = names_a_capacity(*steps);
+  if (auto integer = at.get("integer")) parameter.integer = read_flag(*integer);
+
+  const At bounds = at.require("bounds", "add `bounds: [LOWER, UPPER]`");
+  const auto ends = bounds.items(2, "bound", "bounds ([lower, upper])");
+  parameter.lower = read_number(ends[0]);
+  parameter.upper = read_number(ends[1]);
+  if (parameter.lower >= parameter.upper)
+    bounds.fail(fmt::format("bounds are reversed or empty: lower {} is not below upper {}", show(parameter.lower), show(parameter.upper)),
+                "write [lower, upper] with lower < upper");
+  for (std::size_t i = 0; i < 2; ++i) {
+    const double value = i == 0 ? parameter.lower : parameter.upper;
+    if (parameter.integer && std::floor(value) != value)
+      ends[i].fail(fmt::format("{} is an integer parameter, so its bounds must be whole numbers, got {}", parameter.key_path, show(value)),
+                   "drop the fraction, or add `integer: false`");
+    // Each end must make a valid scenario (a probability bound of 1.5 would fail only mid-search otherwise).
+    leaf->text = show(value);
+    try {
+      (void)build_scenario(trial);
+    } catch (const ScenarioError& e) {
+      ends[i].fail(fmt::format("{} bound {} is not a valid value for {}: {}", i == 0 ? "lower" : "upper", show(value),
+                               parameter.key_path, e.message()),
+                   e.hint());
+    }
+  }
+  parameter.start = std::clamp(*current, parameter.lower, parameter.upper);
+
+  if (auto prior = at.get("prior")) {
+    prior->expect_map("a normal prior (mean, sd)");
+    prior->check_keys({"mean", "sd"});
+    ParameterPrior p;
+    p.mean = read_number(prior->require("mean"));
+    const At sd = prior->require("sd");
+    p.sd = read_number(sd);
+    if (p.sd <= 0) sd.fail(fmt::format("sd must be greater than 0, got {}", show(p.sd)), "the prior's spread divides the penalty");
+    parameter.prior = p;
+  }
+  return parameter;
+}
+
+}  // namespace
+
+Calibration build_calibration(const At& at, const SourceNode& root) {
+  at.expect_map("calibration settings (targets, parameters)");
+  at.check_keys({"targets", "parameters"});
+  Calibration calibration;
+  const At targets = at.require("targets", "add `targets:` with at least one {kpi, observed, sd, source}");
+  for (const At& item : targets.items()) {
+    CalibrationTarget target = build_target(item);
+    for (const auto& other : calibration.targets)
+      if (other.kpi == target.kpi)
+        item.fail(fmt::format("KPI \"{}\" is targeted twice", target.kpi), "keep one target per KPI");
+    calibration.targets.push_back(std::move(target));
+  }
+  if (calibration.targets.empty()) targets.fail("no targets", "add at least one {kpi, observed, sd}");
+  const At parameters = at.require("parameters", "add `parameters:` with at least one {key, bounds}");
+  for (const At& item : parameters.items()) {
+    FreeParameter parameter = build_parameter(item, root);
+    for (const auto& other : calibration.parameters)
+      if (other.key_path == parameter.key_path)
+        item.fail(fmt::format("free parameter {} is listed twice", parameter.key_path), "keep one entry per key path");
+    calibration.parameters.push_back(std::move(parameter));
+  }
+  if (calibration.parameters.empty()) parameters.fail("no free parameters", "add at least one {key, bounds}");
+  return calibration;
+}
+
+}  // namespace detail
+
+std::optional<Calibration> load_calibration(const std::filesystem::path& file) {
+  const detail::SourceNode document = detail::load_with_extends(file);
+  (void)detail::build_scenario(document);  // the whole scenario must be valid (this validates the section too)
+  const detail::At top(document, "", "");
+  const auto section = top.get("calibration");
+  if (!section) return std::nullopt;
+  return detail::build_calibration(*section, document);
+}
+
+}  // namespace pfsim::loader

@@ -1,0 +1,45 @@
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "build.hpp"
+#include "did_you_mean.hpp"
+#include "limits.hpp"
+
+namespace pfsim::loader::detail {
+
+std::vector<double> read_per_band(const At& at, const scenario::Population& population, double (*read_one)(const At&)) {
+  return read_numbers(at, population.age_bands.size(), "age band", "age bands", read_one);
+}
+
+void read_by_locality(const At& at, const scenario::Population& population,
+                      const std::function<void(std::size_t, const At&)>& read_row, std::string_view example_value) {
+  at.expect_map("locality names");
+  std::vector<std::string> names;
+  for (const auto& locality : population.localities) names.push_back(locality.name);
+  std::vector<bool> present(names.size(), false);
+  for (const auto& [entry, value] : at.entries()) {
+    auto it = std::find(names.begin(), names.end(), entry->key);
+    if (it == names.end())
+      fail_at_key(*entry, value.path(), fmt::format("unknown locality \"{}\"", shorten(entry->key)),
+                  suggestion_hint(entry->key, names, "localities"));
+    const auto index = static_cast<std::size_t>(it - names.begin());
+    present[index] = true;
+    read_row(index, value);
+  }
+  for (std::size_t i = 0; i < names.size(); ++i)
+    if (!present[i])
+      at.fail(fmt::format("missing locality \"{}\"", names[i]),
+              fmt::format("every locality in population.localities needs a row, e.g. `{}: {}`", names[i], example_value));
+}
+
+void check_unique_name(const At& name, std::vector<std::pair<std::string, int>>& seen, std::string_view what) {
+  const std::string text = read_string(name);
+  for (const auto& [other, line] : seen)
+    if (other == text)
+      name.fail(fmt::format("duplicate {} name \"{}\" (first at line {})", what, shorten(text), line),
+                fmt::format("each {} needs its own name", what));
+  seen.emplace_back(text, name.origin().line);
+}
+
+}  // namespace pfsim::loader::detail

@@ -1,0 +1,54 @@
+// The top level: which sections exist, which are required, and the order they are validated in
+// (population before anything "per band", sites before site_choice).
+#include <fmt/format.h>
+
+#include "build.hpp"
+
+namespace pfsim::loader::detail {
+namespace {
+
+constexpr std::string_view kNotYet = "this loader does not support the {} module yet; remove the key";
+
+}  // namespace
+
+void check_schema_version(const At& top) {
+  const At version = top.require("pfsim", "add `pfsim: 1` as the first line (the scenario schema version)");
+  const SourceNode& node = version.node();
+  if (node.kind == SourceNode::Kind::Scalar && (node.text == "1" || node.text == "1.0")) return;
+  version.fail(fmt::format("unsupported schema version {}", describe(node)), "this pfsim reads `pfsim: 1`");
+}
+
+scenario::Scenario build_scenario(const SourceNode& root) {
+  const At top(root, "", "");
+  top.expect_map("scenario settings (pfsim, name, run, ...)");
+  static const std::string schemes_hint = fmt::format(kNotYet, "schemes");
+  top.check_keys({"pfsim", "name", "extends", "run", "population", "sites", "ae", "admission", "discharge",
+                  "reablement", "intermediate_care", "care_homes", "readmission", "primary_care", "winter",
+                  "calibration", "schemes", "qipp_target_gbp", "scheme_tariff", "kpi_targets", "census", "routing"},
+                 {{"schemes", schemes_hint}});
+  check_schema_version(top);
+
+  scenario::Scenario scenario;
+  scenario.name = read_string(top.require("name", "add `name: ...` (shown in reports)"));
+  scenario.run = build_run(top.require("run", "add `run: {start_date: 2019-04-01, days: 365}`"));
+  scenario.population = build_population(top.require("population", "add `population:` with age_bands and localities"));
+  scenario.sites = build_sites(top.require("sites", "add `sites:` with at least one site"));
+  scenario.ae = build_ae(top.require("ae", "add `ae:` with attendance rates, site_choice and outcomes"), scenario.population,
+                         scenario.sites);
+  scenario.admission = build_admission(top.require("admission", "add `admission:` with `los:` per age band"), scenario.population);
+  if (auto discharge = top.get("discharge")) scenario.discharge = build_discharge(*discharge);
+  if (auto reablement = top.get("reablement")) scenario.reablement = build_downstream(*reablement);
+  if (auto intermediate = top.get("intermediate_care")) scenario.intermediate_care = build_downstream(*intermediate);
+  if (auto care_homes = top.get("care_homes")) scenario.care_homes = build_care_homes(*care_homes);
+  if (auto readmission = top.get("readmission")) scenario.readmission = build_readmission(*readmission, scenario.population);
+  if (auto primary_care = top.get("primary_care")) scenario.primary_care = build_primary_care(*primary_care, scenario.population);
+  if (auto winter = top.get("winter")) scenario.winter = build_winter(*winter, scenario.population, scenario.sites);
+  if (auto routing = top.get("routing")) scenario.routing = build_routing(*routing, scenario.population, scenario.sites);
+  build_schemes(top, scenario);  // schemes, qipp_target_gbp, scheme_tariff, kpi_targets (build_schemes.cpp)
+  if (auto census = top.get("census")) scenario.census = build_census(*census, scenario);
+  // Checked here so a bad section fails validate/run too; its content is for `pfsim calibrate` only.
+  if (auto calibration = top.get("calibration")) (void)build_calibration(*calibration, root);
+  return scenario;
+}
+
+}  // namespace pfsim::loader::detail

@@ -1,0 +1,82 @@
+// Optional downstream and community services: reablement / intermediate care, care homes, readmission,
+// primary care (DESIGN §3). Each is off when its section is absent.
+#include <fmt/format.h>
+
+#include "build.hpp"
+#include "limits.hpp"
+
+namespace pfsim::loader::detail {
+namespace {
+
+double read_cv(const At& at) { return read_number_in(at, 0.0, 10.0); }
+
+double read_appointments(const At& at) {
+  return read_nonnegative(at, kMaxPerPersonPerYear, "more than 1,000 appointments per person per year is not plausible");
+}
+
+double read_slots(const At& at) {
+  return read_nonnegative(at, static_cast<double>(kMaxCapacity), "capacities above 10 million are not supported");
+}
+
+}  // namespace
+
+scenario::DownstreamService build_downstream(const At& at) {
+  at.expect_map("service settings (capacity, duration, hazards_91d)");
+  at.check_keys({"capacity", "duration", "hazards_91d"});
+  scenario::DownstreamService service;
+  service.capacity = read_capacity(at.require("capacity", "add `capacity: N` (concurrent packages or beds)"));
+  service.duration = read_distribution(at.require("duration", R"~(add e.g. `duration: "gamma(mean=14d, sd=10d)"`)~"));
+  if (auto hazards = at.get("hazards_91d")) {
+    hazards->expect_map("91-day outcome probabilities (readmit, care_home, death)");
+    hazards->check_keys({"readmit", "care_home", "death"});
+    auto& h = service.hazards;
+    if (auto v = hazards->get("readmit")) h.readmit = read_probability(*v);
+    if (auto v = hazards->get("care_home")) h.care_home = read_probability(*v);
+    if (auto v = hazards->get("death")) h.death = read_probability(*v);
+    // The outcomes are exclusive; the rest of the people are at home at 91 days (ASCOF 2B).
+    const double sum = h.readmit + h.care_home + h.death;
+    if (sum > 1.0 + 1e-6)
+      hazards->fail(fmt::format("91-day outcome probabilities sum to {}, more than 1", show(sum)),
+                    "readmit + care_home + death is the share not at home, so it cannot exceed 1");
+  }
+  return service;
+}
+
+scenario::CareHomeSettings build_care_homes(const At& at) {
+  at.expect_map("care home settings (beds, initial_residents, community_admissions_per_1000_65plus, stay)");
+  at.check_keys({"beds", "initial_residents", "community_admissions_per_1000_65plus", "stay"});
+  scenario::CareHomeSettings care_homes;
+  care_homes.beds = read_capacity(at.require("beds", "add `beds: N` (care-home places)"));
+  if (auto initial = at.get("initial_residents")) {
+    care_homes.initial_residents = read_capacity(*initial);
+    if (care_homes.initial_residents > care_homes.beds)
+      initial->fail(fmt::format("initial_residents {} exceeds beds {}", care_homes.initial_residents, care_homes.beds),
+                    "residents at the start cannot exceed the places available");
+  }
+  if (auto community = at.get("community_admissions_per_1000_65plus"))
+    care_homes.community_admissions_per_1000_65plus = read_nonnegative(*community, 1000.0, "more than one admission per person per year is not plausible");
+  care_homes.stay = read_distribution(at.require("stay", R"~(add e.g. `stay: "weibull(shape=0.8, scale=870d)"`)~"));
+  return care_homes;
+}
+
+scenario::ReadmissionSettings build_readmission(const At& at, const scenario::Population& population) {
+  at.expect_map("readmission settings (within_30d)");
+  at.check_keys({"within_30d"});
+  return scenario::ReadmissionSettings{read_per_band(at.require("within_30d"), population, read_probability)};
+}
+
+scenario::PrimaryCareSettings build_primary_care(const At& at, const scenario::Population& population) {
+  at.expect_map("primary care settings (appointments_per_person_per_year, slots_per_week, daily_cv, unmet_to_ae)");
+  at.check_keys({"appointments_per_person_per_year", "slots_per_week", "daily_cv", "unmet_to_ae"});
+  scenario::PrimaryCareSettings primary_care;
+  primary_care.appointments_per_person_per_year = read_per_band(at.require("appointments_per_person_per_year"), population, read_appointments);
+  primary_care.slots_per_week.assign(population.localities.size(), 0.0);
+  read_by_locality(at.require("slots_per_week", "add `slots_per_week:` with `Locality: N` for every locality"), population,
+                   [&](std::size_t locality, const At& slots) { primary_care.slots_per_week[locality] = read_slots(slots); },
+                   "3400");
+  if (auto cv = at.get("daily_cv")) primary_care.daily_cv = read_cv(*cv);
+  if (auto unmet = at.get("unmet_to_ae")) primary_care.unmet_to_ae = read_probability(*unmet);
+  return primary_care;
+}
+
+}  // namespace pfsim::loader::detail

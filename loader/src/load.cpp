@@ -1,0 +1,37 @@
+// load_scenario: read → extends → --set → validate/build → resolved text (DESIGN §4, STYLE "parse, validate, build").
+#include "pfsim/loader/load.hpp"
+
+#include "build.hpp"
+#include "pfsim/loader/census_csv.hpp"
+#include "emit_yaml.hpp"
+#include "extends.hpp"
+#include "overrides.hpp"
+
+namespace pfsim::loader {
+
+scenario::Scenario load_scenario(const std::filesystem::path& file, const std::vector<std::string>& overrides) {
+  detail::SourceNode document = detail::load_with_extends(file);
+  detail::apply_overrides(document, overrides);
+  scenario::Scenario scenario = detail::build_scenario(document);
+  scenario.source_file = file.string();
+  // The calibration section is for `pfsim calibrate` only: validated above, then left out of the resolved text the
+  // model runs, so adding or editing it changes no results file (nor a --resume fingerprint).
+  document.erase("calibration");
+  // The census is embedded as CSV text, so a results file holds the people its run started with (a file named by
+  // `census:` may change or move) and the resolved text loads on its own.
+  if (scenario.census)
+    if (detail::SourceNode* census = document.find("census")) {
+      detail::SourceNode text;
+      text.kind = detail::SourceNode::Kind::Scalar;
+      text.text = census_csv(*scenario.census, scenario);
+      text.origin = census->origin;
+      *census = detail::SourceNode{};
+      census->kind = detail::SourceNode::Kind::Map;
+      census->origin = text.origin;
+      census->entries.push_back({"csv", text.origin, std::move(text)});
+    }
+  scenario.resolved_yaml = detail::emit_yaml(document);
+  return scenario;
+}
+
+}  // namespace pfsim::loader

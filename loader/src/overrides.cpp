@@ -1,0 +1,127 @@
+#include "overrides.hpp"
+
+#include <charconv>
+#include <memory>
+
+#include <fmt/format.h>
+#include <yaml-cpp/mark.h>
+
+#include "did_you_mean.hpp"
+#include "parse_yaml.hpp"
+#include "pfsim/loader/load.hpp"
+#include "yaml_merge.hpp"
+
+namespace pfsim::loader::detail {
+namespace {
+
+constexpr const char* kSetFile = "--set";
+
+// One step of a key path: a map key / list-item name, or a list index.
+struct Step {
+  std::string key;
+  bool is_index = false;
+  std::size_t index = 0;
+};
+
+struct Override {
+  int position;            // 1-based: which --set this is
+  std::string key_path;
+  std::shared_ptr<const std::string> file = std::make_shared<const std::string>(kSetFile);
+
+  [[noreturn]] void fail(const std::string& message, const std::string& hint = {}) const {
+    throw ScenarioError(kSetFile, position, 1, key_path, message, hint);
+  }
+  [[nodiscard]] Origin origin(int column) const { return Origin{file, position, column}; }
+};
+
+std::vector<Step> split_path(const Override& o) {
+  std::vector<Step> steps;
+  std::size_t begin = 0;
+  const std::string& path = o.key_path;
+  while (begin <= path.size()) {
+    std::size_t end = path.find('.', begin);
+    if (end == std::string::npos) end = path.size();
+    std::string_view piece(path.data() + begin, end - begin);
+    // "admit[2]" is the key "admit" then index 2; "[2]" alone is just the index.
+    const std::size_t bracket = piece.find('[');
+    if (bracket != 0) steps.push_back({std::string(piece.substr(0, bracket))});
+    if (steps.empty() || (steps.back().key.empty() && !steps.back().is_index))
+      o.fail("empty step in the key path", "write steps separated by single dots, e.g. sites.Southend.beds.general");
+    for (std::size_t at = bracket; at != std::string_view::npos; at = piece.find('[', at + 1)) {
+      const std::size_t close = piece.find(']', at);
+      std::size_t index = 0;
+      const char* first = piece.data() + at + 1;
+      const char* last = close == std::string_view::npos ? nullptr : piece.data() + close;
+      const auto parsed = last ? std::from_chars(first, last, index) : std::from_chars_result{first, std::errc::invalid_argument};
+      if (!last || parsed.ec != std::errc() || parsed.ptr != last || first == last)
+        o.fail(fmt::format("bad list index in \"{}\"", piece), "write an index as [0], [1], ...");
+      steps.push_back({"", true, index});
+    }
+    begin = end + 1;
+  }
+  return steps;
+}
+
+std::string step_text(const Step& step) { return step.is_index ? fmt::format("[{}]", step.index) : step.key; }
+
+// Moves one step down, creating missing map keys (validation rejects them later if unknown).
+SourceNode* descend(SourceNode* node, const Step& step, const Override& o) {
+  if (step.is_index) {
+    if (node->kind != SourceNode::Kind::List) o.fail(fmt::format("{} is not a list here", step_text(step)));
+    if (step.index >= node->items.size())
+      o.fail(fmt::format("index {} is out of range: the list has {} items", step.index, node->items.size()),
+             "indices start at 0");
+    return &node->items[step.index];
+  }
+  if (node->kind == SourceNode::Kind::List) {
+    std::vector<std::string> names;
+    for (auto& item : node->items) {
+      if (const std::string* name = item.name()) {
+        if (*name == step.key) return &item;
+        names.push_back(*name);
+      }
+    }
+    o.fail(fmt::format("no list item named \"{}\"", step.key), suggestion_hint(step.key, names, "names here"));
+  }
+  if (node->kind == SourceNode::Kind::Scalar)
+    o.fail(fmt::format("cannot go into \"{}\": the value before it is a single value, not a map", step.key));
+  if (node->kind == SourceNode::Kind::Null) {
+    node->kind = SourceNode::Kind::Map;
+    node->origin = o.origin(1);
+  }
+  if (SourceNode* child = node->find(step.key)) return child;
+  SourceNode placeholder;
+  placeholder.origin = o.origin(1);
+  node->entries.push_back({step.key, o.origin(1), std::move(placeholder)});
+  return &node->entries.back().value;
+}
+
+void apply_one(SourceNode& root, const std::string& text, int position) {
+  const std::size_t equals = text.find('=');
+  Override o{position, equals == std::string::npos ? text : text.substr(0, equals)};
+  if (equals == std::string::npos || equals == 0)
+    throw ScenarioError(kSetFile, position, 1, "", fmt::format("\"{}\" is not KEY.PATH=VALUE", text),
+                        "e.g. --set run.replications=200");
+  if (o.key_path == "extends" || o.key_path.starts_with("extends."))
+    o.fail("extends cannot be changed with --set", "write a small scenario file that extends the one you want");
+
+  // Columns count from the start of "key=value", so the caret lands on the value.
+  const int value_column = static_cast<int>(equals) + 2;
+  const MarkToOrigin where = [&o, value_column](const YAML::Mark& m) {
+    return o.origin(m.line == 0 ? value_column + m.column : m.column + 1);
+  };
+  SourceNode value = parse_yaml(text.substr(equals + 1), where, o.origin(value_column));
+  if (value.kind == SourceNode::Kind::Null) value.origin = o.origin(value_column);
+
+  SourceNode* target = &root;
+  for (const Step& step : split_path(o)) target = descend(target, step, o);
+  merge_into(*target, std::move(value));
+}
+
+}  // namespace
+
+void apply_overrides(SourceNode& root, const std::vector<std::string>& overrides) {
+  for (std::size_t i = 0; i < overrides.size(); ++i) apply_one(root, overrides[i], static_cast<int>(i) + 1);
+}
+
+}  // namespace pfsim::loader::detail

@@ -1,0 +1,34 @@
+#pragma once
+// Per-replication checkpoints beside the results file (<out>.ckpt/), so `pfsim run --resume` after a crash
+// or kill -9 runs only what is missing. A fingerprint of the resolved scenario guards against resuming with
+// a different scenario; checkpoints are removed once the final file is written.
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <string>
+
+#include "pfsim/models/replication_result.hpp"
+
+namespace pfsim::run {
+
+class Checkpoints {
+ public:
+  /// `fingerprint` identifies the run (resolved scenario text and seed); `resume` keeps matching checkpoints.
+  Checkpoints(const std::filesystem::path& results_path, const std::string& fingerprint, bool resume);
+  /// Replications already finished (only when resuming with a matching fingerprint).
+  [[nodiscard]] const std::map<std::uint64_t, models::ReplicationResult>& finished() const { return finished_; }
+  /// Saves one replication atomically (temporary file + rename). Thread-safe: each replication has its own file.
+  void save(std::uint64_t replication, const models::ReplicationResult& result) const;
+  /// Deletes the checkpoint directory (after the final results file is safely written).
+  void remove_all() const;
+  [[nodiscard]] const std::filesystem::path& directory() const { return dir_; }
+
+ private:
+  std::filesystem::path dir_;
+  std::map<std::uint64_t, models::ReplicationResult> finished_;
+};
+
+/// FNV-1a of the text, as 16 hex digits (stable across builds; used to match checkpoints to a run).
+std::string fingerprint_of(const std::string& text);
+
+}  // namespace pfsim::run

@@ -1,0 +1,90 @@
+#pragma once
+// The KPI catalogue (DESIGN §5: the names and definitions are contracts): the one list every layer names KPIs from.
+#include <array>
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pfsim/scenario/routing.hpp"
+#include "pfsim/scenario/schemes.hpp"
+
+namespace pfsim::scenario {
+
+struct KpiInfo {
+  std::string_view name, units, description;
+};
+
+/// Whole-system KPIs, one value per replication.
+enum class Kpi : std::size_t {
+  AeAttendances,
+  Ae4hPct,
+  AeMeanTimeMin,
+  Nea,
+  NeaPer100k,
+  SdecAdmissions,
+  BedOccupancyPct,
+  TrolleyWaitMeanH,
+  DtocDays,
+  DtocDaysNhs,
+  DtocDaysSocialCare,
+  DtocDaysBoth,
+  DtocDailyDelays,
+  DtocDailyDelaysPer100k18plus,
+  Reablement91dHomePct,
+  CareHomeAdmissionsPer100k65plus,
+  LosOver21d,
+  Readmission30dPct,
+  GpUnmetAppointments,
+  Opel4Days,
+  EscalationBedDays,
+  Count
+};
+inline constexpr std::size_t kKpiCount = static_cast<std::size_t>(Kpi::Count);
+const std::array<KpiInfo, kKpiCount>& kpi_catalogue();
+/// The whole-system KPI names in catalogue order (for "did you mean" hints and name checks).
+std::vector<std::string> kpi_names();
+
+/// Daily series, one value per measured day.
+enum class Daily : std::size_t {
+  AeAttendances,
+  Ae4hPct,
+  Nea,
+  BedsOccupied,         // midnight census, all sites
+  BedOccupancyPct,      // midnight census / available beds
+  DtocDelayedPatients,  // midnight census
+  ReablementInUse,
+  IntermediateCareInUse,
+  CareHomeResidents,
+  CareHomeAdmissions65plus,
+  GpUnmetAppointments,
+  OpelLevel,            // highest OPEL level over sites (0 when winter.opel is off)
+  BedsClosed,           // general beds closed by outbreaks at midnight, all sites
+  EscalationBedsOpen,   // at midnight, all sites
+  BedsAvailable,        // open acute beds at midnight (general − closed + escalation open), all sites
+  Count
+};
+inline constexpr std::size_t kDailyCount = static_cast<std::size_t>(Daily::Count);
+const std::array<KpiInfo, kDailyCount>& daily_catalogue();
+
+/// Every KPI cut by site (the patient's treating site) and by locality (the patient's home locality), one value
+/// per site or locality, indexed like `Kpi`. Names match kpi_catalogue(); the descriptions say how each KPI is
+/// attributed and which population a per-100k rate uses (README "By site and by locality").
+const std::array<KpiInfo, kKpiCount>& by_site_catalogue();
+const std::array<KpiInfo, kKpiCount>& by_locality_catalogue();
+
+/// KPIs by calendar month of the measured period, one value per month ([replication × month] in the results).
+enum class Monthly : std::size_t { AeAttendances, Ae4hPct, BedOccupancyPct, DtocDailyDelays, Opel4Days, Count };
+inline constexpr std::size_t kMonthlyCount = static_cast<std::size_t>(Monthly::Count);
+const std::array<KpiInfo, kMonthlyCount>& monthly_catalogue();
+
+/// The calendar months the measured period touches, in order: labels ("2019-12") and each measured day's month.
+struct MeasuredMonths {
+  std::vector<std::string> labels;
+  std::vector<std::uint16_t> month_of_day;  // [measured day] → index into labels
+};
+MeasuredMonths measured_months(const std::chrono::year_month_day& start_date, int days);
+
+
+}  // namespace pfsim::scenario

@@ -1,0 +1,192 @@
+#pragma once
+// A parsed and validated scenario (DESIGN §4): plain immutable data, no YAML. The loader (pfsim/loader)
+// builds it; System (pfsim/models/system.hpp) is built from it once per replication.
+// Every time is in minutes; every rate is per year unless its name says otherwise.
+#include <array>
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "pfsim/engine/arrivals.hpp"
+#include "pfsim/engine/distribution.hpp"
+#include "pfsim/engine/invariants.hpp"
+#include "pfsim/scenario/census.hpp"
+#include "pfsim/scenario/pathway.hpp"
+#include "pfsim/scenario/routing.hpp"
+#include "pfsim/scenario/schemes.hpp"
+
+namespace pfsim::scenario {
+
+using engine::Distribution;
+
+struct RunSettings {
+  std::chrono::year_month_day start_date{std::chrono::year{2019} / 4 / 1};  // first measured day
+  int days = 365;                 // measured period
+  int warmup_days = 0;            // simulated before start_date, excluded from every KPI
+  bool warmup_auto = false;       // `warmup_days: auto`: choose_warmup() sets warmup_days from a pilot run (MSER-5)
+  int replications = 10;
+  std::uint64_t seed = 1;
+  // Not a scenario key: set by `pfsim run --check` (on by default in debug builds). Checks never change results.
+  bool check_invariants = engine::kInvariantChecksByDefault;
+};
+
+struct Locality {
+  std::string name;
+  std::string area;                 // e.g. the CCG or council; free text
+  std::vector<double> people;       // by age band
+  std::vector<double> growth;       // annual fractional growth by age band (0.02 = +2 %/yr); empty = none
+};
+
+struct Population {
+  std::vector<std::string> age_bands;   // labels as written, e.g. "0-17", "85+", or "all"
+  std::vector<int> band_min_age;        // lower age of each band ("all" → 0)
+  std::vector<bool> band_is_adult;      // band counts towards 18+ denominators ("all" → true)
+  std::vector<bool> band_is_65plus;     // band counts towards 65+ denominators ("all" → true)
+  std::vector<Locality> localities;
+};
+
+/// Clinicians on duty: 24 hourly values for weekdays (Mon–Fri) and weekends, or one constant.
+struct ClinicianRota {
+  std::array<int, 24> weekday{};
+  std::array<int, 24> weekend{};
+};
+
+struct SiteAe {
+  ClinicianRota clinicians;
+  Distribution treatment;                 // clinician time per attendance
+  std::optional<Distribution> triage;     // delay before joining the clinician queue (not capacity-limited)
+};
+
+struct Site {
+  std::string name;
+  std::optional<SiteAe> ae;               // a site without `ae` has no emergency department
+  int general_beds = 0;
+  int escalation_beds = 0;                // closed unless winter.escalation opens them
+};
+
+struct AeSettings {
+  std::vector<double> attendances_per_1000_per_year;   // by age band
+  engine::RateProfile arrival_profile = engine::RateProfile::flat();  // normalised to mean 1
+  std::vector<std::vector<double>> site_choice;        // [locality][site] shares, each row sums to 1
+  std::vector<double> admit_probability;               // by age band: P(admitted | attendance)
+  double sdec_share = 0.0;                             // share of admissions that are same-day (no bed)
+};
+
+struct AdmissionSettings {
+  std::vector<double> direct_per_1000_per_year;        // by age band; empty = no direct admissions
+  std::vector<Distribution> los;                       // by age band: bed stay until medically fit
+};
+
+/// Who a delayed day is attributed to (shares sum to 1).
+struct DelayAttribution {
+  double nhs = 1.0, social_care = 0.0, both = 0.0;
+};
+
+struct DischargeSettings {
+  std::array<double, kPathways> pathway_share{1.0, 0.0, 0.0, 0.0};    // adults; under-18s always P0
+  std::array<std::optional<Distribution>, kPathways> assessment_delay{};  // P0 entry unused
+  std::array<DelayAttribution, kPathways> attribution{};
+};
+
+/// Outcome probabilities within 91 days of hospital discharge; the rest are at home.
+struct Hazards91d {
+  double readmit = 0.0, care_home = 0.0, death = 0.0;
+};
+
+/// Reablement (P1, packages) or intermediate care (P2, beds).
+struct DownstreamService {
+  int capacity = 0;
+  Distribution duration;
+  Hazards91d hazards;
+};
+
+struct CareHomeSettings {
+  int beds = 0;
+  int initial_residents = 0;
+  double community_admissions_per_1000_65plus = 0.0;   // per year
+  Distribution stay;                                   // permanent stay, ended by death
+};
+
+struct ReadmissionSettings {
+  std::vector<double> within_30d;                      // by age band
+};
+
+struct PrimaryCareSettings {
+  std::vector<double> appointments_per_person_per_year;  // by age band (demand)
+  std::vector<double> slots_per_week;                    // by locality (capacity)
+  double daily_cv = 0.0;                                 // coefficient of variation of daily demand
+  double unmet_to_ae = 0.0;                              // share of unmet demand that attends A&E the same day
+};
+
+inline constexpr std::size_t kMonths = 12;
+
+/// Weekend and bank-holiday discharge dip: on such a day a patient ready to leave the acute bed (P0: medically
+/// fit; P1–P3: assessment complete) leaves with probability `factor`, otherwise at the next working morning.
+struct WinterDischarge {
+  double weekend_factor = 1.0;                              // Saturdays and Sundays
+  double bank_holiday_factor = 1.0;                         // the dates below, whatever the weekday
+  std::vector<std::chrono::year_month_day> bank_holidays;
+};
+
+/// Norovirus/flu outbreaks at one site: starts are a Poisson process with a rate per calendar month; each closes a
+/// number of beds for a duration, then they reopen.
+struct WinterOutbreaks {
+  std::size_t site = 0;
+  std::array<double, kMonths> per_month{};  // expected outbreak starts in each month (January first)
+  Distribution duration;                    // minutes
+  Distribution beds_closed;                 // count (rounded to a whole number, at least 0)
+};
+
+/// Escalation beds (sites[].beds.escalation) open when occupancy of the open general beds is above
+/// `open_above_pct` at `for_hours` consecutive hourly checks, and close when it falls below `close_below_pct`.
+struct EscalationSettings {
+  double open_above_pct = 95.0;
+  double close_below_pct = 90.0;
+  int for_hours = 4;
+};
+
+/// OPEL level 1–4 per site per day: 1 + the number of thresholds reached by the midnight occupancy of the open
+/// general beds (and, optionally, by the number of patients waiting for a bed); the higher level wins.
+struct OpelSettings {
+  std::array<double, 3> occupancy_pct{85.0, 92.0, 97.0};
+  std::optional<std::array<double, 3>> trolley_waits;
+};
+
+/// Winter pressures (DESIGN §3). Every part is optional; a part left out has no effect and draws nothing.
+struct WinterSettings {
+  std::optional<std::array<std::vector<double>, kMonths>> arrival_multiplier;  // [month][band], A&E and direct
+  std::optional<std::array<double, kMonths>> los_multiplier;                   // by month of admission
+  std::optional<WinterDischarge> discharge;
+  std::vector<WinterOutbreaks> outbreaks;
+  std::optional<EscalationSettings> escalation;
+  std::optional<OpelSettings> opel;
+};
+
+/// The whole scenario. Optional modules that are absent are off (DESIGN §4).
+struct Scenario {
+  std::string name;
+  std::string source_file;       // path as given on the command line
+  std::string resolved_yaml;     // after `extends:` and `--set`, embedded in the results
+  RunSettings run;
+  Population population;
+  std::vector<Site> sites;
+  AeSettings ae;
+  AdmissionSettings admission;
+  std::optional<DischargeSettings> discharge;          // absent → every discharge is P0
+  std::optional<DownstreamService> reablement;         // absent → P1 leaves after assessment, no capacity limit
+  std::optional<DownstreamService> intermediate_care;  // absent → P2 likewise
+  std::optional<CareHomeSettings> care_homes;          // absent → P3 likewise, no community admissions
+  std::optional<ReadmissionSettings> readmission;
+  std::optional<PrimaryCareSettings> primary_care;
+  std::optional<WinterSettings> winter;                // absent → no winter effects, bit-identical to no section
+  std::optional<SchemeSettings> schemes;               // absent → no schemes, nothing sampled or changed
+  std::optional<Census> census;                        // absent → the run starts empty (care homes: initial_residents)
+  std::optional<RoutingSettings> routing;              // absent → every patient is treated at their first-choice site
+
+  [[nodiscard]] std::size_t bands() const { return population.age_bands.size(); }
+  [[nodiscard]] std::size_t localities() const { return population.localities.size(); }
+};
+
+}  // namespace pfsim::scenario

@@ -1,0 +1,171 @@
+#include "pfsim/scenario/kpi_catalogue.hpp"
+
+#include <fmt/format.h>
+
+namespace pfsim::scenario {
+
+const std::array<KpiInfo, kKpiCount>& kpi_catalogue() {
+  static const std::array<KpiInfo, kKpiCount> catalogue = {{
+      {"ae_attendances", "attendances", "A&E arrivals in the measured period"},
+      {"ae_4h_pct", "%", "attendances leaving A&E (discharge, SDEC or to a bed) within 240 min of arrival"},
+      {"ae_mean_time_min", "min", "mean time from A&E arrival to leaving the department"},
+      {"nea", "admissions", "emergency admissions to a bed (A&E, direct, readmissions), excluding SDEC same-day"},
+      {"nea_per_100k", "per year per 100k", "emergency admissions per year per 100,000 population"},
+      {"sdec_admissions", "admissions", "same-day emergency care admissions (zero LOS, no bed)"},
+      {"bed_occupancy_pct", "%", "time-average occupied / available acute beds, all sites"},
+      {"trolley_wait_mean_h", "h", "mean wait from decision to admit (or direct referral) to a bed"},
+      {"dtoc_days", "bed-days", "bed-days after medically fit while waiting for assessment or a pathway"},
+      {"dtoc_days_nhs", "bed-days", "delayed bed-days attributed to the NHS"},
+      {"dtoc_days_social_care", "bed-days", "delayed bed-days attributed to social care"},
+      {"dtoc_days_both", "bed-days", "delayed bed-days attributed to both"},
+      {"dtoc_daily_delays", "patients", "mean patients aged 18+ delayed at midnight (BCF 2019/20 metric)"},
+      {"dtoc_daily_delays_per_100k_18plus", "per 100k 18+", "daily delays per 100,000 population aged 18+"},
+      {"reablement_91d_home_pct", "%", "people 65+ discharged into reablement/rehab (P1/P2) at home 91 days later (ASCOF 2B)"},
+      {"care_home_admissions_per_100k_65plus", "per year per 100k 65+", "permanent care-home admissions of people 65+ (ASCOF 2A)"},
+      {"los_over_21d", "patients", "patients in acute beds with LOS >= 21 days (midnight census mean)"},
+      {"readmission_30d_pct", "%", "discharges followed by an emergency readmission within 30 days"},
+      {"gp_unmet_appointments", "appointments", "GP appointment demand above available slots"},
+      {"opel4_days", "site-days", "days at OPEL 4 (midnight), summed over sites; 0 when winter.opel is off"},
+      {"escalation_bed_days", "bed-days", "escalation beds open (time integral), all sites"},
+  }};
+  return catalogue;
+}
+
+std::vector<std::string> kpi_names() {
+  std::vector<std::string> names;
+  for (const KpiInfo& k : kpi_catalogue()) names.emplace_back(k.name);
+  return names;
+}
+
+const std::array<KpiInfo, kDailyCount>& daily_catalogue() {
+  static const std::array<KpiInfo, kDailyCount> catalogue = {{
+      {"ae_attendances", "attendances", "A&E arrivals on the day"},
+      {"ae_4h_pct", "%", "4-hour performance of the day's arrivals"},
+      {"nea", "admissions", "emergency admissions to a bed on the day"},
+      {"beds_occupied", "beds", "occupied acute beds at midnight, all sites"},
+      {"bed_occupancy_pct", "%", "occupied / available acute beds at midnight"},
+      {"dtoc_delayed_patients", "patients", "patients aged 18+ delayed at midnight"},
+      {"reablement_in_use", "packages", "reablement packages in use at midnight"},
+      {"intermediate_care_in_use", "beds", "intermediate-care beds in use at midnight"},
+      {"care_home_residents", "residents", "permanent care-home residents at midnight"},
+      {"care_home_admissions_65plus", "admissions", "permanent care-home admissions of people 65+ on the day"},
+      {"gp_unmet_appointments", "appointments", "GP demand above available slots on the day"},
+      {"opel_level", "level", "highest OPEL level (1-4) over sites at midnight; 0 when winter.opel is off"},
+      {"beds_closed", "beds", "general beds closed by outbreaks at midnight, all sites"},
+      {"escalation_beds_open", "beds", "escalation beds open at midnight, all sites"},
+      {"beds_available", "beds", "open acute beds at midnight (general - closed + escalation open), all sites"},
+  }};
+  return catalogue;
+}
+
+// By site: the site that treated the patient (A&E site, bed site, the site that discharged them). A per-100k rate
+// divides by the site's catchment: Σ over localities of population × the locality's ae.site_choice share.
+const std::array<KpiInfo, kKpiCount>& by_site_catalogue() {
+  static const std::array<KpiInfo, kKpiCount> catalogue = {{
+      {"ae_attendances", "attendances", "A&E arrivals at the site"},
+      {"ae_4h_pct", "%", "site's A&E attendances leaving (discharge, SDEC or to its beds) within 240 min of arrival"},
+      {"ae_mean_time_min", "min", "mean time from arrival to leaving the site's A&E"},
+      {"nea", "admissions", "emergency admissions to a bed at the site"},
+      {"nea_per_100k", "per year per 100k",
+       "admissions to the site per year per 100,000 of its catchment (population x ae.site_choice share); 0 without catchment"},
+      {"sdec_admissions", "admissions", "same-day emergency care admissions at the site"},
+      {"bed_occupancy_pct", "%", "time-average occupied / available beds at the site"},
+      {"trolley_wait_mean_h", "h", "mean wait from decision to admit (or direct referral) to a bed at the site"},
+      {"dtoc_days", "bed-days", "delayed bed-days in the site's beds"},
+      {"dtoc_days_nhs", "bed-days", "delayed bed-days in the site's beds attributed to the NHS"},
+      {"dtoc_days_social_care", "bed-days", "delayed bed-days in the site's beds attributed to social care"},
+      {"dtoc_days_both", "bed-days", "delayed bed-days in the site's beds attributed to both"},
+      {"dtoc_daily_delays", "patients", "mean patients 18+ delayed at midnight in the site's beds"},
+      {"dtoc_daily_delays_per_100k_18plus", "per 100k 18+",
+       "site's daily delays per 100,000 of its catchment aged 18+ (population x ae.site_choice share)"},
+      {"reablement_91d_home_pct", "%", "people 65+ the site discharged into reablement/rehab (P1/P2) at home 91 days later"},
+      {"care_home_admissions_per_100k_65plus", "per year per 100k 65+",
+       "care-home admissions 65+ of people the site discharged, plus community referrals split by their locality's "
+       "ae.site_choice shares, per 100,000 of the site's catchment aged 65+"},
+      {"los_over_21d", "patients", "patients in the site's beds with LOS >= 21 days (midnight census mean)"},
+      {"readmission_30d_pct", "%", "discharges from the site followed by an emergency readmission within 30 days"},
+      {"gp_unmet_appointments", "appointments", "GP demand above slots, each locality's split by its ae.site_choice shares"},
+      {"opel4_days", "days", "days at OPEL 4 (midnight) at the site; 0 when winter.opel is off"},
+      {"escalation_bed_days", "bed-days", "escalation beds open at the site (time integral)"},
+  }};
+  return catalogue;
+}
+
+// By locality: the patient's home locality, wherever they were treated; per-100k rates use the locality's own
+// population. Site capacity (available beds, OPEL 4 days, escalation beds) is shared out by the locality's part of
+// each site's catchment.
+const std::array<KpiInfo, kKpiCount>& by_locality_catalogue() {
+  static const std::array<KpiInfo, kKpiCount> catalogue = {{
+      {"ae_attendances", "attendances", "A&E arrivals of the locality's residents, any site"},
+      {"ae_4h_pct", "%", "residents' A&E attendances leaving within 240 min of arrival"},
+      {"ae_mean_time_min", "min", "residents' mean time from A&E arrival to leaving the department"},
+      {"nea", "admissions", "emergency admissions of the locality's residents to a bed"},
+      {"nea_per_100k", "per year per 100k", "residents' emergency admissions per year per 100,000 of the locality's population"},
+      {"sdec_admissions", "admissions", "residents' same-day emergency care admissions"},
+      {"bed_occupancy_pct", "%",
+       "bed-time used by residents / the locality's part of the available bed-time (each site's beds shared out by the "
+       "locality's part of its catchment; above 100 when residents use more than that part)"},
+      {"trolley_wait_mean_h", "h", "residents' mean wait from decision to admit (or direct referral) to a bed"},
+      {"dtoc_days", "bed-days", "residents' delayed bed-days, any site"},
+      {"dtoc_days_nhs", "bed-days", "residents' delayed bed-days attributed to the NHS"},
+      {"dtoc_days_social_care", "bed-days", "residents' delayed bed-days attributed to social care"},
+      {"dtoc_days_both", "bed-days", "residents' delayed bed-days attributed to both"},
+      {"dtoc_daily_delays", "patients", "mean residents 18+ delayed at midnight, any site"},
+      {"dtoc_daily_delays_per_100k_18plus", "per 100k 18+", "residents' daily delays per 100,000 of the locality's population aged 18+"},
+      {"reablement_91d_home_pct", "%", "residents 65+ discharged into reablement/rehab (P1/P2) at home 91 days later"},
+      {"care_home_admissions_per_100k_65plus", "per year per 100k 65+",
+       "residents' permanent care-home admissions 65+ per 100,000 of the locality's population aged 65+"},
+      {"los_over_21d", "patients", "residents in acute beds with LOS >= 21 days (midnight census mean)"},
+      {"readmission_30d_pct", "%", "residents' discharges followed by an emergency readmission within 30 days"},
+      {"gp_unmet_appointments", "appointments", "GP appointment demand above available slots in the locality"},
+      {"opel4_days", "site-days", "site-days at OPEL 4, each site's shared out by the locality's part of its catchment"},
+      {"escalation_bed_days", "bed-days", "escalation bed-days, each site's shared out by the locality's part of its catchment"},
+  }};
+  return catalogue;
+}
+
+const std::array<KpiInfo, kMonthlyCount>& monthly_catalogue() {
+  static const std::array<KpiInfo, kMonthlyCount> catalogue = {{
+      {"ae_attendances", "attendances", "A&E arrivals in the month"},
+      {"ae_4h_pct", "%", "4-hour performance of the month's arrivals"},
+      {"bed_occupancy_pct", "%", "time-average occupied / available acute beds in the month, all sites"},
+      {"dtoc_daily_delays", "patients", "mean patients 18+ delayed at midnight in the month"},
+      {"opel4_days", "site-days", "days at OPEL 4 in the month, summed over sites"},
+  }};
+  return catalogue;
+}
+
+const std::array<KpiInfo, kTravelTableCount>& travel_catalogue() {
+  static const std::array<KpiInfo, kTravelTableCount> catalogue = {{
+      {"routed_patients", "patients", "measured arrivals treated at another site than their first choice because it does not provide their stream"},
+      {"transfers", "patients", "routed A&E attenders who arrived at their first-choice site and were transferred"},
+      {"extra_travel_min_mean", "min",
+       "mean extra road minutes (treating site minus first-choice site, from the locality) of routed patients; 0 when none"},
+      {"extra_travel_min_p95", "min", "95th percentile of the extra road minutes of routed patients; 0 when none"},
+  }};
+  return catalogue;
+}
+
+const std::array<std::string_view, kSchemeActivityCount>& scheme_activity_names() {
+  static const std::array<std::string_view, kSchemeActivityCount> names = {"attendances_avoided", "admissions_avoided",
+                                                                           "bed_days_saved", "dtoc_days_saved"};
+  return names;
+}
+
+MeasuredMonths measured_months(const std::chrono::year_month_day& start_date, int days) {
+  MeasuredMonths months;
+  const std::chrono::sys_days first{start_date};
+  std::chrono::year_month current{};
+  for (int d = 0; d < days; ++d) {
+    const std::chrono::year_month_day date{first + std::chrono::days{d}};
+    const std::chrono::year_month ym{date.year(), date.month()};
+    if (months.labels.empty() || ym != current) {
+      current = ym;
+      months.labels.push_back(fmt::format("{:04}-{:02}", static_cast<int>(date.year()), static_cast<unsigned>(date.month())));
+    }
+    months.month_of_day.push_back(static_cast<std::uint16_t>(months.labels.size() - 1));
+  }
+  return months;
+}
+
+}  // namespace pfsim::scenario

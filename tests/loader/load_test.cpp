@@ -1,0 +1,187 @@
+// The real baseline and the minimal file load, and their values land in the Scenario structs.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <numeric>
+
+#include "pfsim/loader/load.hpp"
+#include "test_paths.hpp"
+
+namespace pfsim::loader {
+namespace {
+
+using test::good;
+using test::scenarios_dir;
+
+constexpr double kDay = 1440.0;
+
+TEST(LoadBaseline, SouthEastEssexHasEightLocalitiesAndOneSiteWith540Beds) {
+  const auto s = load_scenario(scenarios_dir() / "south-east-essex-2019.yaml");
+  EXPECT_EQ(s.name, "South East Essex 2019/20 baseline");
+  EXPECT_EQ(s.localities(), 8u);
+  EXPECT_EQ(s.bands(), 5u);
+  ASSERT_EQ(s.sites.size(), 1u);
+  EXPECT_EQ(s.sites[0].name, "Southend");
+  EXPECT_EQ(s.sites[0].general_beds, 540);
+  EXPECT_EQ(s.sites[0].escalation_beds, 0);
+  ASSERT_TRUE(s.sites[0].ae);
+  EXPECT_EQ(s.sites[0].ae->clinicians.weekday[11], 17);
+  EXPECT_EQ(s.sites[0].ae->clinicians.weekend[0], 7);
+  EXPECT_NEAR(s.sites[0].ae->treatment.mean(), 48.0, 1e-9);
+  ASSERT_TRUE(s.sites[0].ae->triage);
+  EXPECT_NEAR(s.sites[0].ae->triage->mean(), 15.0, 1e-9);
+  EXPECT_EQ(s.population.localities[4].name, "Benfleet & Hadleigh");
+  EXPECT_EQ(s.population.localities[4].area, "Castle Point & Rochford");
+  EXPECT_DOUBLE_EQ(s.population.localities[0].people[0], 9450);
+  EXPECT_DOUBLE_EQ(s.population.localities[7].growth[4], 0.03);
+}
+
+TEST(LoadBaseline, RunSettingsAndDatesAreParsed) {
+  const auto s = load_scenario(scenarios_dir() / "south-east-essex-2019.yaml");
+  using namespace std::chrono;
+  EXPECT_EQ(s.run.start_date, year{2019} / April / 1);
+  EXPECT_EQ(s.run.days, 365);
+  EXPECT_EQ(s.run.warmup_days, 60);
+  EXPECT_EQ(s.run.replications, 20);
+  EXPECT_EQ(s.run.seed, 20190401u);
+}
+
+TEST(LoadBaseline, AgeBandFlagsFollowMinimumAge) {
+  const auto s = load_scenario(scenarios_dir() / "south-east-essex-2019.yaml");
+  EXPECT_EQ(s.population.band_min_age, (std::vector<int>{0, 18, 65, 75, 85}));
+  EXPECT_EQ(s.population.band_is_adult, (std::vector<bool>{false, true, true, true, true}));
+  EXPECT_EQ(s.population.band_is_65plus, (std::vector<bool>{false, false, true, true, true}));
+}
+
+TEST(LoadBaseline, SiteChoiceRowsSumToOneAndProfileIsNormalised) {
+  const auto s = load_scenario(scenarios_dir() / "south-east-essex-2019.yaml");
+  ASSERT_EQ(s.ae.site_choice.size(), 8u);
+  for (const auto& row : s.ae.site_choice) {
+    ASSERT_EQ(row.size(), 1u);
+    EXPECT_NEAR(std::accumulate(row.begin(), row.end(), 0.0), 1.0, 1e-12);
+  }
+  const auto& p = s.ae.arrival_profile;
+  EXPECT_NEAR(std::accumulate(p.hour.begin(), p.hour.end(), 0.0), 24.0, 1e-9);
+  EXPECT_NEAR(std::accumulate(p.weekday.begin(), p.weekday.end(), 0.0), 7.0, 1e-9);
+  EXPECT_NEAR(std::accumulate(p.month.begin(), p.month.end(), 0.0), 12.0, 1e-9);
+  EXPECT_GT(p.weekday[0], p.weekday[5]);  // Monday peak survives normalisation
+  EXPECT_EQ(s.ae.attendances_per_1000_per_year, (std::vector<double>{310, 265, 285, 425, 640}));
+  EXPECT_DOUBLE_EQ(s.ae.admit_probability[4], 0.54);
+  EXPECT_DOUBLE_EQ(s.ae.sdec_share, 0.25);
+}
+
+TEST(LoadBaseline, LengthsOfStayAreInMinutesByBand) {
+  const auto s = load_scenario(scenarios_dir() / "south-east-essex-2019.yaml");
+  ASSERT_EQ(s.admission.los.size(), 5u);
+  EXPECT_NEAR(s.admission.los[0].mean(), 2 * kDay, 1e-6);
+  EXPECT_NEAR(s.admission.los[1].mean(), 108 * 60.0, 1e-6);
+  EXPECT_NEAR(s.admission.los[4].mean(), 11 * kDay, 1e-6);
+  EXPECT_NEAR(s.admission.los[4].sd(), 16 * kDay, 1e-6);
+  EXPECT_EQ(s.admission.direct_per_1000_per_year, (std::vector<double>{5, 6, 14, 25, 40}));
+}
+
+TEST(LoadBaseline, OptionalModulesArePresentWithTheirValues) {
+  const auto s = load_scenario(scenarios_dir() / "south-east-essex-2019.yaml");
+  ASSERT_TRUE(s.discharge);
+  EXPECT_DOUBLE_EQ(s.discharge->pathway_share[1], 0.45);
+  EXPECT_FALSE(s.discharge->assessment_delay[0]);
+  ASSERT_TRUE(s.discharge->assessment_delay[3]);
+  EXPECT_NEAR(s.discharge->assessment_delay[3]->mean(), 8 * kDay, 1e-6);
+  EXPECT_DOUBLE_EQ(s.discharge->attribution[3].social_care, 0.55);
+  EXPECT_DOUBLE_EQ(s.discharge->attribution[0].nhs, 1.0);  // P0: default, never delayed
+  ASSERT_TRUE(s.reablement);
+  EXPECT_EQ(s.reablement->capacity, 460);
+  EXPECT_DOUBLE_EQ(s.reablement->hazards.death, 0.16);
+  ASSERT_TRUE(s.intermediate_care);
+  EXPECT_EQ(s.intermediate_care->capacity, 35);
+  ASSERT_TRUE(s.care_homes);
+  EXPECT_EQ(s.care_homes->beds, 2300);
+  EXPECT_EQ(s.care_homes->initial_residents, 2170);
+  EXPECT_DOUBLE_EQ(s.care_homes->community_admissions_per_1000_65plus, 2.0);
+  ASSERT_TRUE(s.readmission);
+  EXPECT_DOUBLE_EQ(s.readmission->within_30d[1], 0.10);
+  ASSERT_TRUE(s.primary_care);
+  EXPECT_EQ(s.primary_care->slots_per_week.size(), 8u);
+  EXPECT_DOUBLE_EQ(s.primary_care->slots_per_week[4], 3607);
+  EXPECT_DOUBLE_EQ(s.primary_care->unmet_to_ae, 0.005);
+}
+
+TEST(LoadBaseline, ResolvedYamlReloadsToTheSameScenario) {
+  const auto s = load_scenario(scenarios_dir() / "south-east-essex-2019.yaml");
+  EXPECT_EQ(s.source_file, (scenarios_dir() / "south-east-essex-2019.yaml").string());
+  const auto copy = std::filesystem::temp_directory_path() / "pfsim-resolved-baseline.yaml";
+  {
+    std::ofstream out(copy);
+    out << s.resolved_yaml;
+  }
+  const auto again = load_scenario(copy);
+  std::filesystem::remove(copy);
+  EXPECT_EQ(again.resolved_yaml, s.resolved_yaml);
+  EXPECT_EQ(again.population.localities[4].name, "Benfleet & Hadleigh");
+  EXPECT_EQ(again.population.age_bands, s.population.age_bands);
+  EXPECT_NEAR(again.admission.los[2].mean(), s.admission.los[2].mean(), 1e-9);
+}
+
+TEST(LoadMinimal, OnlyRequiredSectionsLoadWithDefaultsAndModulesOff) {
+  const auto s = load_scenario(good("minimal.yaml"));
+  EXPECT_EQ(s.population.age_bands, (std::vector<std::string>{"all"}));
+  EXPECT_EQ(s.population.band_min_age, (std::vector<int>{0}));
+  EXPECT_TRUE(s.population.band_is_adult[0]);
+  EXPECT_TRUE(s.population.band_is_65plus[0]);
+  EXPECT_EQ(s.run.warmup_days, 0);
+  EXPECT_EQ(s.run.replications, 10);
+  EXPECT_EQ(s.run.seed, 1u);
+  ASSERT_TRUE(s.sites[0].ae);
+  for (int h = 0; h < 24; ++h) {
+    EXPECT_EQ(s.sites[0].ae->clinicians.weekday[static_cast<std::size_t>(h)], 16);
+    EXPECT_EQ(s.sites[0].ae->clinicians.weekend[static_cast<std::size_t>(h)], 16);
+  }
+  EXPECT_FALSE(s.sites[0].ae->triage);
+  EXPECT_EQ(s.sites[0].escalation_beds, 0);
+  EXPECT_DOUBLE_EQ(s.ae.arrival_profile.hour[3], 1.0);
+  EXPECT_DOUBLE_EQ(s.ae.sdec_share, 0.0);
+  EXPECT_TRUE(s.admission.direct_per_1000_per_year.empty());
+  EXPECT_FALSE(s.discharge);
+  EXPECT_FALSE(s.reablement);
+  EXPECT_FALSE(s.intermediate_care);
+  EXPECT_FALSE(s.care_homes);
+  EXPECT_FALSE(s.readmission);
+  EXPECT_FALSE(s.primary_care);
+}
+
+TEST(LoadErrors, MissingFileNamesThePathAsPassed) {
+  try {
+    load_scenario("no/such/scenario.yaml");
+    FAIL() << "expected ScenarioError";
+  } catch (const ScenarioError& e) {
+    EXPECT_EQ(e.file(), "no/such/scenario.yaml");
+    EXPECT_EQ(e.line(), 0);
+    EXPECT_NE(std::string(e.what()).find("no/such/scenario.yaml: cannot read scenario file: no such file"), std::string::npos)
+        << e.what();
+  }
+}
+
+TEST(LoadErrors, DirectoryIsNotAScenarioFile) {
+  try {
+    load_scenario(test::data_dir());
+    FAIL() << "expected ScenarioError";
+  } catch (const ScenarioError& e) {
+    EXPECT_NE(std::string(e.what()).find("is a directory"), std::string::npos) << e.what();
+  }
+}
+
+TEST(LoadErrors, ErrorCarriesItsPartsSeparately) {
+  try {
+    load_scenario(test::data_dir() / "bad" / "03-unknown-key.yaml");
+    FAIL() << "expected ScenarioError";
+  } catch (const ScenarioError& e) {
+    EXPECT_EQ(e.line(), 4);
+    EXPECT_EQ(e.column(), 3);
+    EXPECT_EQ(e.key_path(), "run.replicatons");
+    EXPECT_EQ(e.message(), "unknown key \"replicatons\"");
+    EXPECT_EQ(e.hint(), "did you mean \"replications\"?");
+  }
+}
+
+}  // namespace
+}  // namespace pfsim::loader
