@@ -14,6 +14,7 @@
 #include "pfsim/engine/stats.hpp"
 #include "pfsim/output/error.hpp"
 #include "pfsim/output/svg.hpp"
+#include "pfsim/scenario/kpi_catalogue.hpp"
 #include "pfsim/output/svg_charts.hpp"
 
 namespace pfsim::output {
@@ -32,27 +33,15 @@ struct Section {
   std::string (*render)(const Context&);
 };
 
-// Plain-language titles for the series and KPIs a commissioner looks for first; anything else shows its
-// description (and its name) instead.
+// The plain-language title a commissioner knows a KPI or series by, from the catalogue; empty when it has none.
 std::string_view known_title(std::string_view name) {
-  static constexpr std::pair<std::string_view, std::string_view> kTitles[] = {
-      {"bed_occupancy_pct", "Acute bed occupancy"},
-      {"beds_occupied", "Occupied acute beds"},
-      {"ae_4h_pct", "A&E 4-hour performance"},
-      {"dtoc_delayed_patients", "Delayed transfers of care: patients delayed at midnight"},
-      {"dtoc_daily_delays", "Delayed transfers of care: daily delays"},
-      {"opel_level", "OPEL escalation level"},
-      {"beds_closed", "Beds closed"},
-      {"escalation_beds_open", "Escalation beds open"},
-      {"escalation_beds", "Escalation beds open"},
-      {"reablement_91d_home_pct", "At home 91 days after reablement (ASCOF 2B)"},
-      {"care_home_admissions_per_100k_65plus", "Care-home admissions 65+ (ASCOF 2A)"},
-      {"nea_per_100k", "Emergency admissions per 100,000"},
-      {"ae_attendances", "A&E attendances"},
-  };
-  for (const auto& [key, title] : kTitles)
-    if (key == name) return title;
-  return {};
+  const scenario::KpiInfo* info = scenario::find_kpi_info(name);
+  return info ? info->title : std::string_view{};
+}
+
+bool is_headline(std::string_view name) {
+  const scenario::KpiInfo* info = scenario::find_kpi_info(name);
+  return info && info->headline;
 }
 
 std::string title_for(const std::string& name, const std::string& description) {
@@ -176,16 +165,6 @@ std::string figure(const std::string& svg, const std::string& title, const std::
 
 // ---- daily fan charts ---------------------------------------------------------------------------------------
 
-// The series a winter or capacity discussion starts from, in this order; others follow under "More daily series".
-constexpr std::string_view kHeadlineSeries[] = {"bed_occupancy_pct", "ae_4h_pct", "dtoc_delayed_patients", "opel_level",
-                                                "beds_closed", "escalation_beds_open", "escalation_beds"};
-
-bool is_headline(std::string_view name) {
-  for (const auto h : kHeadlineSeries)
-    if (h == name) return true;
-  return false;
-}
-
 std::string daily_figure(const DailySeries& series, const RunRecord& r) {
   if (series.replications == 0 || series.days == 0 || series.values.size() != series.replications * series.days) return {};
   const svg::FanBands bands = svg::fan_bands(series.values, series.replications, series.days);
@@ -197,9 +176,9 @@ std::string daily_figure(const DailySeries& series, const RunRecord& r) {
 
 std::string daily_section(const Context& c) {
   std::string out;
-  for (const auto name : kHeadlineSeries)
-    for (const DailySeries& s : c.record.daily)
-      if (s.name == name) out += daily_figure(s, c.record);
+  // The series a winter or capacity discussion starts from (catalogue headline flags) come first.
+  for (const DailySeries& s : c.record.daily)
+    if (is_headline(s.name)) out += daily_figure(s, c.record);
   std::string more;
   for (const DailySeries& s : c.record.daily)
     if (!is_headline(s.name)) more += daily_figure(s, c.record);
@@ -209,18 +188,15 @@ std::string daily_section(const Context& c) {
 
 // ---- histograms -------------------------------------------------------------------------------------------
 
-constexpr std::string_view kHistogramKpis[] = {"ae_4h_pct", "dtoc_daily_delays", "bed_occupancy_pct",
-                                               "reablement_91d_home_pct", "care_home_admissions_per_100k_65plus"};
-
+// One histogram per headline KPI (catalogue flags), in catalogue order.
 std::string histogram_section(const Context& c) {
   std::string out;
-  for (const auto name : kHistogramKpis)
-    for (const Kpi& kpi : c.record.kpis)
-      if (kpi.name == name && !kpi.per_replication.empty()) {
-        const std::string title = title_for(kpi.name, kpi.description);
-        out += figure(svg::histogram(kpi.per_replication, {title, axis_title(title, kpi.units), kpi.description}),
-                      title, fmt::format("{} ({}); one value per replication", kpi.description, kpi.name), "hist");
-      }
+  for (const Kpi& kpi : c.record.kpis)
+    if (is_headline(kpi.name) && !kpi.per_replication.empty()) {
+      const std::string title = title_for(kpi.name, kpi.description);
+      out += figure(svg::histogram(kpi.per_replication, {title, axis_title(title, kpi.units), kpi.description}),
+                    title, fmt::format("{} ({}); one value per replication", kpi.description, kpi.name), "hist");
+    }
   return out;
 }
 
@@ -245,8 +221,11 @@ std::string schemes_section(const Context& c) {
     note += fmt::format("; QIPP target £{}, P(meet target) = {} (95 % CI {} – {})", number((*p)[0], 0), number((*p)[1], 3),
                         number((*p)[2], 3), number((*p)[3], 3));
   out += figure(svg::histogram(*savings, {"Savings", "Savings (£)", note}), "Savings distribution", note, "hist");
-  for (const auto& [kpi, unit] : {std::pair<std::string_view, std::string_view>{"savings_gbp", "£"}, {"dtoc_daily_delays", "patients"},
-                                  {"ae_4h_pct", "%"}}) {
+  // Savings first, then every headline KPI the run has a tornado for.
+  std::vector<std::pair<std::string, std::string>> tornado_kpis = {{"savings_gbp", "£"}};
+  for (const Kpi& kpi : c.record.kpis)
+    if (is_headline(kpi.name)) tornado_kpis.emplace_back(kpi.name, kpi.units);
+  for (const auto& [kpi, unit] : tornado_kpis) {
     const std::vector<double>* swing = extra_dataset(c.record, fmt::format("/qipp/tornado/{}", kpi));
     if (!swing || swing->size() != schemes->labels.size()) continue;
     const std::string title = fmt::format("Tornado: {}", kpi);

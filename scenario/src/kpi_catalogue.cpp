@@ -6,27 +6,27 @@ namespace pfsim::scenario {
 
 const std::array<KpiInfo, kKpiCount>& kpi_catalogue() {
   static const std::array<KpiInfo, kKpiCount> catalogue = {{
-      {"ae_attendances", "attendances", "A&E arrivals in the measured period"},
-      {"ae_4h_pct", "%", "attendances leaving A&E (discharge, SDEC or to a bed) within 240 min of arrival"},
-      {"ae_mean_time_min", "min", "mean time from A&E arrival to leaving the department"},
-      {"nea", "admissions", "emergency admissions to a bed (A&E, direct, readmissions), excluding SDEC same-day"},
-      {"nea_per_100k", "per year per 100k", "emergency admissions per year per 100,000 population"},
-      {"sdec_admissions", "admissions", "same-day emergency care admissions (zero LOS, no bed)"},
-      {"bed_occupancy_pct", "%", "time-average occupied / available acute beds, all sites"},
-      {"trolley_wait_mean_h", "h", "mean wait from decision to admit (or direct referral) to a bed"},
-      {"dtoc_days", "bed-days", "bed-days after medically fit while waiting for assessment or a pathway"},
-      {"dtoc_days_nhs", "bed-days", "delayed bed-days attributed to the NHS"},
-      {"dtoc_days_social_care", "bed-days", "delayed bed-days attributed to social care"},
-      {"dtoc_days_both", "bed-days", "delayed bed-days attributed to both"},
-      {"dtoc_daily_delays", "patients", "mean patients aged 18+ delayed at midnight (BCF 2019/20 metric)"},
-      {"dtoc_daily_delays_per_100k_18plus", "per 100k 18+", "daily delays per 100,000 population aged 18+"},
-      {"reablement_91d_home_pct", "%", "people 65+ discharged into reablement/rehab (P1/P2) at home 91 days later (ASCOF 2B)"},
-      {"care_home_admissions_per_100k_65plus", "per year per 100k 65+", "permanent care-home admissions of people 65+ (ASCOF 2A)"},
-      {"los_over_21d", "patients", "patients in acute beds with LOS >= 21 days (midnight census mean)"},
-      {"readmission_30d_pct", "%", "discharges followed by an emergency readmission within 30 days"},
-      {"gp_unmet_appointments", "appointments", "GP appointment demand above available slots"},
-      {"opel4_days", "site-days", "days at OPEL 4 (midnight), summed over sites; 0 when winter.opel is off"},
-      {"escalation_bed_days", "bed-days", "escalation beds open (time integral), all sites"},
+      {"ae_attendances", "attendances", "A&E arrivals in the measured period", "A&E attendances", false, Better::Neither},
+      {"ae_4h_pct", "%", "attendances leaving A&E (discharge, SDEC or to a bed) within 240 min of arrival", "A&E 4-hour performance", true, Better::Higher},
+      {"ae_mean_time_min", "min", "mean time from A&E arrival to leaving the department", "", false, Better::Lower},
+      {"nea", "admissions", "emergency admissions to a bed (A&E, direct, readmissions), excluding SDEC same-day", "", false, Better::Lower},
+      {"nea_per_100k", "per year per 100k", "emergency admissions per year per 100,000 population", "Emergency admissions per 100,000", false, Better::Lower},
+      {"sdec_admissions", "admissions", "same-day emergency care admissions (zero LOS, no bed)", "", false, Better::Neither},
+      {"bed_occupancy_pct", "%", "time-average occupied / available acute beds, all sites", "Acute bed occupancy", true, Better::Lower},
+      {"trolley_wait_mean_h", "h", "mean wait from decision to admit (or direct referral) to a bed", "", false, Better::Lower},
+      {"dtoc_days", "bed-days", "bed-days after medically fit while waiting for assessment or a pathway", "", false, Better::Lower},
+      {"dtoc_days_nhs", "bed-days", "delayed bed-days attributed to the NHS", "", false, Better::Lower},
+      {"dtoc_days_social_care", "bed-days", "delayed bed-days attributed to social care", "", false, Better::Lower},
+      {"dtoc_days_both", "bed-days", "delayed bed-days attributed to both", "", false, Better::Lower},
+      {"dtoc_daily_delays", "patients", "mean patients aged 18+ delayed at midnight (BCF 2019/20 metric)", "Delayed transfers of care: daily delays", true, Better::Lower},
+      {"dtoc_daily_delays_per_100k_18plus", "per 100k 18+", "daily delays per 100,000 population aged 18+", "", false, Better::Lower},
+      {"reablement_91d_home_pct", "%", "people 65+ discharged into reablement/rehab (P1/P2) at home 91 days later (ASCOF 2B)", "At home 91 days after reablement (ASCOF 2B)", true, Better::Higher},
+      {"care_home_admissions_per_100k_65plus", "per year per 100k 65+", "permanent care-home admissions of people 65+ (ASCOF 2A)", "Care-home admissions 65+ (ASCOF 2A)", true, Better::Lower},
+      {"los_over_21d", "patients", "patients in acute beds with LOS >= 21 days (midnight census mean)", "", false, Better::Lower},
+      {"readmission_30d_pct", "%", "discharges followed by an emergency readmission within 30 days", "", false, Better::Lower},
+      {"gp_unmet_appointments", "appointments", "GP appointment demand above available slots", "", false, Better::Lower},
+      {"opel4_days", "site-days", "days at OPEL 4 (midnight), summed over sites; 0 when winter.opel is off", "", false, Better::Lower},
+      {"escalation_bed_days", "bed-days", "escalation beds open (time integral), all sites", "", false, Better::Lower},
   }};
   return catalogue;
 }
@@ -39,20 +39,20 @@ std::vector<std::string> kpi_names() {
 
 const std::array<KpiInfo, kDailyCount>& daily_catalogue() {
   static const std::array<KpiInfo, kDailyCount> catalogue = {{
-      {"ae_attendances", "attendances", "A&E arrivals on the day"},
-      {"ae_4h_pct", "%", "4-hour performance of the day's arrivals"},
+      {"ae_attendances", "attendances", "A&E arrivals on the day", "A&E attendances", false},
+      {"ae_4h_pct", "%", "4-hour performance of the day's arrivals", "A&E 4-hour performance", true},
       {"nea", "admissions", "emergency admissions to a bed on the day"},
-      {"beds_occupied", "beds", "occupied acute beds at midnight, all sites"},
-      {"bed_occupancy_pct", "%", "occupied / available acute beds at midnight"},
-      {"dtoc_delayed_patients", "patients", "patients aged 18+ delayed at midnight"},
+      {"beds_occupied", "beds", "occupied acute beds at midnight, all sites", "Occupied acute beds", false},
+      {"bed_occupancy_pct", "%", "occupied / available acute beds at midnight", "Acute bed occupancy", true},
+      {"dtoc_delayed_patients", "patients", "patients aged 18+ delayed at midnight", "Delayed transfers of care: patients delayed at midnight", true},
       {"reablement_in_use", "packages", "reablement packages in use at midnight"},
       {"intermediate_care_in_use", "beds", "intermediate-care beds in use at midnight"},
       {"care_home_residents", "residents", "permanent care-home residents at midnight"},
       {"care_home_admissions_65plus", "admissions", "permanent care-home admissions of people 65+ on the day"},
       {"gp_unmet_appointments", "appointments", "GP demand above available slots on the day"},
-      {"opel_level", "level", "highest OPEL level (1-4) over sites at midnight; 0 when winter.opel is off"},
-      {"beds_closed", "beds", "general beds closed by outbreaks at midnight, all sites"},
-      {"escalation_beds_open", "beds", "escalation beds open at midnight, all sites"},
+      {"opel_level", "level", "highest OPEL level (1-4) over sites at midnight; 0 when winter.opel is off", "OPEL escalation level", true},
+      {"beds_closed", "beds", "general beds closed by outbreaks at midnight, all sites", "Beds closed", true},
+      {"escalation_beds_open", "beds", "escalation beds open at midnight, all sites", "Escalation beds open", true},
       {"beds_available", "beds", "open acute beds at midnight (general - closed + escalation open), all sites"},
   }};
   return catalogue;
@@ -150,6 +150,18 @@ const std::array<std::string_view, kSchemeActivityCount>& scheme_activity_names(
   static const std::array<std::string_view, kSchemeActivityCount> names = {"attendances_avoided", "admissions_avoided",
                                                                            "bed_days_saved", "dtoc_days_saved"};
   return names;
+}
+
+const KpiInfo* find_kpi_info(std::string_view name) {
+  for (const KpiInfo& k : kpi_catalogue())
+    if (k.name == name) return &k;
+  for (const KpiInfo& k : daily_catalogue())
+    if (k.name == name) return &k;
+  for (const KpiInfo& k : monthly_catalogue())
+    if (k.name == name) return &k;
+  for (const KpiInfo& k : travel_catalogue())
+    if (k.name == name) return &k;
+  return nullptr;
 }
 
 MeasuredMonths measured_months(const std::chrono::year_month_day& start_date, int days) {

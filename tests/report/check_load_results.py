@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Runs tools/python/load_results.py on a small run file and checks every tidy table has one row per
+"""Runs python/load_results.py on a small run file and checks every tidy table has one row per
 (replication × item): KPIs, days × series, sites and localities × breakdown KPIs; dates start at start_date."""
 import sys
 

@@ -12,9 +12,20 @@
 
 namespace pfsim::scenario {
 
+/// Which way a KPI improves, for reports and comparisons that colour or rank a change.
+enum class Better : std::uint8_t { Neither, Higher, Lower };
+
+/// One entry of the catalogue. `title` is the plain-language name a commissioner knows it by (empty: the report
+/// uses the description); `headline` puts it first in reports (charts in catalogue order).
 struct KpiInfo {
   std::string_view name, units, description;
+  std::string_view title = {};
+  bool headline = false;
+  Better better = Better::Neither;
 };
+
+/// The entry named `name` in any catalogue (whole-system, daily, monthly, travel), or nullptr.
+const KpiInfo* find_kpi_info(std::string_view name);
 
 /// Whole-system KPIs, one value per replication.
 enum class Kpi : std::size_t {
