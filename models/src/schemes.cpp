@@ -6,13 +6,10 @@
 
 #include "pfsim/models/system.hpp"
 #include "scheme_effects.hpp"
-#include "services.hpp"
 
 namespace pfsim::models {
 
 namespace {
-constexpr double kWeek = 7.0 * engine::kMinutesPerDay;
-
 bool contains_or_empty(const std::vector<std::size_t>& list, std::size_t value) {
   return list.empty() || std::find(list.begin(), list.end(), value) != list.end();
 }
@@ -57,8 +54,7 @@ std::vector<double> sample_delivery(const SchemeSettings& settings, std::uint64_
   return fractions;
 }
 
-SchemeEffects::SchemeEffects(Context& ctx, std::vector<double> delivered)
-    : ctx_(ctx), delivered_(std::move(delivered)), weekly_(ctx.sim.add_handler([this](std::uint32_t) { capacity_step(); })) {
+SchemeEffects::SchemeEffects(const Context& ctx, std::vector<double> delivered) : ctx_(ctx), delivered_(std::move(delivered)) {
   const auto& schemes = ctx.scenario.schemes->schemes;
   for (std::size_t i = 0; i < schemes.size(); ++i) {
     const Scheme& s = schemes[i];
@@ -66,7 +62,6 @@ SchemeEffects::SchemeEffects(Context& ctx, std::vector<double> delivered)
     for (const SchemeEffect& e : s.effects)
       active_[static_cast<std::size_t>(e.target)].push_back(Active{&e, delivered_[i], start, s.ramp_up});
   }
-  beds_applied_.assign(ctx.scenario.sites.size(), -1);
 }
 
 double SchemeEffects::strength(const Active& a, double t) const {
@@ -97,7 +92,7 @@ bool SchemeEffects::avoided(SchemeTarget target, double t, std::size_t locality,
   return own.uniform() >= keep;
 }
 
-void SchemeEffects::adjust_pathway_shares(std::array<double, kPathways>& shares, double t, std::size_t locality, std::size_t band,
+void SchemeEffects::adjust_pathway_shares(std::array<double, kPathwayCount>& shares, double t, std::size_t locality, std::size_t band,
                                           std::size_t site) const {
   for (const Active& a : active_[static_cast<std::size_t>(SchemeTarget::PathwayShare)]) {
     const SchemeEffect& e = *a.effect;
@@ -113,45 +108,6 @@ void SchemeEffects::adjust_pathway_shares(std::array<double, kPathways>& shares,
       from = bounded;
     }
   }
-}
-
-void SchemeEffects::start() {
-  const bool any_capacity = has(SchemeTarget::GeneralBeds) || has(SchemeTarget::ReablementCapacity) ||
-                            has(SchemeTarget::IntermediateCareCapacity) || has(SchemeTarget::CareHomeBeds);
-  if (any_capacity) ctx_.sim.schedule_at(0.0, weekly_);
-}
-
-void SchemeEffects::set_capacity(SchemeTarget target, std::size_t site, int base, int& applied) {
-  // Whole units: the changed capacity is rounded to the nearest bed or package, never below 0.
-  const double changed = change(target, ctx_.sim.now(), 0, 0, site).apply(static_cast<double>(base));
-  const int value = static_cast<int>(std::max(0.0, std::round(changed)));
-  if (value == (applied < 0 ? base : applied)) return;
-  applied = value;
-  Services& s = ctx_.services;
-  switch (target) {
-    case SchemeTarget::GeneralBeds:
-      if (s.winter) s.winter->set_general_beds(site, value);
-      else s.beds_by_site[site]->beds().set_capacity(value);
-      break;
-    case SchemeTarget::ReablementCapacity: s.reablement->capacity().set_capacity(value); break;
-    case SchemeTarget::IntermediateCareCapacity: s.intermediate_care->capacity().set_capacity(value); break;
-    case SchemeTarget::CareHomeBeds: s.care_homes->beds().set_capacity(value); break;
-    default: break;
-  }
-}
-
-void SchemeEffects::capacity_step() {
-  const Scenario& sc = ctx_.scenario;
-  if (has(SchemeTarget::GeneralBeds))
-    for (std::size_t site = 0; site < sc.sites.size(); ++site)
-      set_capacity(SchemeTarget::GeneralBeds, site, sc.sites[site].general_beds, beds_applied_[site]);
-  if (has(SchemeTarget::ReablementCapacity) && ctx_.services.reablement)
-    set_capacity(SchemeTarget::ReablementCapacity, 0, sc.reablement->capacity, reablement_applied_);
-  if (has(SchemeTarget::IntermediateCareCapacity) && ctx_.services.intermediate_care)
-    set_capacity(SchemeTarget::IntermediateCareCapacity, 0, sc.intermediate_care->capacity, intermediate_applied_);
-  if (has(SchemeTarget::CareHomeBeds) && ctx_.services.care_homes)
-    set_capacity(SchemeTarget::CareHomeBeds, 0, sc.care_homes->beds, care_home_applied_);
-  if (ctx_.sim.now() + kWeek < ctx_.measure_to) ctx_.sim.schedule_in(kWeek, weekly_);
 }
 
 ReplicationResult run_with_counterfactual(const Scenario& scenario, std::uint64_t replication) {
