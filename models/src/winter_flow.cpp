@@ -50,7 +50,7 @@ double WinterFlow::held_until(double now, double u, std::size_t site) const {
   if (u < factor) return kNever;
   std::size_t next = day + 1;
   while (next < discharge_factor_.size() && discharge_factor_[next] < 1.0F) ++next;
-  return (static_cast<double>(next) + kWorkingMorningHour / 24.0) * engine::kMinutesPerDay;
+  return static_cast<double>(next) * engine::kMinutesPerDay + kWorkingMorningHour * engine::kMinutesPerHour;
 }
 
 }  // namespace pfsim::models
