@@ -34,8 +34,9 @@ void check_stage_transition(Stage from, Stage to, std::uint32_t id) {
 }
 
 std::string stage_transitions_markdown() {
-  std::string out = "| From | To | Event |\n|---|---|---|\n";
-  for (const StageTransition& t : kStageTransitions) out += fmt::format("| {} | {} | {} |\n", stage_name(t.from), stage_name(t.to), t.event);
+  std::string out = "| From | To | Event | Made by |\n|---|---|---|---|\n";
+  for (const StageTransition& t : kStageTransitions)
+    out += fmt::format("| {} | {} | {} | `{}` |\n", stage_name(t.from), stage_name(t.to), t.event, t.by);
   return out;
 }
 

@@ -22,44 +22,55 @@ class WinterFlow;
 inline constexpr std::size_t kPathwayCount = static_cast<std::size_t>(Pathway::P3) + 1;
 static_assert(kPathwayCount == kPathways, "pathway.hpp's kPathways must count the Pathway enum");
 
-/// One allowed change of Stage and the event that makes it.
+/// One allowed change of Stage, the event that makes it and the code that makes it.
 struct StageTransition {
   Stage from, to;
-  std::string_view event;
+  std::string_view event, by;
 };
 
 /// Every stage change the services make. Leaving a bed always passes through AtHome (the discharge is recorded
 /// there) before the next service takes the person at the same instant; a census warm start places people
 /// straight from Free.
 inline constexpr std::array kStageTransitions = {
-    StageTransition{Stage::Free, Stage::InAe, "A&E attendance"},
-    StageTransition{Stage::Free, Stage::AwaitingBed, "direct (GP-referred) admission asks for a bed"},
-    StageTransition{Stage::InAe, Stage::AwaitingBed, "decision to admit after treatment"},
-    StageTransition{Stage::InAe, Stage::Free, "leaves A&E, not admitted or same-day emergency care"},
-    StageTransition{Stage::AwaitingBed, Stage::InBed, "bed granted"},
-    StageTransition{Stage::InBed, Stage::Delayed, "medically fit on P1–P3, or on P0 held by the winter discharge dip"},
-    StageTransition{Stage::InBed, Stage::AtHome, "medically fit on P0: leaves the bed"},
-    StageTransition{Stage::Delayed, Stage::Delayed, "assessed, held by the winter discharge dip"},
-    StageTransition{Stage::Delayed, Stage::AtHome, "leaves the bed: home, or a place on the pathway is granted"},
-    StageTransition{Stage::AtHome, Stage::AtHome, "discharged home with a 30-day readmission to come"},
-    StageTransition{Stage::AtHome, Stage::InReablement, "reablement place granted (P1), same instant as leaving the bed"},
-    StageTransition{Stage::AtHome, Stage::InIntermediateCare, "intermediate-care place granted (P2), same instant as leaving the bed"},
-    StageTransition{Stage::AtHome, Stage::InCareHome, "care-home bed granted (P3), same instant as leaving the bed"},
-    StageTransition{Stage::AtHome, Stage::AwaitingCareHome, "91-day outcome: moves to a care home"},
-    StageTransition{Stage::AtHome, Stage::AwaitingBed, "readmission (30-day, or the 91-day outcome) asks for a bed"},
-    StageTransition{Stage::AtHome, Stage::Free, "nothing more to come: no readmission, a 91-day death, or no care homes modelled"},
-    StageTransition{Stage::InReablement, Stage::AtHome, "package ends with a 91-day outcome to come"},
-    StageTransition{Stage::InReablement, Stage::Free, "package ends, at home at 91 days"},
-    StageTransition{Stage::InIntermediateCare, Stage::AtHome, "stay ends with a 91-day outcome to come"},
-    StageTransition{Stage::InIntermediateCare, Stage::Free, "stay ends, at home at 91 days"},
-    StageTransition{Stage::Free, Stage::AwaitingCareHome, "community referral to a care home (or a census row waiting for one)"},
-    StageTransition{Stage::AwaitingCareHome, Stage::InCareHome, "care-home bed granted"},
-    StageTransition{Stage::InCareHome, Stage::Free, "dies"},
-    StageTransition{Stage::Free, Stage::InCareHome, "initial resident, or census warm start"},
-    StageTransition{Stage::Free, Stage::InBed, "census warm start"},
-    StageTransition{Stage::Free, Stage::InReablement, "census warm start"},
-    StageTransition{Stage::Free, Stage::InIntermediateCare, "census warm start"},
-    StageTransition{Stage::Free, Stage::AtHome, "census warm start"},
+    StageTransition{Stage::Free, Stage::InAe, "A&E attendance", "EmergencyDemand::attend"},
+    StageTransition{Stage::Free, Stage::AwaitingBed, "direct (GP-referred) admission asks for a bed", "AcuteBeds::request"},
+    StageTransition{Stage::InAe, Stage::AwaitingBed, "decision to admit after treatment", "AcuteBeds::request"},
+    StageTransition{Stage::InAe, Stage::Free, "leaves A&E, not admitted or same-day emergency care",
+                    "EmergencyDepartment::finish_treatment"},
+    StageTransition{Stage::AwaitingBed, Stage::InBed, "bed granted", "AcuteBeds::admit"},
+    StageTransition{Stage::InBed, Stage::Delayed, "medically fit on P1–P3, or on P0 held by the winter discharge dip",
+                    "Discharge::medically_fit, Discharge::held"},
+    StageTransition{Stage::InBed, Stage::AtHome, "medically fit on P0: leaves the bed", "AcuteBeds::leave"},
+    StageTransition{Stage::Delayed, Stage::Delayed, "assessed, held by the winter discharge dip", "Discharge::held"},
+    StageTransition{Stage::Delayed, Stage::AtHome, "leaves the bed: home, or a place on the pathway is granted",
+                    "AcuteBeds::leave"},
+    StageTransition{Stage::AtHome, Stage::AtHome, "discharged home with a 30-day readmission to come", "AfterDischarge::home"},
+    StageTransition{Stage::AtHome, Stage::InReablement, "reablement place granted (P1), same instant as leaving the bed",
+                    "DownstreamCare::start"},
+    StageTransition{Stage::AtHome, Stage::InIntermediateCare, "intermediate-care place granted (P2), same instant as leaving the bed",
+                    "DownstreamCare::start"},
+    StageTransition{Stage::AtHome, Stage::InCareHome, "care-home bed granted (P3), same instant as leaving the bed",
+                    "CareHomes::admit"},
+    StageTransition{Stage::AtHome, Stage::AwaitingCareHome, "91-day outcome: moves to a care home", "AfterDischarge::outcome"},
+    StageTransition{Stage::AtHome, Stage::AwaitingBed, "readmission (30-day, or the 91-day outcome) asks for a bed",
+                    "AcuteBeds::request"},
+    StageTransition{Stage::AtHome, Stage::Free, "nothing more to come: no readmission, a 91-day death, or no care homes modelled",
+                    "AfterDischarge::home, AfterDischarge::outcome"},
+    StageTransition{Stage::InReablement, Stage::AtHome, "package ends with a 91-day outcome to come", "DownstreamCare::finish"},
+    StageTransition{Stage::InReablement, Stage::Free, "package ends, at home at 91 days", "DownstreamCare::finish"},
+    StageTransition{Stage::InIntermediateCare, Stage::AtHome, "stay ends with a 91-day outcome to come",
+                    "DownstreamCare::finish"},
+    StageTransition{Stage::InIntermediateCare, Stage::Free, "stay ends, at home at 91 days", "DownstreamCare::finish"},
+    StageTransition{Stage::Free, Stage::AwaitingCareHome, "community referral to a care home (or a census row waiting for one)",
+                    "CareHomes::community_arrival, place_census"},
+    StageTransition{Stage::AwaitingCareHome, Stage::InCareHome, "care-home bed granted", "CareHomes::admit"},
+    StageTransition{Stage::InCareHome, Stage::Free, "dies", "CareHomes (death event)"},
+    StageTransition{Stage::Free, Stage::InCareHome, "initial resident, or census warm start",
+                    "CareHomes::start, CareHomes::resume"},
+    StageTransition{Stage::Free, Stage::InBed, "census warm start", "AcuteBeds::resume_stay"},
+    StageTransition{Stage::Free, Stage::InReablement, "census warm start", "DownstreamCare::resume"},
+    StageTransition{Stage::Free, Stage::InIntermediateCare, "census warm start", "DownstreamCare::resume"},
+    StageTransition{Stage::Free, Stage::AtHome, "census warm start", "AfterDischarge::resume"},
 };
 
 [[nodiscard]] constexpr bool transition_allowed(Stage from, Stage to) {
