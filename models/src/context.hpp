@@ -1,9 +1,7 @@
 #pragma once
 // Shared state of one replication: clock, calendar, population, patients, the measurement window, the recorder and
 // the named streams. Services hold a reference to it; each is given the other services it calls in its constructor.
-#include <array>
 #include <cstdint>
-#include <memory>
 #include <string>
 #include <vector>
 

@@ -77,25 +77,9 @@ ReplicationResult LocalSystem::finish() {
                                    p.site, p.locality);
   }
   const Scenario& s = ctx_.scenario;
-  const double from_years = Context::years(ctx_.measure_from), to_years = Context::years(end);
-  Recorder::Denominators den;
-  const std::vector<bool> all(s.bands(), true);
-  const Eigen::ArrayXd people = ctx_.population.mean_over(from_years, to_years, all);
-  const Eigen::ArrayXd people_65 = ctx_.population.mean_over(from_years, to_years, s.population.band_is_65plus);
-  const Eigen::ArrayXd adults = ctx_.population.mean_over(from_years, to_years, s.population.band_is_adult);
-  den.population = people.sum();
-  den.adults = adults.sum();
-  den.aged_65plus = people_65.sum();
-  den.locality_population.assign(people.begin(), people.end());
-  den.locality_adults.assign(adults.begin(), adults.end());
-  den.locality_65plus.assign(people_65.begin(), people_65.end());
+  const Recorder::Denominators den = denominators(end);
   double occupied = 0;
-  for (std::size_t site = 0; site < acute_.size(); ++site) {
-    const engine::Resource& b = acute_[site].beds();
-    den.site_occupied_area.push_back(b.in_use_stats().area(end));
-    den.site_available_area.push_back(b.capacity_stats().area(end));
-    occupied += den.site_occupied_area.back();
-  }
+  for (double area : den.site_occupied_area) occupied += area;
   ReplicationResult r = ctx_.recorder.finish(den);
   r.bed_days = occupied / engine::kMinutesPerDay;
   if (schemes_) {
@@ -108,6 +92,28 @@ ReplicationResult LocalSystem::finish() {
   r.events = ctx_.sim.events_executed();
   r.patients_created = ctx_.patients.created();
   return r;
+}
+
+Recorder::Denominators LocalSystem::denominators(double end) const {
+  const Scenario& s = ctx_.scenario;
+  const double from_years = Context::years(ctx_.measure_from), to_years = Context::years(end);
+  Recorder::Denominators den;
+  const std::vector<bool> all(s.bands(), true);
+  const Eigen::ArrayXd people = ctx_.population.mean_over(from_years, to_years, all);
+  const Eigen::ArrayXd people_65 = ctx_.population.mean_over(from_years, to_years, s.population.band_is_65plus);
+  const Eigen::ArrayXd adults = ctx_.population.mean_over(from_years, to_years, s.population.band_is_adult);
+  den.population = people.sum();
+  den.adults = adults.sum();
+  den.aged_65plus = people_65.sum();
+  den.locality_population.assign(people.begin(), people.end());
+  den.locality_adults.assign(adults.begin(), adults.end());
+  den.locality_65plus.assign(people_65.begin(), people_65.end());
+  for (std::size_t site = 0; site < acute_.size(); ++site) {
+    const engine::Resource& b = acute_[site].beds();
+    den.site_occupied_area.push_back(b.in_use_stats().area(end));
+    den.site_available_area.push_back(b.capacity_stats().area(end));
+  }
+  return den;
 }
 
 }  // namespace pfsim::models

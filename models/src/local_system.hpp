@@ -44,6 +44,8 @@ class LocalSystem {
 
  private:
   [[nodiscard]] CensusServices census_services();
+  /// Populations over the measured period and each site's bed-time integrals up to `end`, for the KPI ratios.
+  [[nodiscard]] Recorder::Denominators denominators(double end) const;
   // midnight.cpp
   void midnight(std::int64_t day);
   std::uint64_t walk_patients(bool measured, Recorder::Census& c);
