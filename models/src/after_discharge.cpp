@@ -1,15 +1,16 @@
+#include "after_discharge.hpp"
+
+#include <algorithm>
+
+#include "acute_sites.hpp"
+#include "care_homes.hpp"
+#include "care_pathway.hpp"
 #include "scheme_effects.hpp"
-#include "services.hpp"
 
 namespace pfsim::models {
 
-namespace {
-constexpr double k30Days = 30.0 * engine::kMinutesPerDay;
-constexpr double k91Days = 91.0 * engine::kMinutesPerDay;
-}
-
-AfterDischarge::AfterDischarge(Context& ctx)
-    : ctx_(ctx),
+AfterDischarge::AfterDischarge(Context& ctx, AcuteSites& sites, CareHomes* care_homes, const SchemeEffects* schemes)
+    : ctx_(ctx), sites_(sites), care_homes_(care_homes), schemes_(schemes),
       readmit_(ctx.sim.add_handler([this](std::uint32_t id) { readmit(id); })),
       outcome_due_(ctx.sim.add_handler([this](std::uint32_t id) { outcome(id); })) {}
 
@@ -17,8 +18,8 @@ void AfterDischarge::home(std::uint32_t id) {
   Patient& p = ctx_.patients[id];
   const auto& readmission = ctx_.scenario.readmission;
   double within_30d = readmission ? readmission->within_30d[p.band] : 0.0;
-  if (const SchemeEffects* schemes = ctx_.services.schemes; readmission && schemes && schemes->has(SchemeTarget::Readmission30d))
-    within_30d = std::clamp(schemes->change(SchemeTarget::Readmission30d, ctx_.sim.now(), p.locality, p.band, p.site).apply(within_30d), 0.0, 1.0);
+  if (readmission && schemes_ && schemes_->has(SchemeTarget::Readmission30d))
+    within_30d = std::clamp(schemes_->change(SchemeTarget::Readmission30d, ctx_.sim.now(), p.locality, p.band, p.site).apply(within_30d), 0.0, 1.0);
   if (readmission && p.episode.readmit_u < within_30d) {
     ctx_.patients.set_stage(p, Stage::AtHome);
     ctx_.recorder.readmission_within_30d(p.discharged_at, p.site, p.locality);
@@ -40,30 +41,31 @@ void AfterDischarge::outcome(std::uint32_t id) {
       readmit(id);
       return;
     case Outcome91d::CareHome:
-      if (ctx_.services.care_homes) {
+      if (care_homes_) {
         ctx_.patients.set_stage(p, Stage::AwaitingCareHome);
-        ctx_.services.care_homes->request(id);
+        care_homes_->request(id);
         return;
       }
       break;
     case Outcome91d::Death:
-    case Outcome91d::Home: break;
+    case Outcome91d::NoEvent: break;
   }
   ctx_.remove_patient(id);
 }
 
-void AfterDischarge::resume(std::uint32_t id, double discharged_at, Outcome91d outcome) {
+void AfterDischarge::resume(std::uint32_t id, double discharged_at, Pending pending) {
   Patient& p = ctx_.patients[id];
   const double now = ctx_.sim.now(), elapsed = now - discharged_at;
-  const double window = outcome == Outcome91d::Home ? k30Days : k91Days;
+  const double window = pending == Pending::Readmission30d ? k30Days : k91Days;
   const double due = discharged_at + std::max(elapsed, elapsed + (window - elapsed) * p.rng.uniform());
   ctx_.patients.set_stage(p, Stage::AtHome);
   p.discharged_at = discharged_at;
-  p.outcome = outcome;
-  if (outcome == Outcome91d::Home) {
+  if (pending == Pending::Readmission30d) {
+    p.outcome = Outcome91d::NoEvent;  // a home discharge has no 91-day outcome
     ctx_.sim.schedule_at(std::max(now, due), readmit_, id);
     return;
   }
+  p.outcome = pending == Pending::Readmission91d ? Outcome91d::Readmit : Outcome91d::CareHome;
   p.outcome_at = std::max(now, due);
   ctx_.sim.schedule_at(p.outcome_at, outcome_due_, id);
 }
@@ -71,8 +73,8 @@ void AfterDischarge::resume(std::uint32_t id, double discharged_at, Outcome91d o
 void AfterDischarge::readmit(std::uint32_t id) {
   // An emergency readmission: same person and stream, straight to a bed at the site that discharged them.
   Patient& p = ctx_.patients[id];
-  p.outcome = Outcome91d::Home;
-  ctx_.services.beds_by_site[p.site]->request(id);
+  p.outcome = Outcome91d::NoEvent;
+  sites_[p.site].request(id);
 }
 
 }  // namespace pfsim::models

@@ -1,8 +1,10 @@
+#include "care_homes.hpp"
+
 #include <cmath>
 #include <stdexcept>
 
+#include "acute_sites.hpp"
 #include "scheme_effects.hpp"
-#include "services.hpp"
 
 namespace pfsim::models {
 
@@ -16,8 +18,8 @@ std::vector<double> community_rates(const Scenario& s, double per_1000_65plus) {
 }
 }  // namespace
 
-CareHomes::CareHomes(Context& ctx, const CareHomeSettings& settings)
-    : ctx_(ctx), settings_(settings),
+CareHomes::CareHomes(Context& ctx, const CareHomeSettings& settings, AcuteSites& sites, const SchemeEffects* schemes)
+    : ctx_(ctx), settings_(settings), sites_(sites), schemes_(schemes),
       granted_(ctx.sim.add_handler([this](std::uint32_t id) { admit(id); })),
       died_(ctx.sim.add_handler([this](std::uint32_t id) {
         beds_.release();
@@ -68,9 +70,8 @@ void CareHomes::community_arrival(std::size_t locality) {
   const double now = ctx_.sim.now();
   const std::size_t band = community_demand_[locality].pick_band(now);
   const std::uint64_t index = community_count_[locality]++;
-  const SchemeEffects* schemes = ctx_.services.schemes;
-  if (!schemes || !schemes->has(SchemeTarget::CareHomeCommunity) ||
-      !schemes->avoided(SchemeTarget::CareHomeCommunity, now, locality, band, community_origin_[locality], index)) {
+  if (!schemes_ || !schemes_->has(SchemeTarget::CareHomeCommunity) ||
+      !schemes_->avoided(SchemeTarget::CareHomeCommunity, now, locality, band, community_origin_[locality], index)) {
     const std::uint32_t id = ctx_.new_patient(community_family_[locality], index, locality, band);
     ctx_.patients.set_stage(ctx_.patients[id], Stage::AwaitingCareHome);
     request(id);
@@ -85,7 +86,7 @@ void CareHomes::request(std::uint32_t id) {
 
 void CareHomes::admit(std::uint32_t id) {
   Patient& p = ctx_.patients[id];
-  if (p.stage() == Stage::Delayed) ctx_.services.discharge->leave_bed(id);  // P3 straight from the acute bed
+  if (p.stage() == Stage::Delayed) sites_.leave(id);  // P3 straight from the acute bed
   // A community referral never had an acute stay (admitted_at unset); it has no treating site.
   const std::size_t site = std::isnan(p.admitted_at) ? Recorder::kNoSite : p.site;
   ctx_.recorder.care_home_admission(ctx_.sim.now(), site, p.locality, ctx_.scenario.population.band_is_65plus[p.band]);

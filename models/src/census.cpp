@@ -1,10 +1,15 @@
+#include "census_state.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <string>
 #include <tuple>
 
-#include "census_state.hpp"
-#include "services.hpp"
+#include "acute_sites.hpp"
+#include "after_discharge.hpp"
+#include "care_homes.hpp"
+#include "discharge.hpp"
+#include "downstream_care.hpp"
 
 namespace pfsim::models {
 
@@ -20,29 +25,30 @@ std::string origin_of(const Scenario& s, const CensusPerson& person) {
 }
 
 // Holders go first so that the waiting find the places already taken, exactly as in the run that was saved.
-void place_holder(Context& ctx, std::uint32_t id, const CensusPerson& person) {
+void place_holder(Context& ctx, const CensusServices& services, std::uint32_t id, const CensusPerson& person) {
   const double now = ctx.sim.now();
   Patient& p = ctx.patients[id];
   p.site = static_cast<std::uint8_t>(person.site);
   switch (person.kind) {
     case CensusKind::Acute: {
       const bool fit = person.status != CensusStatus::InBed;
-      ctx.services.beds_by_site[person.site]->resume_stay(id, now - person.elapsed, person.pathway,
-                                                          fit ? std::optional<double>(now - person.delayed) : std::nullopt);
-      if (person.status == CensusStatus::DelayedAssessment) ctx.services.discharge->resume_assessment(id);
+      services.acute[person.site].resume_stay(id, now - person.elapsed, person.pathway,
+                                                fit ? std::optional<double>(now - person.delayed) : std::nullopt);
+      if (person.status == CensusStatus::DelayedAssessment) services.discharge.resume_assessment(id);
       if (person.status == CensusStatus::DelayedPathway) p.assessed = true;
       return;
     }
-    case CensusKind::Reablement: ctx.services.reablement->resume(id, now - person.elapsed); return;
-    case CensusKind::IntermediateCare: ctx.services.intermediate_care->resume(id, now - person.elapsed); return;
+    case CensusKind::Reablement: services.reablement->resume(id, now - person.elapsed); return;
+    case CensusKind::IntermediateCare: services.intermediate_care->resume(id, now - person.elapsed); return;
     case CensusKind::CareHome:
-      if (person.status == CensusStatus::Resident) ctx.services.care_homes->resume(id, now - person.elapsed);  // NaN stays NaN
+      if (person.status == CensusStatus::Resident) services.care_homes->resume(id, now - person.elapsed);  // NaN stays NaN
       return;
     case CensusKind::AtHome: {
-      const Outcome91d outcome = person.status == CensusStatus::Readmission30d   ? Outcome91d::Home
-                                 : person.status == CensusStatus::Readmission91d ? Outcome91d::Readmit
-                                                                                 : Outcome91d::CareHome;
-      ctx.services.after_discharge->resume(id, now - person.elapsed, outcome);
+      using Pending = AfterDischarge::Pending;
+      const Pending pending = person.status == CensusStatus::Readmission30d   ? Pending::Readmission30d
+                              : person.status == CensusStatus::Readmission91d ? Pending::Readmission91d
+                                                                              : Pending::CareHome91d;
+      services.after_discharge.resume(id, now - person.elapsed, pending);
       return;
     }
   }
@@ -50,7 +56,7 @@ void place_holder(Context& ctx, std::uint32_t id, const CensusPerson& person) {
 
 }  // namespace
 
-void place_census(Context& ctx) {
+void place_census(Context& ctx, const CensusServices& services) {
   const Scenario& s = ctx.scenario;
   const Census& census = *s.census;
   // Row index within each stream name: the key of the person's own stream.
@@ -65,17 +71,17 @@ void place_census(Context& ctx) {
   }
   for (std::size_t i = 0; i < census.people.size(); ++i)
     if (!(census.people[i].kind == CensusKind::CareHome && census.people[i].status == CensusStatus::Waiting))
-      place_holder(ctx, ids[i], census.people[i]);
+      place_holder(ctx, services, ids[i], census.people[i]);
   for (std::size_t i = 0; i < census.people.size(); ++i) {
     const CensusPerson& person = census.people[i];
     if (!waits(person)) continue;
     if (person.kind == CensusKind::Acute) {
-      ctx.services.discharge->start_pathway(ids[i]);
+      services.discharge.start_pathway(ids[i]);
     } else {
       Patient& p = ctx.patients[ids[i]];
       p.site = static_cast<std::uint8_t>(person.site);
       ctx.patients.set_stage(p, Stage::AwaitingCareHome);
-      ctx.services.care_homes->request(ids[i]);
+      services.care_homes->request(ids[i]);
     }
   }
 }
@@ -116,9 +122,10 @@ std::optional<CensusPerson> describe(const Context& ctx, const Patient& p) {
       return person;
     case Stage::AtHome:
       // Only people with an event to come stay in the system at home; a death changes no service, so it is left out.
+      // With no 91-day outcome, what keeps someone at home in the system is a 30-day readmission.
       if (p.outcome == Outcome91d::Death) return std::nullopt;
       person.kind = CensusKind::AtHome;
-      person.status = p.outcome == Outcome91d::Home      ? CensusStatus::Readmission30d
+      person.status = p.outcome == Outcome91d::NoEvent   ? CensusStatus::Readmission30d
                       : p.outcome == Outcome91d::Readmit ? CensusStatus::Readmission91d
                                                          : CensusStatus::CareHome91d;
       person.elapsed = now - p.discharged_at;
@@ -139,7 +146,7 @@ bool row_before(const CensusPerson& a, const CensusPerson& b) {
 
 }  // namespace
 
-Census take_census(const Context& ctx) {
+Census take_census(const Context& ctx, const CensusServices& services) {
   Census census;
   census.source = "snapshot";
   const auto& all = ctx.patients.all();
@@ -151,9 +158,9 @@ Census take_census(const Context& ctx) {
       queue_order.push_back(id);
     }
   };
-  if (ctx.services.reablement) add_queue(ctx.services.reablement->capacity());
-  if (ctx.services.intermediate_care) add_queue(ctx.services.intermediate_care->capacity());
-  if (ctx.services.care_homes) add_queue(ctx.services.care_homes->beds());
+  if (services.reablement) add_queue(services.reablement->capacity());
+  if (services.intermediate_care) add_queue(services.intermediate_care->capacity());
+  if (services.care_homes) add_queue(services.care_homes->beds());
   std::vector<CensusPerson> holders, unqueued_waiting;
   for (std::size_t id = 0; id < all.size(); ++id) {
     if (queued[id]) continue;

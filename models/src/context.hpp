@@ -1,9 +1,7 @@
 #pragma once
-// Shared state of one replication: clock, calendar, population, patients, the measurement window and the
-// recorder. Services hold a reference to it and to each other through `Services`.
-#include <array>
+// Shared state of one replication: clock, calendar, population, patients, the measurement window, the recorder and
+// the named streams. Services hold a reference to it; each is given the other services it calls in its constructor.
 #include <cstdint>
-#include <memory>
 #include <string>
 #include <vector>
 
@@ -16,33 +14,6 @@
 
 namespace pfsim::models {
 
-class EmergencyDemand;
-class EmergencyDepartment;
-class AcuteBeds;
-class Discharge;
-class DownstreamCare;
-class CareHomes;
-class PrimaryCare;
-class AfterDischarge;
-class Winter;
-class SchemeEffects;
-class Router;
-
-struct Services {
-  EmergencyDemand* demand = nullptr;
-  std::vector<EmergencyDepartment*> ed_by_site;  // nullptr where a site has no A&E
-  std::vector<AcuteBeds*> beds_by_site;
-  Discharge* discharge = nullptr;
-  DownstreamCare* reablement = nullptr;          // nullptr when the module is off
-  DownstreamCare* intermediate_care = nullptr;
-  CareHomes* care_homes = nullptr;
-  PrimaryCare* primary_care = nullptr;
-  AfterDischarge* after_discharge = nullptr;
-  Winter* winter = nullptr;                      // nullptr when the scenario has no `winter` section
-  SchemeEffects* schemes = nullptr;              // nullptr when the scenario has no `schemes`
-  Router* router = nullptr;                      // nullptr when the scenario has no `routing`
-};
-
 class Context {
  public:
   Context(const Scenario& scenario, std::uint64_t replication);
@@ -54,7 +25,6 @@ class Context {
   PopulationProjection population;
   PatientPool patients;
   Recorder recorder;
-  Services services;
   const double measure_from;       // end of warm-up (minutes)
   const double measure_to;
 

@@ -1,18 +1,26 @@
+#include "discharge.hpp"
+
 #include <cmath>
 
-#include "services.hpp"
+#include "acute_sites.hpp"
+#include "after_discharge.hpp"
+#include "care_homes.hpp"
+#include "downstream_care.hpp"
+#include "winter_flow.hpp"
 
 namespace pfsim::models {
 
-Discharge::Discharge(Context& ctx)
-    : ctx_(ctx), assessed_(ctx.sim.add_handler([this](std::uint32_t id) { assessed(id); })),
+Discharge::Discharge(Context& ctx, AcuteSites& sites, DownstreamCare* reablement, DownstreamCare* intermediate_care,
+                     CareHomes* care_homes, AfterDischarge& after_discharge, const WinterFlow* winter)
+    : ctx_(ctx), sites_(sites), reablement_(reablement), intermediate_care_(intermediate_care), care_homes_(care_homes),
+      after_discharge_(after_discharge), winter_(winter),
+      assessed_(ctx.sim.add_handler([this](std::uint32_t id) { assessed(id); })),
       home_from_bed_(ctx.sim.add_handler([this](std::uint32_t id) { home_from_bed(id); })) {}
 
 bool Discharge::held(std::uint32_t id, engine::HandlerId retry) {
-  const Winter* winter = ctx_.services.winter;
-  if (!winter || !winter->has_discharge_dip()) return false;
+  if (!winter_ || !winter_->has_discharge_dip()) return false;
   Patient& p = ctx_.patients[id];
-  const double until = winter->held_until(ctx_.sim.now(), p.episode.discharge_u, p.site);
+  const double until = winter_->held_until(ctx_.sim.now(), p.episode.discharge_u, p.site);
   if (std::isnan(until)) return false;
   // Medically fit and still in the acute bed until the working morning: a delayed day like any other.
   ctx_.patients.set_stage(p, Stage::Delayed);
@@ -22,8 +30,8 @@ bool Discharge::held(std::uint32_t id, engine::HandlerId retry) {
 
 void Discharge::home_from_bed(std::uint32_t id) {
   if (held(id, home_from_bed_)) return;
-  leave_bed(id);
-  ctx_.services.after_discharge->home(id);
+  sites_.leave(id);
+  after_discharge_.home(id);
 }
 
 void Discharge::medically_fit(std::uint32_t id) {
@@ -54,34 +62,22 @@ void Discharge::resume_assessment(std::uint32_t id) {
 void Discharge::start_pathway(std::uint32_t id) {
   Patient& p = ctx_.patients[id];
   p.assessed = true;
+  // The service takes the person out of the bed when it grants them a place.
   switch (p.episode.pathway) {
     case Pathway::P1:
-      if (ctx_.services.reablement) return ctx_.services.reablement->request(id);
+      if (reablement_) return reablement_->request(id);
       break;
     case Pathway::P2:
-      if (ctx_.services.intermediate_care) return ctx_.services.intermediate_care->request(id);
+      if (intermediate_care_) return intermediate_care_->request(id);
       break;
     case Pathway::P3:
-      if (ctx_.services.care_homes) return ctx_.services.care_homes->request(id);
+      if (care_homes_) return care_homes_->request(id);
       break;
     case Pathway::P0: break;
   }
   // The pathway's service is not modelled: no capacity limit, home once assessed.
-  leave_bed(id);
-  ctx_.services.after_discharge->home(id);
-}
-
-void Discharge::leave_bed(std::uint32_t id) {
-  Patient& p = ctx_.patients[id];
-  const double now = ctx_.sim.now();
-  if (p.stage() == Stage::Delayed && ctx_.scenario.discharge)
-    ctx_.recorder.delayed_period(p.medically_fit_at, now, ctx_.scenario.discharge->attribution[static_cast<std::size_t>(p.episode.pathway)],
-                                 p.site, p.locality);
-  ctx_.services.beds_by_site[p.site]->leave(id);
-  ctx_.recorder.bed_stay(p.admitted_at, now, p.locality);
-  ctx_.recorder.discharge(now, p.site, p.locality);
-  p.discharged_at = now;
-  ctx_.patients.set_stage(p, Stage::AtHome);
+  sites_.leave(id);
+  after_discharge_.home(id);
 }
 
 }  // namespace pfsim::models

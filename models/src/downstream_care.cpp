@@ -1,17 +1,18 @@
+#include "downstream_care.hpp"
+
 #include <algorithm>
 #include <stdexcept>
 
+#include "acute_sites.hpp"
+#include "after_discharge.hpp"
+#include "care_pathway.hpp"
 #include "scheme_effects.hpp"
-#include "services.hpp"
 
 namespace pfsim::models {
 
-namespace {
-constexpr double k91Days = 91.0 * engine::kMinutesPerDay;
-}
-
-DownstreamCare::DownstreamCare(Context& ctx, const DownstreamService& settings, Stage stage, const char* name)
-    : ctx_(ctx), settings_(settings), stage_(stage),
+DownstreamCare::DownstreamCare(Context& ctx, const DownstreamService& settings, Stage stage, const char* name, AcuteSites& sites,
+                               AfterDischarge& after_discharge, const SchemeEffects* schemes)
+    : ctx_(ctx), settings_(settings), stage_(stage), sites_(sites), after_discharge_(after_discharge), schemes_(schemes),
       granted_(ctx.sim.add_handler([this](std::uint32_t id) { start(id); })),
       finished_(ctx.sim.add_handler([this](std::uint32_t id) { finish(id); })),
       capacity_(ctx.sim, name, settings.capacity, granted_) {}
@@ -21,32 +22,29 @@ void DownstreamCare::request(std::uint32_t id) {
 }
 
 void DownstreamCare::start(std::uint32_t id) {
-  ctx_.services.discharge->leave_bed(id);
+  sites_.leave(id);  // the place is what the person was delayed in the acute bed for
   Patient& p = ctx_.patients[id];
   const double now = ctx_.sim.now();
   ctx_.patients.set_stage(p, stage_);
   // The 91-day outcome (ASCOF 2B) is fixed at discharge from the person's own draws.
   Hazards91d h = settings_.hazards;
   const SchemeTarget hazards_target = stage_ == Stage::InReablement ? SchemeTarget::ReablementHazards : SchemeTarget::IntermediateCareHazards;
-  if (const SchemeEffects* schemes = ctx_.services.schemes; schemes && schemes->has(hazards_target)) {
+  if (schemes_ && schemes_->has(hazards_target)) {
     // One multiplier on all three hazards (what is left is "at home at 91 days"), bounded so they sum to at most 1.
-    const double m = std::max(0.0, schemes->change(hazards_target, now, p.locality, p.band, p.site).apply(1.0));
+    const double m = std::max(0.0, schemes_->change(hazards_target, now, p.locality, p.band, p.site).apply(1.0));
     const double total = (h.readmit + h.care_home + h.death) * m;
     const double scale = total > 1.0 ? m / total : m;
     h.readmit *= scale;
     h.care_home *= scale;
     h.death *= scale;
   }
-  const double u = p.episode.outcome_u;
-  p.outcome = u < h.readmit ? Outcome91d::Readmit
-              : u < h.readmit + h.care_home ? Outcome91d::CareHome
-              : u < h.readmit + h.care_home + h.death ? Outcome91d::Death
-                                                       : Outcome91d::Home;
+  p.outcome = outcome_91d(h, p.episode.outcome_u);
   p.outcome_at = now + p.episode.outcome_time_u * k91Days;
-  if (ctx_.scenario.population.band_is_65plus[p.band]) ctx_.recorder.reablement_cohort(now, p.outcome == Outcome91d::Home, p.site, p.locality);
+  if (ctx_.scenario.population.band_is_65plus[p.band])
+    ctx_.recorder.reablement_cohort(now, p.outcome == Outcome91d::NoEvent, p.site, p.locality);
   // An event that falls during the package or stay ends it early.
   double end = now + p.episode.downstream_duration;
-  if (p.outcome != Outcome91d::Home) end = std::min(end, p.outcome_at);
+  if (p.outcome != Outcome91d::NoEvent) end = std::min(end, p.outcome_at);
   ctx_.sim.schedule_at(end, finished_, id);
 }
 
@@ -60,40 +58,34 @@ void DownstreamCare::resume(std::uint32_t id, double started_at) {
   p.episode.downstream_duration = elapsed + remaining;
   // The package began before the run, so no scheme changes its hazards. Someone still in it has had no 91-day
   // event yet: draw (outcome, time) again until the pair is one that has not already ended the package. The
-  // duration is independent of the pair, so this is exact conditioning, and P(home) bounds the rejection rate.
+  // duration is independent of the pair, so this is exact conditioning, and P(no event) bounds the rejection rate.
   const Hazards91d& h = settings_.hazards;
-  const auto outcome_of = [&h](double u) {
-    return u < h.readmit ? Outcome91d::Readmit
-           : u < h.readmit + h.care_home ? Outcome91d::CareHome
-           : u < h.readmit + h.care_home + h.death ? Outcome91d::Death
-                                                    : Outcome91d::Home;
-  };
   for (int tries = 0;; ++tries) {
     p.episode.outcome_u = p.rng.uniform();
     p.episode.outcome_time_u = p.rng.uniform();
-    p.outcome = outcome_of(p.episode.outcome_u);
-    if (p.outcome == Outcome91d::Home || p.episode.outcome_time_u * k91Days > elapsed) break;
+    p.outcome = outcome_91d(h, p.episode.outcome_u);
+    if (p.outcome == Outcome91d::NoEvent || p.episode.outcome_time_u * k91Days > elapsed) break;
     // Past 91 days every event would have happened already: the person is one who stays at home.
     if (elapsed >= k91Days || tries == 10000) {
-      p.outcome = Outcome91d::Home;
+      p.outcome = Outcome91d::NoEvent;
       break;
     }
   }
   p.outcome_at = started_at + p.episode.outcome_time_u * k91Days;
   double end = now + remaining;
-  if (p.outcome != Outcome91d::Home) end = std::max(now, std::min(end, p.outcome_at));
+  if (p.outcome != Outcome91d::NoEvent) end = std::max(now, std::min(end, p.outcome_at));
   ctx_.sim.schedule_at(end, finished_, id);
 }
 
 void DownstreamCare::finish(std::uint32_t id) {
   capacity_.release();
   Patient& p = ctx_.patients[id];
-  if (p.outcome == Outcome91d::Home) {
+  if (p.outcome == Outcome91d::NoEvent) {
     ctx_.remove_patient(id);
     return;
   }
   ctx_.patients.set_stage(p, Stage::AtHome);
-  ctx_.services.after_discharge->outcome(id);
+  after_discharge_.outcome(id);
 }
 
 }  // namespace pfsim::models

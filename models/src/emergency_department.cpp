@@ -1,4 +1,6 @@
-#include "services.hpp"
+#include "emergency_department.hpp"
+
+#include "acute_beds.hpp"
 
 namespace pfsim::models {
 
@@ -13,8 +15,8 @@ engine::CapacitySchedule rota_schedule(const ClinicianRota& rota) {
 }
 }  // namespace
 
-EmergencyDepartment::EmergencyDepartment(Context& ctx, std::size_t site, const SiteAe& settings)
-    : ctx_(ctx), site_(site),
+EmergencyDepartment::EmergencyDepartment(Context& ctx, std::size_t site, const SiteAe& settings, AcuteBeds& beds)
+    : ctx_(ctx), site_(site), beds_(beds),
       triaged_(ctx.sim.add_handler([this](std::uint32_t id) { join_queue(id); })),
       granted_(ctx.sim.add_handler([this](std::uint32_t id) { start_treatment(id); })),
       treated_(ctx.sim.add_handler([this](std::uint32_t id) { finish_treatment(id); })),
@@ -43,7 +45,7 @@ void EmergencyDepartment::finish_treatment(std::uint32_t id) {
   Patient& p = ctx_.patients[id];
   const double now = ctx_.sim.now();
   if (p.admit && !p.sdec) {
-    ctx_.services.beds_by_site[site_]->request(id);  // leaves A&E when a bed is found (trolley wait counts)
+    beds_.request(id);  // leaves A&E when a bed is found (trolley wait counts)
     return;
   }
   ctx_.recorder.ae_departure(p.ae_arrival, now, site_, p.locality);

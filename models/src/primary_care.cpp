@@ -1,13 +1,19 @@
+#include "primary_care.hpp"
+
 #include <algorithm>
 #include <cmath>
 
-#include "services.hpp"
+#include "emergency_demand.hpp"
 
 namespace pfsim::models {
 
-PrimaryCare::PrimaryCare(Context& ctx, const PrimaryCareSettings& settings)
-    : ctx_(ctx), settings_(settings),
-      displaced_(ctx.sim.add_handler([this](std::uint32_t locality) { ctx_.services.demand->displaced_attendance(locality); })) {
+namespace {
+constexpr double kDaysPerWeek = engine::kMinutesPerWeek / engine::kMinutesPerDay;
+}  // namespace
+
+PrimaryCare::PrimaryCare(Context& ctx, const PrimaryCareSettings& settings, EmergencyDemand& demand)
+    : ctx_(ctx), settings_(settings), demand_(demand),
+      displaced_(ctx.sim.add_handler([this](std::uint32_t locality) { demand_.displaced_attendance(locality); })) {
   for (const auto& locality : ctx.scenario.population.localities) streams_.push_back(ctx.stream("primary_care/" + locality.name));
   double running = 0;
   for (double w : ctx.scenario.ae.arrival_profile.hour) hour_cumulative_.push_back(running += w);
@@ -23,7 +29,7 @@ void PrimaryCare::new_day(double midnight) {
     for (std::size_t b = 0; b < s.bands(); ++b)
       expected += ctx_.population.people(l, b, years) * settings_.appointments_per_person_per_year[b] / engine::kDaysPerYear;
     const double demand = expected * std::max(0.0, 1.0 + settings_.daily_cv * rng.normal());
-    const double unmet = std::max(0.0, demand - settings_.slots_per_week[l] / 7.0);
+    const double unmet = std::max(0.0, demand - settings_.slots_per_week[l] / kDaysPerWeek);
     ctx_.recorder.gp_unmet(midnight, l, unmet);
     // Displaced attendances arrive during the day with A&E's hourly shape: a Poisson count, then times.
     const std::int64_t extra = rng.poisson(unmet * settings_.unmet_to_ae);

@@ -31,7 +31,7 @@ std::array<double, kKpiCount> kpi_values(const KpiCounters& c, const KpiPeople& 
   set(Kpi::NeaPer100k, per_100k_per_year(c.nea, people.population, days));
   set(Kpi::SdecAdmissions, c.sdec);
   set(Kpi::BedOccupancyPct, pct(c.occupied_area, c.available_area));
-  set(Kpi::TrolleyWaitMeanH, c.bed_waits > 0 ? c.bed_wait_sum / c.bed_waits / 60.0 : 0.0);
+  set(Kpi::TrolleyWaitMeanH, c.bed_waits > 0 ? c.bed_wait_sum / c.bed_waits / engine::kMinutesPerHour : 0.0);
   set(Kpi::DtocDaysNhs, c.dtoc_nhs);
   set(Kpi::DtocDaysSocialCare, c.dtoc_social);
   set(Kpi::DtocDaysBoth, c.dtoc_both);

@@ -15,6 +15,9 @@
 
 namespace pfsim::models {
 
+/// The A&E standard: admitted, transferred or discharged within four hours of arrival.
+inline constexpr double kFourHours = 4.0 * engine::kMinutesPerHour;
+
 /// The raw numerators and denominators behind every KPI. One is kept for the whole system, one per site and one per
 /// locality, and kpi_values() turns any of them into KPIs, so a KPI has one definition however it is cut.
 struct KpiCounters {
@@ -58,7 +61,7 @@ class Recorder {
   void ae_departure(double arrived, double left, std::size_t site, std::size_t locality) {
     if (!measured(arrived)) return;
     const double minutes = left - arrived;
-    const bool within = minutes <= 240.0;
+    const bool within = minutes <= kFourHours;
     add(site, locality, [&](KpiCounters& c) {
       ++c.ae_left;
       c.ae_time_sum += minutes;

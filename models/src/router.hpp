@@ -1,5 +1,5 @@
 #pragma once
-// Routing of patient streams between sites (pfsim/models/routing.hpp) and the travel-burden tally. Built only when
+// Routing of patient streams between sites (pfsim/scenario/routing.hpp) and the travel-burden tally. Built only when
 // the scenario has a `routing` section, so scenarios without one draw nothing more and keep their results.
 #include <cstdint>
 #include <string>

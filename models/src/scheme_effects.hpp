@@ -1,12 +1,14 @@
 #pragma once
 // Schemes at run time (DESIGN §3): the sampled delivered fractions of one replication and the hooks the services
-// call where a scheme can change a value. Built only when the scenario has schemes; services test
-// `ctx.services.schemes` first, so a scenario without schemes does no extra work.
+// call where a scheme can change a value. Built only when the scenario has schemes; services are given a null
+// pointer otherwise and test it first, so a scenario without schemes does no extra work. Capacity changes are
+// applied by SchemeCapacity.
 #include <array>
 #include <cstdint>
 #include <string>
 #include <vector>
 
+#include "care_pathway.hpp"
 #include "context.hpp"
 
 namespace pfsim::models {
@@ -20,9 +22,7 @@ class SchemeEffects {
     [[nodiscard]] bool none() const { return multiplier == 1.0 && delta == 0.0; }
   };
 
-  SchemeEffects(Context& ctx, std::vector<double> delivered);
-  /// Schedules the weekly capacity steps when some scheme changes a capacity.
-  void start();
+  SchemeEffects(const Context& ctx, std::vector<double> delivered);
 
   [[nodiscard]] bool has(SchemeTarget target) const { return !active_[static_cast<std::size_t>(target)].empty(); }
   /// The change every matching effect of `target` makes at time t (pathway: 1–3, 0 = any).
@@ -44,15 +44,10 @@ class SchemeEffects {
     double fraction, start, ramp;
   };
   [[nodiscard]] double strength(const Active& a, double t) const;
-  void capacity_step();
-  void set_capacity(SchemeTarget target, std::size_t site, int base, int& applied);
 
-  Context& ctx_;
+  const Context& ctx_;
   std::vector<double> delivered_;
   std::array<std::vector<Active>, kSchemeTargetCount> active_;
-  std::vector<int> beds_applied_;
-  int reablement_applied_ = -1, intermediate_applied_ = -1, care_home_applied_ = -1;
-  engine::HandlerId weekly_ = 0;
 };
 
 /// run_replication for a scenario with schemes: the run with them, plus the same replication without them

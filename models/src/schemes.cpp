@@ -7,13 +7,10 @@
 #include "pfsim/models/scheme_delivery.hpp"
 #include "pfsim/models/system.hpp"
 #include "scheme_effects.hpp"
-#include "services.hpp"
 
 namespace pfsim::models {
 
 namespace {
-constexpr double kWeek = 7.0 * engine::kMinutesPerDay;
-
 double standard_normal_cdf(double z) { return 0.5 * std::erfc(-z / std::sqrt(2.0)); }
 }  // namespace
 
@@ -43,8 +40,7 @@ std::vector<double> sample_delivery(const SchemeSettings& settings, std::uint64_
   return fractions;
 }
 
-SchemeEffects::SchemeEffects(Context& ctx, std::vector<double> delivered)
-    : ctx_(ctx), delivered_(std::move(delivered)), weekly_(ctx.sim.add_handler([this](std::uint32_t) { capacity_step(); })) {
+SchemeEffects::SchemeEffects(const Context& ctx, std::vector<double> delivered) : ctx_(ctx), delivered_(std::move(delivered)) {
   const auto& schemes = ctx.scenario.schemes->schemes;
   for (std::size_t i = 0; i < schemes.size(); ++i) {
     const Scheme& s = schemes[i];
@@ -52,7 +48,6 @@ SchemeEffects::SchemeEffects(Context& ctx, std::vector<double> delivered)
     for (const SchemeEffect& e : s.effects)
       active_[static_cast<std::size_t>(e.target)].push_back(Active{&e, delivered_[i], start, s.ramp_up});
   }
-  beds_applied_.assign(ctx.scenario.sites.size(), -1);
 }
 
 double SchemeEffects::strength(const Active& a, double t) const {
@@ -99,45 +94,6 @@ void SchemeEffects::adjust_pathway_shares(std::array<double, kPathways>& shares,
       from = bounded;
     }
   }
-}
-
-void SchemeEffects::start() {
-  const bool any_capacity = has(SchemeTarget::GeneralBeds) || has(SchemeTarget::ReablementCapacity) ||
-                            has(SchemeTarget::IntermediateCareCapacity) || has(SchemeTarget::CareHomeBeds);
-  if (any_capacity) ctx_.sim.schedule_at(0.0, weekly_);
-}
-
-void SchemeEffects::set_capacity(SchemeTarget target, std::size_t site, int base, int& applied) {
-  // Whole units: the changed capacity is rounded to the nearest bed or package, never below 0.
-  const double changed = change(target, ctx_.sim.now(), 0, 0, site).apply(static_cast<double>(base));
-  const int value = static_cast<int>(std::max(0.0, std::round(changed)));
-  if (value == (applied < 0 ? base : applied)) return;
-  applied = value;
-  Services& s = ctx_.services;
-  switch (target) {
-    case SchemeTarget::GeneralBeds:
-      if (s.winter) s.winter->set_general_beds(site, value);
-      else s.beds_by_site[site]->beds().set_capacity(value);
-      break;
-    case SchemeTarget::ReablementCapacity: s.reablement->capacity().set_capacity(value); break;
-    case SchemeTarget::IntermediateCareCapacity: s.intermediate_care->capacity().set_capacity(value); break;
-    case SchemeTarget::CareHomeBeds: s.care_homes->beds().set_capacity(value); break;
-    default: break;
-  }
-}
-
-void SchemeEffects::capacity_step() {
-  const Scenario& sc = ctx_.scenario;
-  if (has(SchemeTarget::GeneralBeds))
-    for (std::size_t site = 0; site < sc.sites.size(); ++site)
-      set_capacity(SchemeTarget::GeneralBeds, site, sc.sites[site].general_beds, beds_applied_[site]);
-  if (has(SchemeTarget::ReablementCapacity) && ctx_.services.reablement)
-    set_capacity(SchemeTarget::ReablementCapacity, 0, sc.reablement->capacity, reablement_applied_);
-  if (has(SchemeTarget::IntermediateCareCapacity) && ctx_.services.intermediate_care)
-    set_capacity(SchemeTarget::IntermediateCareCapacity, 0, sc.intermediate_care->capacity, intermediate_applied_);
-  if (has(SchemeTarget::CareHomeBeds) && ctx_.services.care_homes)
-    set_capacity(SchemeTarget::CareHomeBeds, 0, sc.care_homes->beds, care_home_applied_);
-  if (ctx_.sim.now() + kWeek < ctx_.measure_to) ctx_.sim.schedule_in(kWeek, weekly_);
 }
 
 ReplicationResult run_with_counterfactual(const Scenario& scenario, std::uint64_t replication) {

@@ -25,8 +25,11 @@ enum class Stage : std::uint8_t {
 
 inline constexpr double kNever = std::numeric_limits<double>::quiet_NaN();
 
-/// What happens within 91 days of leaving hospital into reablement or intermediate care.
-enum class Outcome91d : std::uint8_t { Home, Readmit, CareHome, Death };
+/// What happens within 91 days of leaving hospital into reablement or intermediate care. NoEvent: none of the
+/// three happens, the person is still at home at 91 days (ASCOF 2B's success) and leaves the model when the
+/// service ends. Someone discharged straight home also carries NoEvent: what may follow them is the 30-day
+/// readmission drawn from Episode::readmit_u, not a 91-day outcome.
+enum class Outcome91d : std::uint8_t { NoEvent, Readmit, CareHome, Death };
 
 /// Attributes drawn once per hospital episode, always in the same order, from the patient's own stream,
 /// so the same person has the same stay and pathway in every option (common random numbers).
@@ -59,10 +62,8 @@ struct Patient {
   std::uint16_t locality = 0;
   std::uint8_t band = 0;
   std::uint8_t site = 0;
-  Pathway pathway = Pathway::P0;
   bool from_ae = false;
   bool sdec = false;
-  bool measured_attendance = false;  // A&E arrival inside the measured window
   double ae_arrival = kNever;
   double treatment = 0;           // clinician time drawn at arrival
   bool admit = false;             // A&E outcome drawn at arrival
@@ -73,7 +74,7 @@ struct Patient {
   double care_home_since = kNever;  // permanent care-home admission (kNever: not known, e.g. an initial resident)
   bool assessed = false;            // medically fit and pathway assessment done (waiting for the pathway itself)
   Episode episode;
-  Outcome91d outcome = Outcome91d::Home;
+  Outcome91d outcome = Outcome91d::NoEvent;
   double outcome_at = kNever;
 };
 
@@ -101,9 +102,14 @@ class PatientPool {
   /// The only way to change a stage (`p` must be a record of this pool).
   void set_stage(Patient& p, Stage stage) { set_stage(static_cast<std::uint32_t>(&p - records_.data()), stage); }
   void set_stage(std::uint32_t id, Stage stage) {
+    if (check_transition_) check_transition_(records_[id].stage_, stage, id);
     records_[id].stage_ = stage;
     stages_[id] = stage;
   }
+  /// Called with (from, to, id) before every stage change, e.g. to check it against the pathway's transition
+  /// table when invariant checks are on; nullptr (the default) checks nothing.
+  using TransitionCheck = void (*)(Stage from, Stage to, std::uint32_t id);
+  void check_transitions_with(TransitionCheck check) { check_transition_ = check; }
   Patient& operator[](std::uint32_t id) { return records_[id]; }
   const Patient& operator[](std::uint32_t id) const { return records_[id]; }
   [[nodiscard]] const std::vector<Patient>& all() const { return records_; }
@@ -117,6 +123,7 @@ class PatientPool {
   std::vector<Stage> stages_;
   std::vector<std::uint32_t> free_;
   std::uint64_t created_ = 0, released_ = 0;
+  TransitionCheck check_transition_ = nullptr;
 };
 
 }  // namespace pfsim::models

@@ -1,0 +1,51 @@
+#pragma once
+// One site's acute beds: admission (with a trolley wait when full), the stay until medically fit, and leaving the bed.
+#include <cstdint>
+#include <optional>
+
+#include "bed_capacity.hpp"
+#include "context.hpp"
+#include "pfsim/engine/resource.hpp"
+
+namespace pfsim::models {
+
+class CarePathway;
+class Discharge;
+
+class AcuteBeds {
+ public:
+  /// `pathway` draws each admission's episode; the patient goes to `discharge` when medically fit.
+  AcuteBeds(Context& ctx, std::size_t site, int general_beds, const CarePathway& pathway, Discharge& discharge);
+  AcuteBeds(const AcuteBeds&) = delete;
+  AcuteBeds& operator=(const AcuteBeds&) = delete;
+
+  /// Asks for a bed now (decision to admit, direct admission or readmission).
+  void request(std::uint32_t id);
+  /// The patient leaves the bed now: delayed days (if any), the bed stay and the discharge are recorded.
+  void leave(std::uint32_t id);
+  /// Census warm start: the patient has held a bed here since `admitted_at` (< 0: before the run). Draws the
+  /// episode as an admission would (with `pathway` fixed when given); the stay until medically fit is the time
+  /// already spent plus the residual of the LOS distribution. With `fit_at` the patient is medically fit since then
+  /// (a delayed transfer of care) and the caller continues the discharge.
+  void resume_stay(std::uint32_t id, double admitted_at, std::optional<Pathway> pathway, std::optional<double> fit_at);
+  /// Starts the occupancy statistics afresh (end of warm-up).
+  void begin_measuring() { beds_.reset_statistics(); }
+
+  [[nodiscard]] const engine::Resource& beds() const { return beds_; }
+  /// The only way to change how many beds are open.
+  [[nodiscard]] BedCapacity& capacity() { return capacity_; }
+  [[nodiscard]] const BedCapacity& capacity() const { return capacity_; }
+
+ private:
+  void admit(std::uint32_t id);
+
+  Context& ctx_;
+  std::size_t site_;
+  const CarePathway& pathway_;
+  Discharge& discharge_;
+  engine::HandlerId granted_, medically_fit_;
+  engine::Resource beds_;
+  BedCapacity capacity_;
+};
+
+}  // namespace pfsim::models

@@ -1,0 +1,37 @@
+#include "context.hpp"
+
+#include "care_pathway.hpp"
+
+namespace pfsim::models {
+
+namespace {
+engine::Calendar calendar_for(const RunSettings& run) {
+  // Simulated time 0 is the first warm-up day, so the calendar starts warmup_days before start_date.
+  return engine::Calendar(std::chrono::year_month_day{std::chrono::sys_days{run.start_date} - std::chrono::days{run.warmup_days}});
+}
+}  // namespace
+
+Context::Context(const Scenario& s, std::uint64_t rep)
+    : scenario(s), replication(rep), calendar(calendar_for(s.run)), population(s.population),
+      recorder(s.run.warmup_days * engine::kMinutesPerDay, s.run.days, s.sites.size(), s.ae.site_choice,
+               measured_months(s.run.start_date, s.run.days)),
+      measure_from(s.run.warmup_days * engine::kMinutesPerDay),
+      measure_to((s.run.warmup_days + s.run.days) * engine::kMinutesPerDay) {
+  sim.set_invariant_checks(s.run.check_invariants);
+  if (sim.invariant_checks()) patients.check_transitions_with(&check_stage_transition);
+}
+
+std::uint32_t Context::new_patient(const std::string& origin, std::uint64_t index, std::size_t locality, std::size_t band) {
+  return new_patient(family(origin), index, locality, band);
+}
+
+std::uint32_t Context::new_patient(const engine::StreamFamily& origin, std::uint64_t index, std::size_t locality, std::size_t band) {
+  const std::uint32_t id = patients.acquire();
+  Patient& p = patients[id];
+  p = Patient(origin.entity(index));
+  p.locality = static_cast<std::uint16_t>(locality);
+  p.band = static_cast<std::uint8_t>(band);
+  return id;
+}
+
+}  // namespace pfsim::models

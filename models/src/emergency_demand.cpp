@@ -1,0 +1,139 @@
+#include "emergency_demand.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "acute_sites.hpp"
+#include "emergency_department.hpp"
+#include "router.hpp"
+#include "scheme_effects.hpp"
+
+namespace pfsim::models {
+
+EmergencyDemand::EmergencyDemand(Context& ctx, AcuteSites& sites, std::vector<EmergencyDepartment*> ed_by_site, Router* router,
+                                 const SchemeEffects* schemes)
+    : ctx_(ctx), sites_(sites), ed_by_site_(std::move(ed_by_site)), router_(router), schemes_(schemes) {
+  const Scenario& s = ctx.scenario;
+  const std::size_t L = s.localities();
+  ae_count_.assign(L, 0);
+  direct_count_.assign(L, 0);
+  displaced_count_.assign(L, 0);
+  for (std::size_t l = 0; l < L; ++l) {
+    const std::string& name = s.population.localities[l].name;
+    std::vector<double> ae_rate(s.bands()), direct_rate(s.bands(), 0.0);
+    for (std::size_t b = 0; b < s.bands(); ++b) {
+      ae_rate[b] = s.ae.attendances_per_1000_per_year[b] / 1000.0;
+      if (!s.admission.direct_per_1000_per_year.empty()) direct_rate[b] = s.admission.direct_per_1000_per_year[b] / 1000.0;
+    }
+    // Winter arrival multipliers apply to emergency demand (A&E and direct admissions), not to care homes.
+    const auto* multiplier = s.winter && s.winter->arrival_multiplier ? &*s.winter->arrival_multiplier : nullptr;
+    ae_.emplace_back(ctx, l, ae_rate, s.ae.arrival_profile, "arrivals/ae/" + name, multiplier);
+    direct_.emplace_back(ctx, l, direct_rate, s.ae.arrival_profile, "arrivals/direct/" + name, multiplier);
+    ae_origin_.push_back("patient/ae/" + name);
+    direct_origin_.push_back("patient/direct/" + name);
+    displaced_origin_.push_back("patient/gp-displaced/" + name);
+    ae_family_.push_back(ctx.family(ae_origin_.back()));
+    direct_family_.push_back(ctx.family(direct_origin_.back()));
+    displaced_family_.push_back(ctx.family(displaced_origin_.back()));
+    if (s.routing)  // a separate per-person stream per origin, so routing never moves an attribute draw
+      for (const auto* origin : {&ae_origin_.back(), &direct_origin_.back(), &displaced_origin_.back()}) route_family_.push_back(ctx.family("route/" + *origin));
+  }
+  ae_handler_ = ctx.sim.add_handler([this](std::uint32_t locality) {
+    const double t = ctx_.sim.now();
+    const std::size_t band = ae_[locality].pick_band(t);
+    const std::uint64_t index = ae_count_[locality]++;
+    // A scheme that cuts the attendance rate avoids this person (their arrival number is still used up).
+    if (!schemes_ || !schemes_->has(SchemeTarget::AeAttendances) ||
+        !schemes_->avoided(SchemeTarget::AeAttendances, t, locality, band, ae_origin_[locality], index))
+      attend(ctx_.new_patient(ae_family_[locality], index, locality, band), route_origin(locality, Origin::Ae), index);
+    const double next = ae_[locality].next(t);
+    if (std::isfinite(next)) ctx_.sim.schedule_at(next, ae_handler_, locality);
+  });
+  direct_handler_ = ctx.sim.add_handler([this](std::uint32_t locality) {
+    const double t = ctx_.sim.now();
+    const std::size_t band = direct_[locality].pick_band(t);
+    const std::uint64_t index = direct_count_[locality]++;
+    if (schemes_ && schemes_->has(SchemeTarget::DirectAdmissions) &&
+        schemes_->avoided(SchemeTarget::DirectAdmissions, t, locality, band, direct_origin_[locality], index)) {
+      const double next = direct_[locality].next(t);
+      if (std::isfinite(next)) ctx_.sim.schedule_at(next, direct_handler_, locality);
+      return;
+    }
+    const std::uint32_t id = ctx_.new_patient(direct_family_[locality], index, locality, band);
+    Patient& p = ctx_.patients[id];
+    // Direct admissions go to the site the locality mostly uses for A&E (first site with the largest share).
+    const auto& shares = ctx_.scenario.ae.site_choice[locality];
+    std::size_t site = 0;
+    for (std::size_t s = 1; s < shares.size(); ++s)
+      if (shares[s] > shares[site]) site = s;
+    if (router_) site = router_->direct_admission(p, site, *route_origin(locality, Origin::Direct), index);
+    p.site = static_cast<std::uint8_t>(site);
+    sites_[site].request(id);
+    const double next = direct_[locality].next(t);
+    if (std::isfinite(next)) ctx_.sim.schedule_at(next, direct_handler_, locality);
+  });
+}
+
+void EmergencyDemand::start() {
+  // Registered here rather than in the constructor so scenarios without routing keep their handler numbering.
+  if (router_) transferred_handler_ = ctx_.sim.add_handler([this](std::uint32_t id) { ed_by_site_[ctx_.patients[id].site]->arrive(id); });
+  for (std::size_t l = 0; l < ae_.size(); ++l) {
+    const double first_ae = ae_[l].next(0.0);
+    if (std::isfinite(first_ae)) ctx_.sim.schedule_at(first_ae, ae_handler_, static_cast<std::uint32_t>(l));
+    const double first_direct = direct_[l].next(0.0);
+    if (std::isfinite(first_direct)) ctx_.sim.schedule_at(first_direct, direct_handler_, static_cast<std::uint32_t>(l));
+  }
+}
+
+void EmergencyDemand::displaced_attendance(std::size_t locality) {
+  // The band comes from the person's own stream so displaced demand never shifts the A&E arrival stream.
+  const std::uint64_t index = displaced_count_[locality]++;
+  const std::uint32_t id = ctx_.new_patient(displaced_family_[locality], index, locality, 0);
+  Patient& p = ctx_.patients[id];
+  p.band = static_cast<std::uint8_t>(ae_[locality].pick_band(ctx_.sim.now(), p.rng));
+  attend(id, route_origin(locality, Origin::Displaced), index);
+}
+
+const engine::StreamFamily* EmergencyDemand::route_origin(std::size_t locality, Origin origin) const {
+  return route_family_.empty() ? nullptr : &route_family_[locality * 3 + static_cast<std::size_t>(origin)];
+}
+
+void EmergencyDemand::attend(std::uint32_t id, const engine::StreamFamily* route_origin, std::uint64_t index) {
+  Patient& p = ctx_.patients[id];
+  const std::size_t locality = p.locality, band = p.band;
+  const Scenario& s = ctx_.scenario;
+  // Draw order is fixed (site, outcome, SDEC, then times) so each person keeps their attributes across options.
+  const auto& shares = s.ae.site_choice[locality];
+  double u = p.rng.uniform();
+  std::size_t site = shares.size();
+  std::size_t last_chosen = 0;  // rounding in the shares must never pick a site with share 0
+  for (std::size_t k = 0; k < shares.size(); ++k) {
+    if (shares[k] <= 0) continue;
+    last_chosen = k;
+    u -= shares[k];
+    if (u <= 0) {
+      site = k;
+      break;
+    }
+  }
+  if (site == shares.size()) site = last_chosen;
+  double admit_probability = s.ae.admit_probability[band];
+  if (schemes_ && schemes_->has(SchemeTarget::AdmitProbability))
+    admit_probability = std::clamp(schemes_->change(SchemeTarget::AdmitProbability, ctx_.sim.now(), locality, band, site).apply(admit_probability),
+                                   0.0, 1.0);
+  p.admit = p.rng.uniform() < admit_probability;
+  p.sdec = p.rng.uniform() < s.ae.sdec_share;
+  p.from_ae = true;
+  p.ae_arrival = ctx_.sim.now();
+  ctx_.patients.set_stage(p, Stage::InAe);
+  // Routing (README "Reconfiguration options"): a patient whose stream their chosen site does not provide is
+  // treated at the nearest providing site; the attendance counts there, its 4-hour clock runs from the first arrival.
+  Router::Route route{site, 0.0};
+  if (router_) route = router_->attendance(p, site, *route_origin, index);
+  p.site = static_cast<std::uint8_t>(route.site);
+  ctx_.recorder.ae_arrival(p.ae_arrival, route.site, locality);
+  if (route.transfer > 0) ctx_.sim.schedule_in(route.transfer, transferred_handler_, id);
+  else ed_by_site_[route.site]->arrive(id);
+}
+
+}  // namespace pfsim::models

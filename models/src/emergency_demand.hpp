@@ -1,0 +1,47 @@
+#pragma once
+// Emergency demand: A&E attendances and direct (GP-referred) admissions from every locality.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "context.hpp"
+#include "locality_demand.hpp"
+
+namespace pfsim::models {
+
+class AcuteSites;
+class EmergencyDepartment;
+class Router;
+class SchemeEffects;
+
+class EmergencyDemand {
+ public:
+  /// Attenders go to `ed_by_site` (nullptr where a site has no A&E), direct admissions to `sites`. `router` (may be
+  /// null) moves patients between sites; `schemes` (may be null) can avoid arrivals and change admit probability.
+  EmergencyDemand(Context& ctx, AcuteSites& sites, std::vector<EmergencyDepartment*> ed_by_site, Router* router,
+                  const SchemeEffects* schemes);
+  void start();
+  /// An A&E attendance now from `locality`, displaced from primary care.
+  void displaced_attendance(std::size_t locality);
+
+ private:
+  enum class Origin : std::size_t { Ae, Direct, Displaced };
+  /// An A&E attendance; `route_origin` and `index` key the person's routing stream (unused without routing).
+  void attend(std::uint32_t id, const engine::StreamFamily* route_origin, std::uint64_t index);
+  /// The routing streams of an origin ("route/<origin>"); nullptr without routing.
+  [[nodiscard]] const engine::StreamFamily* route_origin(std::size_t locality, Origin origin) const;
+
+  Context& ctx_;
+  AcuteSites& sites_;
+  std::vector<EmergencyDepartment*> ed_by_site_;
+  Router* router_;
+  const SchemeEffects* schemes_;
+  std::vector<LocalityDemand> ae_, direct_;
+  std::vector<std::string> ae_origin_, direct_origin_, displaced_origin_;
+  std::vector<engine::StreamFamily> ae_family_, direct_family_, displaced_family_;  // [locality], of the origins above
+  std::vector<engine::StreamFamily> route_family_;  // [locality][Origin] of "route/<origin>"; empty without routing
+  std::vector<std::uint64_t> ae_count_, direct_count_, displaced_count_;
+  engine::HandlerId ae_handler_ = 0, direct_handler_ = 0, transferred_handler_ = 0;
+};
+
+}  // namespace pfsim::models

@@ -1,0 +1,121 @@
+#include "local_system.hpp"
+
+#include "pfsim/models/scheme_delivery.hpp"
+
+namespace pfsim::models {
+
+namespace {
+std::unique_ptr<DownstreamCare> downstream(Context& ctx, const std::optional<DownstreamService>& settings, Stage stage, const char* name,
+                                           AcuteSites& sites, AfterDischarge& after_discharge, const SchemeEffects* schemes) {
+  return settings ? std::make_unique<DownstreamCare>(ctx, *settings, stage, name, sites, after_discharge, schemes) : nullptr;
+}
+
+std::vector<std::unique_ptr<EmergencyDepartment>> emergency_departments(Context& ctx, AcuteSites& sites) {
+  std::vector<std::unique_ptr<EmergencyDepartment>> eds;
+  for (std::size_t site = 0; site < ctx.scenario.sites.size(); ++site) {
+    const auto& ae = ctx.scenario.sites[site].ae;
+    eds.push_back(ae ? std::make_unique<EmergencyDepartment>(ctx, site, *ae, sites[site]) : nullptr);
+  }
+  return eds;
+}
+
+std::vector<EmergencyDepartment*> by_site(const std::vector<std::unique_ptr<EmergencyDepartment>>& eds) {
+  std::vector<EmergencyDepartment*> pointers;
+  for (const auto& ed : eds) pointers.push_back(ed.get());
+  return pointers;
+}
+}  // namespace
+
+LocalSystem::LocalSystem(Context& ctx)
+    : ctx_(ctx),
+      schemes_(ctx.scenario.schemes ? std::make_unique<SchemeEffects>(
+                                          ctx, sample_delivery(*ctx.scenario.schemes, ctx.scenario.run.seed, ctx.replication))
+                                    : nullptr),
+      winter_flow_(ctx.scenario.winter ? std::make_unique<WinterFlow>(ctx, *ctx.scenario.winter, schemes_.get()) : nullptr),
+      router_(ctx.scenario.routing ? std::make_unique<Router>(ctx, *ctx.scenario.routing) : nullptr),
+      pathway_(ctx, winter_flow_.get(), schemes_.get()),
+      acute_(ctx, pathway_, discharge_),
+      care_homes_(ctx.scenario.care_homes ? std::make_unique<CareHomes>(ctx, *ctx.scenario.care_homes, acute_, schemes_.get()) : nullptr),
+      after_discharge_(ctx, acute_, care_homes_.get(), schemes_.get()),
+      reablement_(downstream(ctx, ctx.scenario.reablement, Stage::InReablement, "reablement", acute_, after_discharge_, schemes_.get())),
+      intermediate_care_(downstream(ctx, ctx.scenario.intermediate_care, Stage::InIntermediateCare, "intermediate_care", acute_,
+                                    after_discharge_, schemes_.get())),
+      discharge_(ctx, acute_, reablement_.get(), intermediate_care_.get(), care_homes_.get(), after_discharge_, winter_flow_.get()),
+      eds_(emergency_departments(ctx, acute_)),
+      demand_(ctx, acute_, by_site(eds_), router_.get(), schemes_.get()),
+      primary_care_(ctx.scenario.primary_care ? std::make_unique<PrimaryCare>(ctx, *ctx.scenario.primary_care, demand_) : nullptr),
+      winter_beds_(ctx.scenario.winter ? std::make_unique<WinterBeds>(ctx, *ctx.scenario.winter, acute_) : nullptr),
+      scheme_capacity_(schemes_ ? std::make_unique<SchemeCapacity>(ctx, *schemes_, acute_, reablement_.get(), intermediate_care_.get(),
+                                                                   care_homes_.get())
+                                : nullptr) {}
+
+CensusServices LocalSystem::census_services() {
+  return CensusServices{acute_, discharge_, reablement_.get(), intermediate_care_.get(), care_homes_.get(), after_discharge_};
+}
+
+void LocalSystem::start() {
+  demand_.start();
+  if (care_homes_) care_homes_->start();
+  if (winter_beds_) winter_beds_->start();
+  if (scheme_capacity_) scheme_capacity_->start();
+  ctx_.sim.every_day([this](std::int64_t day) { midnight(day); }, 0);
+  const engine::HandlerId begin_measuring = ctx_.sim.add_handler([this](std::uint32_t) {
+    for (std::size_t site = 0; site < acute_.size(); ++site) acute_[site].begin_measuring();
+  });
+  ctx_.sim.schedule_at(ctx_.measure_from, begin_measuring);
+  // Last, so the first midnight (day 0) sees the census in place and a run without one schedules nothing new.
+  if (ctx_.scenario.census) place_census(ctx_, census_services());
+}
+
+ReplicationResult LocalSystem::finish() {
+  const double end = ctx_.measure_to;
+  if (winter_beds_) winter_beds_->finish(end);
+  // Patients still in a bed when the run ends contribute their bed-time and delayed days so far.
+  for (const Patient& p : ctx_.patients.all()) {
+    if (p.stage() != Stage::InBed && p.stage() != Stage::Delayed) continue;
+    ctx_.recorder.bed_stay(p.admitted_at, end, p.locality);
+    if (p.stage() == Stage::Delayed && ctx_.scenario.discharge)
+      ctx_.recorder.delayed_period(p.medically_fit_at, end, ctx_.scenario.discharge->attribution[static_cast<std::size_t>(p.episode.pathway)],
+                                   p.site, p.locality);
+  }
+  const Scenario& s = ctx_.scenario;
+  const Recorder::Denominators den = denominators(end);
+  double occupied = 0;
+  for (double area : den.site_occupied_area) occupied += area;
+  ReplicationResult r = ctx_.recorder.finish(den);
+  r.bed_days = occupied / engine::kMinutesPerDay;
+  if (schemes_) {
+    r.schemes.delivered = schemes_->delivered();
+    const auto& schemes = s.schemes->schemes;
+    for (std::size_t i = 0; i < schemes.size(); ++i) r.schemes.money_gbp.push_back(r.schemes.delivered[i] * schemes[i].value_gbp);
+    for (double m : r.schemes.money_gbp) r.schemes.total_gbp += m;
+  }
+  if (router_) r.travel = router_->finish();
+  r.events = ctx_.sim.events_executed();
+  r.patients_created = ctx_.patients.created();
+  return r;
+}
+
+Recorder::Denominators LocalSystem::denominators(double end) const {
+  const Scenario& s = ctx_.scenario;
+  const double from_years = Context::years(ctx_.measure_from), to_years = Context::years(end);
+  Recorder::Denominators den;
+  const std::vector<bool> all(s.bands(), true);
+  const Eigen::ArrayXd people = ctx_.population.mean_over(from_years, to_years, all);
+  const Eigen::ArrayXd people_65 = ctx_.population.mean_over(from_years, to_years, s.population.band_is_65plus);
+  const Eigen::ArrayXd adults = ctx_.population.mean_over(from_years, to_years, s.population.band_is_adult);
+  den.population = people.sum();
+  den.adults = adults.sum();
+  den.aged_65plus = people_65.sum();
+  den.locality_population.assign(people.begin(), people.end());
+  den.locality_adults.assign(adults.begin(), adults.end());
+  den.locality_65plus.assign(people_65.begin(), people_65.end());
+  for (std::size_t site = 0; site < acute_.size(); ++site) {
+    const engine::Resource& b = acute_[site].beds();
+    den.site_occupied_area.push_back(b.in_use_stats().area(end));
+    den.site_available_area.push_back(b.capacity_stats().area(end));
+  }
+  return den;
+}
+
+}  // namespace pfsim::models

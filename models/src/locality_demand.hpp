@@ -1,0 +1,56 @@
+#pragma once
+// Arrivals from one locality's population (A&E, direct admissions, care-home referrals).
+#include <array>
+#include <cstddef>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "context.hpp"
+#include "pfsim/engine/arrivals.hpp"
+
+namespace pfsim::models {
+
+/// Non-homogeneous Poisson demand of one locality whose rate is Σ_band people(t) × rate_band × profile(t).
+/// The engine's thinning runs against an envelope with the locality's largest band growth; a second exact
+/// thinning step accepts each candidate with probability actual / envelope.
+class LocalityDemand {
+ public:
+  /// `month_multiplier` ([month][band], winter) scales the rate on top of the profile; the thinning envelope
+  /// includes its largest value so the process stays exact. nullptr = no multiplier (and no extra work).
+  LocalityDemand(Context& ctx, std::size_t locality, std::vector<double> per_person_per_year, const engine::RateProfile& profile,
+                 const std::string& stream_name,
+                 const std::array<std::vector<double>, kMonths>* month_multiplier = nullptr);
+  /// Time of the next arrival after `after` (+inf when there is no demand).
+  double next(double after);
+  /// Age band of an arrival at time t, chosen in proportion to the band's share of the rate.
+  std::size_t pick_band(double t) { return pick_band(t, stream_); }
+  std::size_t pick_band(double t, engine::Stream& rng) const;
+  [[nodiscard]] bool active() const { return base_per_minute_ > 0; }
+
+ private:
+  Context& ctx_;
+  std::size_t locality_;
+  /// Rate per minute at `t` for these people per band, without the hour/weekday/month profile (that is in the
+  /// engine's thinning).
+  [[nodiscard]] double rate_without_profile(const std::vector<double>& people, double t) const;
+  /// People per band at t (PopulationProjection::people, same values), memoised for the last t: next() and then
+  /// pick_band() ask at the same accepted time, and a band growing at the envelope's rate shares its pow.
+  const std::vector<double>& people_at(double t) const;
+  /// people_at(t) from GrowthFactor::approx (relative error < 1e-13), for decisions that fall back to people_at
+  /// when too close to call (engine/growth.hpp); memoised for the last t too.
+  const std::vector<double>& approx_people_at(double t) const;
+  std::vector<double> per_person_per_minute_;
+  std::vector<double> band_base_, band_growth_;
+  std::vector<engine::GrowthFactor> band_factor_;
+  /// Some band grows and every growing band (and the envelope) has a usable approximation.
+  bool approximate_ = false;
+  mutable std::vector<double> people_, approx_people_;
+  mutable double people_t_ = std::numeric_limits<double>::quiet_NaN(), approx_people_t_ = std::numeric_limits<double>::quiet_NaN();
+  const std::array<std::vector<double>, kMonths>* month_multiplier_;
+  double base_per_minute_ = 0, max_growth_ = 0, max_multiplier_ = 1.0;
+  engine::NhppArrivals nhpp_;
+  engine::Stream stream_;
+};
+
+}  // namespace pfsim::models

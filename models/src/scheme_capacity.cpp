@@ -1,0 +1,48 @@
+#include "scheme_capacity.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "acute_sites.hpp"
+#include "care_homes.hpp"
+#include "downstream_care.hpp"
+
+namespace pfsim::models {
+
+SchemeCapacity::SchemeCapacity(Context& ctx, const SchemeEffects& schemes, AcuteSites& sites, DownstreamCare* reablement,
+                               DownstreamCare* intermediate_care, CareHomes* care_homes)
+    : ctx_(ctx), schemes_(schemes), weekly_(ctx.sim.add_handler([this](std::uint32_t) { step(); })) {
+  const Scenario& s = ctx.scenario;
+  if (schemes.has(SchemeTarget::GeneralBeds))
+    for (std::size_t site = 0; site < s.sites.size(); ++site)
+      changed_.push_back({SchemeTarget::GeneralBeds, site, s.sites[site].general_beds, -1,
+                          [&beds = sites[site].capacity()](int value) { beds.set_general(value); }});
+  if (schemes.has(SchemeTarget::ReablementCapacity) && reablement)
+    changed_.push_back({SchemeTarget::ReablementCapacity, 0, s.reablement->capacity, -1, [reablement](int value) { reablement->set_capacity(value); }});
+  if (schemes.has(SchemeTarget::IntermediateCareCapacity) && intermediate_care)
+    changed_.push_back({SchemeTarget::IntermediateCareCapacity, 0, s.intermediate_care->capacity, -1,
+                        [intermediate_care](int value) { intermediate_care->set_capacity(value); }});
+  if (schemes.has(SchemeTarget::CareHomeBeds) && care_homes)
+    changed_.push_back({SchemeTarget::CareHomeBeds, 0, s.care_homes->beds, -1, [care_homes](int value) { care_homes->set_capacity(value); }});
+}
+
+void SchemeCapacity::start() {
+  const bool any_capacity = schemes_.has(SchemeTarget::GeneralBeds) || schemes_.has(SchemeTarget::ReablementCapacity) ||
+                            schemes_.has(SchemeTarget::IntermediateCareCapacity) || schemes_.has(SchemeTarget::CareHomeBeds);
+  if (any_capacity) ctx_.sim.schedule_at(0.0, weekly_);
+}
+
+void SchemeCapacity::step() {
+  const double now = ctx_.sim.now();
+  for (Changed& c : changed_) {
+    // Whole units: the changed capacity is rounded to the nearest bed or package, never below 0.
+    const double changed = schemes_.change(c.target, now, 0, 0, c.site).apply(static_cast<double>(c.base));
+    const int value = static_cast<int>(std::max(0.0, std::round(changed)));
+    if (value == (c.applied < 0 ? c.base : c.applied)) continue;
+    c.applied = value;
+    c.set(value);
+  }
+  if (now + engine::kMinutesPerWeek < ctx_.measure_to) ctx_.sim.schedule_in(engine::kMinutesPerWeek, weekly_);
+}
+
+}  // namespace pfsim::models
