@@ -279,6 +279,15 @@ ReplicationResult System::run() {
   return wiring.finish();
 }
 
+ReplicationResult System::run(const std::function<void(std::int64_t day)>& on_day) {
+  Context& ctx = *context_;
+  Wiring wiring(ctx);
+  if (on_day) wiring.on_midnight(on_day);
+  wiring.start();
+  ctx.sim.run_until(ctx.measure_to);
+  return wiring.finish();
+}
+
 Census System::census_at(std::int64_t day) {
   Context& ctx = *context_;
   Wiring wiring(ctx);
@@ -311,6 +320,12 @@ std::vector<std::vector<double>> System::midnight_bed_occupancy() {
 ReplicationResult run_replication(const Scenario& scenario, std::uint64_t replication) {
   if (scenario.schemes) return run_with_counterfactual(scenario, replication);
   return System(scenario, replication).run();
+}
+
+ReplicationResult run_replication(const Scenario& scenario, std::uint64_t replication,
+                                  const std::function<void(std::int64_t day)>& on_day) {
+  if (scenario.schemes || !on_day) return run_replication(scenario, replication);
+  return System(scenario, replication).run(on_day);
 }
 
 }  // namespace pfsim::models

@@ -19,8 +19,10 @@
 #include "calibration/evaluator.hpp"
 #include "calibration/nelder_mead.hpp"
 #include "calibration/uncertainty.hpp"
+#include "cli_messages.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
+#include "output_guard.hpp"
 #include "output_path.hpp"
 #include "pfsim/output/output.hpp"
 #include "pfsim/scenario_file/calibration.hpp"
@@ -41,6 +43,7 @@ struct CalibrateOptions {
   int threads = 0;
   int restarts = 1;
   bool quiet = false;
+  bool force = false;
 };
 
 std::string show(double value) { return fmt::format("{:.6g}", value); }
@@ -79,7 +82,8 @@ int calibrate(const CalibrateOptions& options, const std::string& command_line) 
   if (!calibration)
     throw scenario_file::ScenarioError(input.string(), 0, 0, "calibration", "the scenario has no calibration section",
                                        "add `calibration:` with targets and parameters (README \"Calibrating with pfsim calibrate\")");
-  const models::Scenario base = scenario_file::load_scenario(input);
+  std::vector<fs::path> files_read;
+  const models::Scenario base = scenario_file::load_scenario(input, {}, files_read);
   // Each candidate would get its own pilot and so its own warm-up, which breaks common random numbers.
   if (base.run.warmup_auto)
     throw BadArgument(fmt::format("{}: calibrate needs a numeric run.warmup_days, not auto (hint: `pfsim run` prints the warm-up "
@@ -93,6 +97,10 @@ int calibrate(const CalibrateOptions& options, const std::string& command_line) 
     throw BadArgument(fmt::format("-o {}: would overwrite the input scenario (hint: choose another file)", out.string()));
   check_output_path(out);
   check_output_path(h5);
+  std::vector<InputFile> inputs;
+  add_scenario_inputs(inputs, files_read, "the scenario being calibrated");
+  guard_outputs({{out, "-o", OutputKind::CalibratedScenario}, {h5, "diagnostics (beside -o)", OutputKind::CalibrationDiagnostics}},
+                inputs, options.force);
 
   const std::size_t threads = options.threads > 0 ? static_cast<std::size_t>(options.threads)
                                                   : std::max(1u, std::thread::hardware_concurrency());
@@ -256,10 +264,9 @@ Command add_calibrate_command(CLI::App& app) {
       ->check(CLI::Range(0, 100))
       ->capture_default_str();
   cmd->add_flag("-q,--quiet", options->quiet, "No progress lines and no table");
+  cmd->add_flag("--force", options->force, "Overwrite the calibrated scenario and its .h5 if they exist (never the input)");
   return [options]() {
-    const std::string command_line = fmt::format("pfsim calibrate {} --budget {} -r {}", options->scenario, options->budget,
-                                                 options->replications);
-    return calibrate(*options, command_line);
+    return calibrate(*options, whole_command_line());
   };
 }
 
