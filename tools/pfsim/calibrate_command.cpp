@@ -99,7 +99,8 @@ int calibrate(const CalibrateOptions& options, const std::string& command_line) 
   check_output_path(h5);
   std::vector<InputFile> inputs;
   add_scenario_inputs(inputs, files_read, "the scenario being calibrated");
-  guard_outputs({{out, "-o", OutputKind::CalibratedScenario}, {h5, "diagnostics (beside -o)", OutputKind::CalibrationDiagnostics}},
+  guard_outputs({{out, options.output.empty() ? "the default output" : "-o", OutputKind::CalibratedScenario},
+                 {h5, "the diagnostics file beside it,", OutputKind::CalibrationDiagnostics}},
                 inputs, options.force);
 
   const std::size_t threads = options.threads > 0 ? static_cast<std::size_t>(options.threads)

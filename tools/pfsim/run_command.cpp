@@ -142,7 +142,7 @@ int run(const RunOptions& options, const std::string& command_line, const Distri
   if (options.resume && mpi.is_root()) {
     if (!checkpoints.not_reused_because().empty()) {
       fmt::print(stderr, "pfsim: resume: {}\n", checkpoints.not_reused_because());
-    } else if (!options.quiet) {
+    } else {
       const std::size_t limit = plan.target_ci_half ? plan.max_replications : plan.replications;
       std::size_t reused = 0;
       for (const auto& [replication, result] : checkpoints.finished()) reused += replication < limit;
@@ -157,9 +157,10 @@ int run(const RunOptions& options, const std::string& command_line, const Distri
     Progress progress(units, show_progress, scenario.schemes || plan.target_ci_half ? 0 : days);
     std::optional<InterruptHint> interrupt_hint;
     if (mpi.is_root())
-      interrupt_hint.emplace(fmt::format("{}\npfsim: interrupted; ", show_progress ? "\r\033[K" : ""),
-                             fmt::format(" replication(s) finished are checkpointed in {} (hint: continue with `{} --resume`)\n",
-                                         checkpoints.directory().string(), command_line));
+      interrupt_hint.emplace(fmt::format("{}pfsim: interrupted; ", show_progress ? "\r\033[K" : stderr_is_terminal() ? "\n" : ""),
+                             fmt::format(" replication(s) finished are checkpointed in {} (hint: continue with `{}{}`)\n",
+                                         checkpoints.directory().string(), command_line,
+                                         options.resume ? "" : " --resume"));
     const auto on_done = [&] {
       InterruptHint::finished_one();
       progress.advance();
