@@ -100,6 +100,8 @@ refuse "run over a directory <out>.ckpt that is not pfsim's" "$work/r2.h5.ckpt/t
 "$pfsim" run "$mmc" "${quick[@]}" -o "$work/r.h5" || fail "re-running over an existing results file failed"
 "$pfsim" report "$work/r.h5" >/dev/null && "$pfsim" report "$work/r.h5" >/dev/null || fail "re-writing a pfsim report failed"
 "$pfsim" run "$mmc" "${quick[@]}" -o "$work/notes.yaml" --force || fail "--force over a foreign file failed"
+: >"$work/empty.out"
+"$pfsim" run "$mmc" "${quick[@]}" -o "$work/empty.out" || fail "writing over an empty file (e.g. from mktemp) failed"
 
 # 3. Errors that used to mislead.
 refuse "unknown command" "$mmc" 'unknown command "rn", did you mean "run"?' rn "$mmc"

@@ -68,6 +68,8 @@ std::string first_bytes(const fs::path& path, std::size_t n) {
 // Whether an existing regular file at `path` may be replaced by pfsim output of `kind` without --force;
 // otherwise the reason, e.g. "is not an HDF5 file".
 std::optional<std::string> why_not_replaceable(const fs::path& path, OutputKind kind) {
+  std::error_code ec;
+  if (fs::file_size(path, ec) == 0 && !ec) return std::nullopt;  // an empty file (e.g. from mktemp) holds nothing to lose
   switch (kind) {
     case OutputKind::Results: {
       static constexpr std::array<char, 8> kHdf5Signature = {'\x89', 'H', 'D', 'F', '\r', '\n', '\x1a', '\n'};
