@@ -12,6 +12,10 @@ constexpr std::string_view kNotYet = "this loader does not support the {} module
 }  // namespace
 
 void check_schema_version(const At& top) {
+  // A scheme file given where a scenario is expected would otherwise only say `missing required key "pfsim"`.
+  if (!top.get("pfsim") && top.get("pfsim_schemes"))
+    top.fail("this is a scheme file (`pfsim_schemes: 1`), not a scenario",
+             "name it from a scenario's `schemes:` list (- file: THIS.yaml) and validate or run that scenario");
   const At version = top.require("pfsim", "add `pfsim: 1` as the first line (the scenario schema version)");
   const SourceNode& node = version.node();
   if (node.kind == SourceNode::Kind::Scalar && (node.text == "1" || node.text == "1.0")) return;

@@ -6,8 +6,30 @@
 #include "emit_yaml.hpp"
 #include "extends.hpp"
 #include "overrides.hpp"
+#include "parse_yaml.hpp"
 
 namespace pfsim::loader {
+
+namespace detail {
+namespace {
+thread_local std::vector<std::filesystem::path>* files_being_read = nullptr;
+}  // namespace
+void note_file_read(const std::filesystem::path& file) {
+  if (files_being_read) files_being_read->push_back(file);
+}
+}  // namespace detail
+
+scenario::Scenario load_scenario(const std::filesystem::path& file, const std::vector<std::string>& overrides,
+                               std::vector<std::filesystem::path>& files_read) {
+  struct Collect {
+    std::vector<std::filesystem::path>* previous = detail::files_being_read;
+    explicit Collect(std::vector<std::filesystem::path>& into) { detail::files_being_read = &into; }
+    ~Collect() { detail::files_being_read = previous; }
+    Collect(const Collect&) = delete;
+    Collect& operator=(const Collect&) = delete;
+  } collect(files_read);
+  return load_scenario(file, overrides);
+}
 
 scenario::Scenario load_scenario(const std::filesystem::path& file, const std::vector<std::string>& overrides) {
   detail::SourceNode document = detail::load_with_extends(file);

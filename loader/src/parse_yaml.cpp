@@ -76,6 +76,7 @@ class Converter {
 std::optional<std::string> read_text_file(const std::filesystem::path& file, std::string& text) {
   std::error_code ec;
   const auto status = std::filesystem::status(file, ec);
+  if (ec == std::errc::too_many_symbolic_link_levels) return "symlink loop (too many levels of symbolic links)";
   if (ec || !std::filesystem::exists(status)) return "no such file";
   if (std::filesystem::is_directory(status)) return "is a directory, not a scenario file";
   // Devices and FIFOs have no size and may never end (/dev/zero, a pipe): only regular files are scenarios.
@@ -88,6 +89,7 @@ std::optional<std::string> read_text_file(const std::filesystem::path& file, std
   buffer << in.rdbuf();
   if (in.bad()) return "error while reading the file";
   text = std::move(buffer).str();
+  note_file_read(file);
   return std::nullopt;
 }
 

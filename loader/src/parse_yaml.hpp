@@ -15,8 +15,12 @@ namespace pfsim::loader::detail {
 /// Maps a yaml-cpp mark (0-based) to an Origin; files use line+1/column+1, `--set` shifts by its position.
 using MarkToOrigin = std::function<Origin(const YAML::Mark&)>;
 
-/// Reads a whole file; on failure returns a message such as "no such file" instead.
+/// Reads a whole file; on failure returns a message such as "no such file" instead. A file read is noted for
+/// load_scenario's `files_read` (the scenario, its bases, census and scheme files).
 std::optional<std::string> read_text_file(const std::filesystem::path& file, std::string& text);
+
+/// Appends `file` to the list load_scenario is collecting on this thread, if any (defined in load.cpp).
+void note_file_read(const std::filesystem::path& file);
 
 /// Parses YAML text; throws ScenarioError (syntax, duplicate keys, too large or too deeply nested).
 /// `where` places each node; `fallback` is used for nodes without a mark and for syntax errors' file.

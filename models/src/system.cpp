@@ -11,9 +11,12 @@ namespace pfsim::models {
 System::System(const Scenario& scenario, std::uint64_t replication) : context_(std::make_unique<Context>(scenario, replication)) {}
 System::~System() = default;
 
-ReplicationResult System::run() {
+ReplicationResult System::run() { return run({}); }
+
+ReplicationResult System::run(const std::function<void(std::int64_t day)>& on_day) {
   Context& ctx = *context_;
   LocalSystem local(ctx);
+  if (on_day) local.on_midnight(on_day);
   local.start();
   ctx.sim.run_until(ctx.measure_to);
   return local.finish();
@@ -51,6 +54,12 @@ std::vector<std::vector<double>> System::midnight_bed_occupancy() {
 ReplicationResult run_replication(const Scenario& scenario, std::uint64_t replication) {
   if (scenario.schemes) return run_with_counterfactual(scenario, replication);
   return System(scenario, replication).run();
+}
+
+ReplicationResult run_replication(const Scenario& scenario, std::uint64_t replication,
+                                  const std::function<void(std::int64_t day)>& on_day) {
+  if (scenario.schemes || !on_day) return run_replication(scenario, replication);
+  return System(scenario, replication).run(on_day);
 }
 
 }  // namespace pfsim::models

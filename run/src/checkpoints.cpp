@@ -34,11 +34,24 @@ void write_atomically(const fs::path& p, const std::string& bytes) {
 
 std::string fingerprint_of(const std::string& text) { return fmt::format("{:016x}", engine::hash_name(text)); }
 
-Checkpoints::Checkpoints(const fs::path& results_path, const std::string& fingerprint, bool resume)
+Checkpoints::Checkpoints(const fs::path& results_path, const std::string& fingerprint, bool resume, const std::string& command_line)
     : dir_(results_path.string() + ".ckpt") {
   const fs::path manifest = dir_ / "fingerprint";
   std::error_code ec;
-  const bool matching = fs::exists(manifest, ec) && read_file(manifest) == fingerprint;
+  const bool exists = fs::exists(manifest, ec);
+  const bool matching = exists && read_file(manifest) == fingerprint;
+  if (resume && !matching) {
+    std::size_t stale = 0;
+    for (const auto& entry : fs::directory_iterator(dir_, ec)) stale += entry.path().extension() == ".rep";
+    const std::string previous = exists && fs::exists(dir_ / "command_line", ec) ? read_file(dir_ / "command_line") : std::string();
+    not_reused_because_ =
+        !exists ? fmt::format("no checkpoints in {}, so every replication runs", dir_.string())
+                : fmt::format("discarded {} checkpointed replication(s) in {}: they belong to a different run (the resolved "
+                              "scenario's fingerprint {} differs from this run's {}: the scenario, a file it reads, --set, -r or "
+                              "--seed changed){}",
+                              stale, dir_.string(), read_file(manifest), fingerprint,
+                              previous.empty() ? "" : fmt::format("; they were written by `{}`", previous));
+  }
   if (resume && matching) {
     for (const auto& entry : fs::directory_iterator(dir_)) {
       if (entry.path().extension() != ".rep") continue;
@@ -53,6 +66,7 @@ Checkpoints::Checkpoints(const fs::path& results_path, const std::string& finger
     throw BadArgument(fmt::format("{}: cannot create the checkpoint directory {} ({}) (hint: choose a writable -o)",
                                   results_path.string(), dir_.string(), ec ? ec.message() : "not a directory"));
   write_atomically(manifest, fingerprint);
+  if (!command_line.empty()) write_atomically(dir_ / "command_line", command_line);
 }
 
 void Checkpoints::save(std::uint64_t replication, const models::ReplicationResult& result) const {

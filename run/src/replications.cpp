@@ -25,7 +25,8 @@ namespace pfsim::run {
 
 std::vector<models::ReplicationResult> run_indices(const scenario::Scenario& scenario, const std::vector<std::size_t>& indices,
                                                    std::size_t threads, const Checkpoints* checkpoints,
-                                                   const std::function<void()>& on_done) {
+                                                   const std::function<void()>& on_done,
+                                                   const std::function<void()>& on_day) {
   std::vector<models::ReplicationResult> results(indices.size());
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, std::max<std::size_t>(1, threads));
   char spawn_token = 0, join_token = 0;
@@ -45,7 +46,8 @@ std::vector<models::ReplicationResult> run_indices(const scenario::Scenario& sce
         return;
       }
     }
-    results[k] = models::run_replication(scenario, r);
+    results[k] = on_day ? models::run_replication(scenario, r, [&](std::int64_t) { on_day(); })
+                        : models::run_replication(scenario, r);
     if (checkpoints) checkpoints->save(r, results[k]);
     if (on_done) on_done();
   });
@@ -59,12 +61,13 @@ std::size_t look_ahead(std::size_t n) {
 }
 
 ReplicationRun run_plan(const scenario::Scenario& scenario, const ReplicationPlan& plan, std::size_t threads,
-                        const Checkpoints* checkpoints, const std::function<void()>& on_done) {
+                        const Checkpoints* checkpoints, const std::function<void()>& on_done,
+                        const std::function<void()>& on_day) {
   ReplicationRun run;
   if (!plan.target_ci_half) {
     std::vector<std::size_t> all(plan.replications);
     for (std::size_t r = 0; r < all.size(); ++r) all[r] = r;
-    run.results = run_indices(scenario, all, threads, checkpoints, on_done);
+    run.results = run_indices(scenario, all, threads, checkpoints, on_done, on_day);
     run.replications_needed = run.results.size();
     std::vector<double> values;
     for (const auto& r : run.results) values.push_back(r.kpi[plan.ci_kpi]);
@@ -83,7 +86,7 @@ ReplicationRun run_plan(const scenario::Scenario& scenario, const ReplicationPla
     const std::size_t count = std::min(batch, plan.max_replications - first);
     std::vector<std::size_t> indices(count);
     for (std::size_t k = 0; k < count; ++k) indices[k] = first + k;
-    for (auto& r : run_indices(scenario, indices, threads, checkpoints, on_done)) run.results.push_back(std::move(r));
+    for (auto& r : run_indices(scenario, indices, threads, checkpoints, on_done, on_day)) run.results.push_back(std::move(r));
     for (std::size_t n = first + 1; n <= run.results.size() && stop_at == 0; ++n) {
       values.push_back(run.results[n - 1].kpi[plan.ci_kpi]);
       if (n < kInitial) continue;

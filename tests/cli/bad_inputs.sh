@@ -45,6 +45,11 @@ check 2 run "$good" -o "$work"
 check 2 run "$good" --set run.dayz=3
 check 2 run "$work/missing.yaml"
 check 2 frobnicate
+check 2 rn "$good"                                   # unknown command, did you mean run (issue 19)
+check 2 run "$good" --replicatons 5                  # unknown option, did you mean --replications
+check 2 run "$good" --seed abc -q                    # names --seed, not --set:1:10
+check 2 run "$good" --ci-kpi ae_4h_pct -q            # needs --target-ci
+check 2 run "$good" -q -o /dev/full                  # a device is never replaced by a regular file
 check 2 info "$bad_dir/../../../README.md"
 [ -e /nonexistent-dir/results.h5 ] && { echo "FAIL: partial file"; failures=$((failures + 1)); }
 echo "$count malformed scenarios checked, $failures failures"

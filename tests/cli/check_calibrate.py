@@ -36,7 +36,7 @@ def names(dataset):
     return [n.decode() if isinstance(n, bytes) else n for n in dataset[()]]
 
 
-r = run("calibrate", scenario, "-o", out_yaml, "-r", "4", "--budget", "40", "-j", "2", "-q")
+r = run("calibrate", scenario, "-o", out_yaml, "-r", "4", "--budget", "40", "-j", "2", "-q", "--force")
 check(r.returncode == 0, f"calibrate exit {r.returncode}: {r.stderr}")
 if r.returncode != 0:
     sys.exit(1)

@@ -19,8 +19,10 @@
 #include "pfsim/run/calibration/evaluator.hpp"
 #include "pfsim/run/calibration/nelder_mead.hpp"
 #include "pfsim/run/calibration/uncertainty.hpp"
+#include "cli_messages.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
+#include "output_guard.hpp"
 #include "output_path.hpp"
 #include "pfsim/output/output.hpp"
 #include "pfsim/loader/calibration.hpp"
@@ -43,6 +45,7 @@ struct CalibrateOptions {
   int threads = 0;
   int restarts = 1;
   bool quiet = false;
+  bool force = false;
 };
 
 std::string show(double value) { return fmt::format("{:.6g}", value); }
@@ -81,7 +84,8 @@ int calibrate(const CalibrateOptions& options, const std::string& command_line) 
   if (!calibration)
     throw loader::ScenarioError(input.string(), 0, 0, "calibration", "the scenario has no calibration section",
                                        "add `calibration:` with targets and parameters (README \"Calibrating with pfsim calibrate\")");
-  const scenario::Scenario base = loader::load_scenario(input);
+  std::vector<fs::path> files_read;
+  const scenario::Scenario base = loader::load_scenario(input, {}, files_read);
   // Each candidate would get its own pilot and so its own warm-up, which breaks common random numbers.
   if (base.run.warmup_auto)
     throw BadArgument(fmt::format("{}: calibrate needs a numeric run.warmup_days, not auto (hint: `pfsim run` prints the warm-up "
@@ -95,6 +99,11 @@ int calibrate(const CalibrateOptions& options, const std::string& command_line) 
     throw BadArgument(fmt::format("-o {}: would overwrite the input scenario (hint: choose another file)", out.string()));
   check_output_path(out);
   check_output_path(h5);
+  std::vector<InputFile> inputs;
+  add_scenario_inputs(inputs, files_read, "the scenario being calibrated");
+  guard_outputs({{out, options.output.empty() ? "the default output" : "-o", OutputKind::CalibratedScenario},
+                 {h5, "the diagnostics file beside it,", OutputKind::CalibrationDiagnostics}},
+                inputs, options.force);
 
   const std::size_t threads = options.threads > 0 ? static_cast<std::size_t>(options.threads)
                                                   : std::max(1u, std::thread::hardware_concurrency());
@@ -258,10 +267,9 @@ Command add_calibrate_command(CLI::App& app) {
       ->check(CLI::Range(0, 100))
       ->capture_default_str();
   cmd->add_flag("-q,--quiet", options->quiet, "No progress lines and no table");
+  cmd->add_flag("--force", options->force, "Overwrite the calibrated scenario and its .h5 if they exist (never the input)");
   return [options]() {
-    const std::string command_line = fmt::format("pfsim calibrate {} --budget {} -r {}", options->scenario, options->budget,
-                                                 options->replications);
-    return calibrate(*options, command_line);
+    return calibrate(*options, whole_command_line());
   };
 }
 

@@ -11,8 +11,10 @@
 
 #include <fmt/format.h>
 
+#include "cli_messages.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
+#include "output_guard.hpp"
 #include "output_path.hpp"
 #include "pfsim/engine/stats.hpp"
 #include "pfsim/models/warmup.hpp"
@@ -35,6 +37,7 @@ struct CompareOptions {
   std::vector<std::string> overrides;
   bool by_locality = false;
   bool quiet = false;
+  bool force = false;
 };
 
 using Results = std::vector<models::ReplicationResult>;
@@ -116,15 +119,27 @@ void check_pairable(const std::vector<scenario::Scenario>& scenarios, const std:
 int compare(const CompareOptions& options) {
   std::vector<std::string> overrides = options.overrides;
   if (options.replications > 0) overrides.push_back(fmt::format("run.replications={}", options.replications));
+  // Each option's results go under /compare/<file stem>/: two options with one stem cannot both be written.
+  for (std::size_t k = 1; k < options.scenarios.size(); ++k)
+    for (std::size_t j = 1; j < k; ++j)
+      if (option_label(options.scenarios[k]) == option_label(options.scenarios[j]))
+        throw BadArgument(fmt::format("pfsim compare: options {} and {} would both be written as /compare/{}/ (hint: give one "
+                                      "of them another file name, e.g. copy it to {}-2.yaml)",
+                                      options.scenarios[j], options.scenarios[k], option_label(options.scenarios[k]),
+                                      option_label(options.scenarios[k])));
   std::vector<scenario::Scenario> scenarios;
+  std::vector<InputFile> inputs;
   for (const auto& file : options.scenarios) {
-    scenarios.push_back(loader::load_scenario(file, overrides));
+    std::vector<std::filesystem::path> files_read;
+    scenarios.push_back(loader::load_scenario(file, overrides, files_read));
+    add_scenario_inputs(inputs, files_read, scenarios.size() == 1 ? "the base scenario" : "an option scenario");
     (void)models::choose_warmup(scenarios.back());  // `warmup_days: auto`: each scenario's own pilot (MSER-5)
   }
   check_pairable(scenarios, options.scenarios);
   const scenario::Scenario& base = scenarios.front();
   const std::filesystem::path out = options.output;
   check_output_path(out);
+  guard_outputs({{out, "-o", OutputKind::Results}}, inputs, options.force);
   const std::size_t threads = options.threads > 0 ? static_cast<std::size_t>(options.threads)
                                                   : std::max(1u, std::thread::hardware_concurrency());
   std::vector<Results> results;
@@ -133,7 +148,7 @@ int compare(const CompareOptions& options) {
     for (const auto& s : scenarios) results.push_back(run_all(s, threads, progress));
   }
 
-  output::RunRecord record = make_run_record(base, results.front(), "pfsim compare " + options.scenarios.front());
+  output::RunRecord record = make_run_record(base, results.front(), whole_command_line());
   const std::size_t n = results.front().size();
   const std::vector<std::string> sites = site_names(base), localities = locality_names(base);
   std::vector<std::string> travel_labels = localities;
@@ -200,6 +215,7 @@ Command add_compare_command(CLI::App& app) {
   cmd->add_option("--set", options->overrides, "Override a value in every scenario");
   cmd->add_flag("--by-locality", options->by_locality, "Print every by-locality and travel difference, not only the marked ones");
   cmd->add_flag("-q,--quiet", options->quiet, "No progress bar and no table");
+  cmd->add_flag("--force", options->force, "Overwrite an existing -o file even if it is not HDF5 (never an input)");
   return [options]() { return compare(*options); };
 }
 

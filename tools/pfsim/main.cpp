@@ -8,6 +8,7 @@
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include "cli_messages.hpp"
 #include "commands.hpp"
 #include "exit_codes.hpp"
 #include "output_path.hpp"
@@ -37,7 +38,8 @@ int run_pfsim(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    fmt::print(stderr, "pfsim: {} (hint: pfsim --help)\n", e.what());
+    if (auto better = explain_parse_error(app, e, argc, argv)) fmt::print(stderr, "{}\n", *better);
+    else fmt::print(stderr, "pfsim: {} (hint: pfsim --help)\n", e.what());
     return kBadInput;
   }
   try {
@@ -66,6 +68,7 @@ int run_pfsim(int argc, char** argv) {
 
 int main(int argc, char** argv) {
   pfsim::run::Distributed::initialise(argc, argv);
+  pfsim::cli::remember_command_line(argc, argv);
   const int status = run_pfsim(argc, argv);
   pfsim::run::Distributed::finalise();
   return status;

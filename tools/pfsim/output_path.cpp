@@ -19,6 +19,10 @@ void check_output_path(const std::filesystem::path& path) {
 }
 
 output::RunRecord read_results_argument(const std::filesystem::path& path) {
+  std::error_code ec;
+  (void)std::filesystem::status(path, ec);
+  if (ec == std::errc::too_many_symbolic_link_levels)
+    throw BadArgument(fmt::format("pfsim: {}: symlink loop (too many levels of symbolic links) (hint: fix the link)", path.string()));
   try {
     return output::read_results(path);
   } catch (const output::OutputError& e) {

@@ -12,6 +12,7 @@
 
 #include "commands.hpp"
 #include "exit_codes.hpp"
+#include "output_guard.hpp"
 #include "output_path.hpp"
 #include "pfsim/output/output.hpp"
 #include "pfsim/output/report.hpp"
@@ -24,6 +25,7 @@ namespace {
 struct ReportArguments {
   std::string results;
   std::string output;  // empty = the results file name with .html
+  bool force = false;
 };
 
 // Beds, areas and populations come from the scenario embedded in the results. The output layer reads no YAML, so
@@ -79,6 +81,7 @@ Command add_report_command(CLI::App& app) {
   CLI::App* cmd = app.add_subcommand("report", "Write a self-contained HTML report (SVG charts, no server) of a results file");
   cmd->add_option("results", args->results, "Results file (HDF5) written by pfsim run")->required();
   cmd->add_option("-o,--output", args->output, "HTML file to write (default: the results file name with .html)");
+  cmd->add_flag("--force", args->force, "Overwrite an existing -o file even if it is not a pfsim report (never the results file)");
   return [args]() {
     // Read first: a missing, foreign or truncated results file is bad input (exit 2) whatever -o says.
     const output::RunRecord record = read_results_argument(args->results);
@@ -88,6 +91,7 @@ Command add_report_command(CLI::App& app) {
     if (std::filesystem::is_directory(out, ec))
       throw BadArgument(fmt::format("{}: is a directory (hint: give a file name, e.g. -o {}/report.html)", out.string(), out.string()));
     check_output_path(out);
+    guard_outputs({{out, "-o", OutputKind::Report}}, {{args->results, "the results file being read"}}, args->force);
     output::ReportOptions options;
     options.results_file = std::filesystem::path(args->results).filename().string();
     options.scenario = scenario_summary(record.scenario_yaml);

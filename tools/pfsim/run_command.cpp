@@ -5,7 +5,9 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -13,9 +15,12 @@
 #include <fmt/format.h>
 
 #include "pfsim/run/checkpoints.hpp"
+#include "cli_messages.hpp"
 #include "commands.hpp"
 #include "pfsim/run/distributed.hpp"
 #include "exit_codes.hpp"
+#include "interrupt_hint.hpp"
+#include "output_guard.hpp"
 #include "output_path.hpp"
 #include "pfsim/engine/time.hpp"
 #include "pfsim/models/system.hpp"
@@ -46,6 +51,8 @@ struct RunOptions {
   bool resume = false;
   bool quiet = false;
   bool check = false;
+  bool force = false;
+  bool ci_options_without_target = false;  // --ci-kpi or --max-replications given, --target-ci not
   std::vector<std::string> save_census;  // DATE FILE
 };
 
@@ -92,15 +99,27 @@ std::size_t kpi_index(const std::string& name) {
 }
 
 int run(const RunOptions& options, const std::string& command_line, const Distributed& mpi) {
+  if (options.ci_options_without_target)
+    throw BadArgument("pfsim: --ci-kpi and --max-replications only apply with --target-ci (hint: add --target-ci HALF_WIDTH, "
+                      "e.g. --target-ci 0.5 --ci-kpi ae_4h_pct, or drop them)");
+  if (!options.seed.empty()) check_seed(options.seed);
   std::vector<std::string> overrides = options.overrides;
   // -r and --seed are overrides too, so the resolved scenario stored in the results records them.
   if (options.replications > 0) overrides.push_back(fmt::format("run.replications={}", options.replications));
   if (!options.seed.empty()) overrides.push_back("run.seed=" + options.seed);
-  scenario::Scenario scenario = loader::load_scenario(options.scenario, overrides);
+  std::vector<std::filesystem::path> files_read;
+  scenario::Scenario scenario = loader::load_scenario(options.scenario, overrides, files_read);
   scenario.run.check_invariants = scenario.run.check_invariants || options.check;
   const std::filesystem::path out = options.output;
   if (mpi.is_root()) check_output_path(out);
   if (!options.save_census.empty() && mpi.is_root()) check_output_path(options.save_census[1]);
+  if (mpi.is_root()) {  // nothing the run reads may be overwritten, nor anything that is not a pfsim output of the kind
+    std::vector<InputFile> inputs;
+    add_scenario_inputs(inputs, files_read);
+    std::vector<OutputFile> outputs = {{out, "-o", OutputKind::Results}};
+    if (!options.save_census.empty()) outputs.push_back({options.save_census[1], "--save-census", OutputKind::Census});
+    guard_outputs(outputs, inputs, options.force, /*checkpoints=*/true);
+  }
   // `warmup_days: auto`: a deterministic pilot (the same on every rank) fixes the warm-up before anything runs.
   const std::optional<models::WarmupChoice> warmup = models::choose_warmup(scenario);
   const std::int64_t save_day = options.save_census.empty() ? 0 : census_day(scenario, options.save_census[0]);
@@ -120,12 +139,36 @@ int run(const RunOptions& options, const std::string& command_line, const Distri
 
   // Each rank keeps its own checkpoints (a rank's file name carries its number) so ranks never collide.
   const std::filesystem::path checkpoint_base = mpi.ranks() > 1 ? out.string() + fmt::format(".rank{}", mpi.rank()) : out.string();
-  const Checkpoints checkpoints(checkpoint_base, fingerprint_of(scenario.resolved_yaml), options.resume);
+  const Checkpoints checkpoints(checkpoint_base, fingerprint_of(scenario.resolved_yaml), options.resume, command_line);
+  if (options.resume && mpi.is_root()) {
+    if (!checkpoints.not_reused_because().empty()) {
+      fmt::print(stderr, "pfsim: resume: {}\n", checkpoints.not_reused_because());
+    } else {
+      const std::size_t limit = plan.target_ci_half ? plan.max_replications : plan.replications;
+      std::size_t reused = 0;
+      for (const auto& [replication, result] : checkpoints.finished()) reused += replication < limit;
+      fmt::print(stderr, "pfsim: resume: reusing {} of {}{} replications checkpointed in {}\n", reused,
+                 plan.target_ci_half ? "up to " : "", limit, checkpoints.directory().string());
+    }
+  }
   ReplicationRun run;
   {
-    Progress progress(plan.target_ci_half ? plan.max_replications : plan.replications, show_progress);
-    if (mpi.ranks() > 1) run = mpi.run_shared(scenario, plan.replications, threads, &checkpoints, [&] { progress.advance(); });
-    else run = run_plan(scenario, plan, threads, &checkpoints, [&] { progress.advance(); });
+    const std::size_t units = plan.target_ci_half ? plan.max_replications : plan.replications;
+    const auto days = static_cast<std::size_t>(scenario.run.days + scenario.run.warmup_days);
+    Progress progress(units, show_progress, scenario.schemes || plan.target_ci_half ? 0 : days);
+    std::optional<InterruptHint> interrupt_hint;
+    if (mpi.is_root())
+      interrupt_hint.emplace(fmt::format("{}pfsim: interrupted; ", show_progress ? "\r\033[K" : stderr_is_terminal() ? "\n" : ""),
+                             fmt::format(" replication(s) finished are checkpointed in {} (hint: continue with `{}{}`)\n",
+                                         checkpoints.directory().string(), command_line,
+                                         options.resume ? "" : " --resume"));
+    const auto on_done = [&] {
+      InterruptHint::finished_one();
+      progress.advance();
+    };
+    const std::function<void()> on_day = show_progress ? std::function<void()>([&] { progress.advance_day(); }) : nullptr;
+    if (mpi.ranks() > 1) run = mpi.run_shared(scenario, plan.replications, threads, &checkpoints, on_done);
+    else run = run_plan(scenario, plan, threads, &checkpoints, on_done, on_day);
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (!mpi.is_root()) {
@@ -196,19 +239,22 @@ Command add_run_command(CLI::App& app) {
   cmd->add_option("--set", options->overrides, "Override a scenario value, e.g. --set sites.Southend.beds.general=600");
   cmd->add_option("--target-ci", options->target_ci, "Run until the KPI's 95% CI half-width is at most this (KPI units)")
       ->check(CLI::PositiveNumber);
-  cmd->add_option("--ci-kpi", options->ci_kpi, "KPI for --target-ci")->capture_default_str();
-  cmd->add_option("--max-replications", options->max_replications, "Cap for --target-ci")->check(CLI::Range(3, 100000))->capture_default_str();
+  CLI::Option* ci_kpi = cmd->add_option("--ci-kpi", options->ci_kpi, "KPI for --target-ci")->capture_default_str();
+  CLI::Option* max_replications =
+      cmd->add_option("--max-replications", options->max_replications, "Cap for --target-ci")->check(CLI::Range(3, 100000))->capture_default_str();
   cmd->add_flag("--resume", options->resume, "Reuse finished replications checkpointed beside the output");
   cmd->add_flag("-q,--quiet", options->quiet, "No progress bar and no table");
+  cmd->add_flag("--force", options->force,
+                "Overwrite an existing -o / --save-census file even if it is not a pfsim output of that kind (never an input)");
   cmd->add_flag("--check", options->check,
                 "Check invariants (clock, occupancy, conservation, bed holders) as it runs; always on in debug builds");
   cmd->add_option("--save-census", options->save_census,
                   "DATE FILE: write replication 0's state at 00:00 on DATE as a census CSV (a scenario's `census:` reads it)")
       ->expected(2);
-  return [options]() {
-    std::string command_line = "pfsim run " + options->scenario;
-    for (const auto& o : options->overrides) command_line += " --set " + o;
-    return run(*options, command_line, Distributed::instance());
+  return [options, cmd, ci_kpi, max_replications]() {
+    options->ci_options_without_target =
+        cmd->count("--target-ci") == 0 && (ci_kpi->count() > 0 || max_replications->count() > 0);
+    return run(*options, whole_command_line(), Distributed::instance());
   };
 }
 

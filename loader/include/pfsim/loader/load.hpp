@@ -39,4 +39,9 @@ class ScenarioError : public std::runtime_error {
 /// Throws ScenarioError for the first problem found.
 scenario::Scenario load_scenario(const std::filesystem::path& file, const std::vector<std::string>& overrides = {});
 
+/// As above, and appends to `files_read` every file the load read, in order: `file`, the files it extends,
+/// census and scheme files (paths as the loader opened them). pfsim checks its outputs against them.
+scenario::Scenario load_scenario(const std::filesystem::path& file, const std::vector<std::string>& overrides,
+                               std::vector<std::filesystem::path>& files_read);
+
 }  // namespace pfsim::loader

@@ -1,6 +1,7 @@
 #pragma once
 // The whole local system for one replication: built from a Scenario, run once, yields its KPIs.
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <stdexcept>
 #include <vector>
@@ -28,6 +29,8 @@ class System {
 
   /// Runs warm-up and the measured period and returns the measured KPIs.
   ReplicationResult run();
+  /// As run(), calling `on_day(day)` at every simulated midnight (a progress display; it must not touch the model).
+  ReplicationResult run(const std::function<void(std::int64_t day)>& on_day);
   /// Runs up to 00:00 of simulated day `day` (0 = the first warm-up day, before anything happens that day) and
   /// returns who is then in acute beds, reablement, intermediate care and care homes. Use instead of run().
   Census census_at(std::int64_t day);
@@ -41,5 +44,8 @@ class System {
 
 /// Runs one replication (convenience for tests and the CLI).
 ReplicationResult run_replication(const Scenario& scenario, std::uint64_t replication);
+/// As above with `on_day` called at every simulated midnight (not for scenarios with schemes, which run twice).
+ReplicationResult run_replication(const Scenario& scenario, std::uint64_t replication,
+                                  const std::function<void(std::int64_t day)>& on_day);
 
 }  // namespace pfsim::models

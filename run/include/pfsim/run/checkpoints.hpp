@@ -14,7 +14,9 @@ namespace pfsim::run {
 class Checkpoints {
  public:
   /// `fingerprint` identifies the run (resolved scenario text and seed); `resume` keeps matching checkpoints.
-  Checkpoints(const std::filesystem::path& results_path, const std::string& fingerprint, bool resume);
+  /// `command_line` is kept beside them, so a resume that cannot use them can say which run wrote them.
+  Checkpoints(const std::filesystem::path& results_path, const std::string& fingerprint, bool resume,
+              const std::string& command_line = {});
   /// Replications already finished (only when resuming with a matching fingerprint).
   [[nodiscard]] const std::map<std::uint64_t, models::ReplicationResult>& finished() const { return finished_; }
   /// Saves one replication atomically (temporary file + rename). Thread-safe: each replication has its own file.
@@ -22,10 +24,13 @@ class Checkpoints {
   /// Deletes the checkpoint directory (after the final results file is safely written).
   void remove_all() const;
   [[nodiscard]] const std::filesystem::path& directory() const { return dir_; }
+  /// With `resume`, why nothing was reused ("no checkpoints ...", "discarded 5 checkpoints written for ..."), else empty.
+  [[nodiscard]] const std::string& not_reused_because() const { return not_reused_because_; }
 
  private:
   std::filesystem::path dir_;
   std::map<std::uint64_t, models::ReplicationResult> finished_;
+  std::string not_reused_because_;
 };
 
 /// FNV-1a of the text, as 16 hex digits (stable across builds; used to match checkpoints to a run).

@@ -39,11 +39,13 @@ struct ReplicationShare {
 /// Runs `indices` (skipping any already in `checkpoints`), saving each as it finishes.
 std::vector<models::ReplicationResult> run_indices(const scenario::Scenario& scenario, const std::vector<std::size_t>& indices,
                                                    std::size_t threads, const Checkpoints* checkpoints,
-                                                   const std::function<void()>& on_done);
+                                                   const std::function<void()>& on_done,
+                                                   const std::function<void()>& on_day = {});
 
 /// Runs a plan on one process.
 ReplicationRun run_plan(const scenario::Scenario& scenario, const ReplicationPlan& plan, std::size_t threads,
-                        const Checkpoints* checkpoints, const std::function<void()>& on_done);
+                        const Checkpoints* checkpoints, const std::function<void()>& on_done,
+                        const std::function<void()>& on_day = {});
 
 /// Hoad, Robinson & Davies' look-ahead: replications to run beyond a candidate n before accepting it.
 std::size_t look_ahead(std::size_t n);
