@@ -36,16 +36,12 @@ std::string describe_cycle(const std::vector<fs::path>& chain, const fs::path& a
 
 // `chain` holds the identities of the files being loaded, outermost first; `via` is the `extends:` value that
 // named `file` (nullptr for the file given by the user), which is where a missing base file is reported.
-SourceNode load_chain(const fs::path& file, std::vector<fs::path>& chain, const At* via) {
-  std::string text;
-  if (auto problem = read_text_file(file, text)) {
-    if (via)
-      via->fail(fmt::format("cannot read \"{}\" ({}): {}", via->node().text, file.string(), *problem),
-                "the path is relative to the directory of the file that extends it");
-    throw ScenarioError(file.string(), 0, 0, "", fmt::format("cannot read scenario file: {}", *problem),
-                        "check the path and that the file is readable");
-  }
-  SourceNode root = parse_yaml_file_text(text, file.string());
+SourceNode load_chain(const fs::path& file, std::vector<fs::path>& chain, const At* via);
+
+// The scenario text `text`, named `label` in messages; an `extends:` in it is relative to `directory`.
+SourceNode load_chain_text(const std::string& text, const std::string& label, const fs::path& directory,
+                           std::vector<fs::path>& chain) {
+  SourceNode root = parse_yaml_file_text(text, label);
   const At top(root, "", "");
   if (root.kind == SourceNode::Kind::Null)
     top.fail("the file is empty", "a scenario starts with `pfsim: 1` and `name: ...`");
@@ -55,7 +51,7 @@ SourceNode load_chain(const fs::path& file, std::vector<fs::path>& chain, const 
 
   const auto extends = top.get("extends");
   if (!extends) return root;
-  const fs::path base_file = (file.parent_path() / read_string(*extends)).lexically_normal();
+  const fs::path base_file = (directory / read_string(*extends)).lexically_normal();
   const fs::path base_identity = identity(base_file);
   for (const auto& seen : chain)
     if (seen == base_identity)
@@ -72,11 +68,28 @@ SourceNode load_chain(const fs::path& file, std::vector<fs::path>& chain, const 
   return merged;
 }
 
+SourceNode load_chain(const fs::path& file, std::vector<fs::path>& chain, const At* via) {
+  std::string text;
+  if (auto problem = read_text_file(file, text)) {
+    if (via)
+      via->fail(fmt::format("cannot read \"{}\" ({}): {}", via->node().text, file.string(), *problem),
+                "the path is relative to the directory of the file that extends it");
+    throw ScenarioError(file.string(), 0, 0, "", fmt::format("cannot read scenario file: {}", *problem),
+                        "check the path and that the file is readable");
+  }
+  return load_chain_text(text, file.string(), file.parent_path(), chain);
+}
+
 }  // namespace
 
 SourceNode load_with_extends(const fs::path& file) {
   std::vector<fs::path> chain{identity(file)};
   return load_chain(file, chain, nullptr);
+}
+
+SourceNode load_text_with_extends(const std::string& text, const std::string& label, const fs::path& directory) {
+  std::vector<fs::path> chain;
+  return load_chain_text(text, label, directory, chain);
 }
 
 }  // namespace pfsim::loader::detail

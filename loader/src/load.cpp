@@ -31,11 +31,12 @@ scenario::Scenario load_scenario(const std::filesystem::path& file, const std::v
   return load_scenario(file, overrides);
 }
 
-scenario::Scenario load_scenario(const std::filesystem::path& file, const std::vector<std::string>& overrides) {
-  detail::SourceNode document = detail::load_with_extends(file);
+namespace {
+// Everything after reading: --set, validate and build, then the resolved text the results embed.
+scenario::Scenario finish_load(detail::SourceNode document, const std::vector<std::string>& overrides, const std::string& source) {
   detail::apply_overrides(document, overrides);
   scenario::Scenario scenario = detail::build_scenario(document);
-  scenario.source_file = file.string();
+  scenario.source_file = source;
   // The calibration section is for `pfsim calibrate` only: validated above, then left out of the resolved text the
   // model runs, so adding or editing it changes no results file (nor a --resume fingerprint).
   document.erase("calibration");
@@ -54,6 +55,16 @@ scenario::Scenario load_scenario(const std::filesystem::path& file, const std::v
     }
   scenario.resolved_yaml = detail::emit_yaml(document);
   return scenario;
+}
+}  // namespace
+
+scenario::Scenario load_scenario(const std::filesystem::path& file, const std::vector<std::string>& overrides) {
+  return finish_load(detail::load_with_extends(file), overrides, file.string());
+}
+
+scenario::Scenario load_scenario_text(const std::string& text, const std::string& label, const std::vector<std::string>& overrides,
+                                      const std::filesystem::path& directory) {
+  return finish_load(detail::load_text_with_extends(text, label, directory), overrides, label);
 }
 
 }  // namespace pfsim::loader

@@ -29,29 +29,13 @@ struct ReportArguments {
 };
 
 // Beds, areas and populations come from the scenario embedded in the results. The output layer reads no YAML, so
-// the command parses it with the scenario loader (through a private temporary file, the loader's only input). A
+// the command parses that text with the loader. A
 // scenario this version cannot read (e.g. written by a newer pfsim) only costs those columns: names still show.
 output::ScenarioSummary scenario_summary(const std::string& scenario_yaml) {
   output::ScenarioSummary summary;
   if (scenario_yaml.empty()) return summary;
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  const fs::path tmp = fs::temp_directory_path(ec) / fmt::format("pfsim-report-{}.yaml", ::getpid());
-  if (ec) return summary;
-  struct Remove {
-    fs::path path;
-    ~Remove() {
-      std::error_code ignored;
-      fs::remove(path, ignored);
-    }
-  } remove_tmp{tmp};
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    out << scenario_yaml;
-    if (!out) return summary;
-  }
   try {
-    const scenario::Scenario scenario = loader::load_scenario(tmp);
+    const scenario::Scenario scenario = loader::load_scenario_text(scenario_yaml, "the scenario embedded in the results");
     for (const auto& site : scenario.sites)
       summary.sites.push_back({site.name, static_cast<double>(site.general_beds), static_cast<double>(site.escalation_beds)});
     for (const auto& locality : scenario.population.localities) {

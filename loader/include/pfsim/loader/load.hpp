@@ -39,6 +39,11 @@ class ScenarioError : public std::runtime_error {
 /// Throws ScenarioError for the first problem found.
 scenario::Scenario load_scenario(const std::filesystem::path& file, const std::vector<std::string>& overrides = {});
 
+/// Loads scenario text held in memory (e.g. the resolved scenario a results file embeds, or one a front end
+/// edits), named `label` in messages; an `extends:` in it is relative to `directory`. Otherwise as load_scenario.
+scenario::Scenario load_scenario_text(const std::string& text, const std::string& label,
+                                      const std::vector<std::string>& overrides = {}, const std::filesystem::path& directory = ".");
+
 /// As above, and appends to `files_read` every file the load read, in order: `file`, the files it extends,
 /// census and scheme files (paths as the loader opened them). pfsim checks its outputs against them.
 scenario::Scenario load_scenario(const std::filesystem::path& file, const std::vector<std::string>& overrides,
