@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Sets up, builds and runs every test: the release build with MPI, warnings as errors (preset ci, in build/ci;
-# it also installs itself and builds tests/consumer against the install) and then the same suite
+# Sets up, builds and runs every test: the release build with MPI and warnings as errors (preset ci, build/ci; its
+# suite includes installing that build and building tests/consumer against it), then the same suite
 # under AddressSanitizer + UndefinedBehaviorSanitizer, the parallel/determinism tests under ThreadSanitizer, and
 # each libFuzzer target for 60 s (README "Hardening"). This is the README's test command and what CI runs.
 # PFSIM_SKIP_ASAN=1, PFSIM_SKIP_TSAN=1, PFSIM_SKIP_FUZZ=1 skip a stage; PFSIM_FUZZ_SECONDS changes the fuzz time.
