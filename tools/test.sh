@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Sets up, builds and runs every test: the release build (warnings are errors) and then the same suite
+# Sets up, builds and runs every test: the release build with MPI and warnings as errors (preset ci, build/ci; its
+# suite includes installing that build and building tests/consumer against it), then the same suite
 # under AddressSanitizer + UndefinedBehaviorSanitizer, the parallel/determinism tests under ThreadSanitizer, and
 # each libFuzzer target for 60 s (README "Hardening"). This is the README's test command and what CI runs.
 # PFSIM_SKIP_ASAN=1, PFSIM_SKIP_TSAN=1, PFSIM_SKIP_FUZZ=1 skip a stage; PFSIM_FUZZ_SECONDS changes the fuzz time.
@@ -10,15 +11,15 @@ jobs=$(nproc 2>/dev/null || echo 2)
 stage_start=$(date +%s)
 stage_done() { echo "pfsim: stage $1 took $(($(date +%s) - stage_start)) s"; stage_start=$(date +%s); }
 
-cmake --preset release -DPFSIM_WERROR=ON -DPFSIM_MPI=ON >/dev/null
-cmake --build --preset release -j "$jobs"
-ctest --preset release -j "$jobs" --timeout 600
+cmake --preset ci >/dev/null
+cmake --build --preset ci -j "$jobs"
+ctest --preset ci -j "$jobs" --timeout 600
 stage_done release
 
 if [ "${PFSIM_SKIP_ASAN:-0}" != "1" ]; then
-  cmake --preset asan -DPFSIM_WERROR=ON >/dev/null
-  cmake --build --preset asan -j "$jobs"
-  ctest --preset asan -j "$jobs" --timeout 900
+  cmake --preset ci-asan >/dev/null
+  cmake --build --preset ci-asan -j "$jobs"
+  ctest --preset ci-asan -j "$jobs" --timeout 900
   stage_done asan
 fi
 
@@ -27,10 +28,10 @@ fi
 # suppression (tests/faults/tsan.supp) is TBB's own fold_tree. cli.target_ci is left out: it runs several
 # parallel_for batches in one process and TBB recycles task memory between threads where TSan cannot see it.
 if [ "${PFSIM_SKIP_TSAN:-0}" != "1" ]; then
-  cmake --preset tsan -DPFSIM_WERROR=ON >/dev/null
-  cmake --build --preset tsan -j "$jobs" --target pfsim model_tests
+  cmake --preset ci-tsan >/dev/null
+  cmake --build --preset ci-tsan -j "$jobs" --target pfsim model_tests
   TSAN_OPTIONS="halt_on_error=1 second_deadlock_stack=1 suppressions=$(pwd)/tests/faults/tsan.supp ${TSAN_OPTIONS:-}" \
-    ctest --preset tsan -j "$jobs" --timeout 900 -R "cli.determinism|cli.same_results|CommonRandom"
+    ctest --preset ci-tsan -j "$jobs" --timeout 900 -R "cli.determinism|cli.same_results|CommonRandom"
   stage_done tsan
 fi
 
