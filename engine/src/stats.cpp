@@ -4,6 +4,8 @@
 
 #include <boost/math/distributions/students_t.hpp>
 
+#include "pfsim/engine/rng.hpp"
+
 namespace pfsim::engine {
 
 double Histogram::quantile(double q) const noexcept {
@@ -66,6 +68,18 @@ Summary summarise(std::span<const double> values) {
   s.p50 = percentile(values, 50);
   s.p95 = percentile(values, 95);
   return s;
+}
+
+Interval bootstrap_median_ci(std::span<const double> values, std::uint64_t seed, std::size_t resamples, double confidence) {
+  if (values.empty() || resamples == 0) return {};
+  Stream rng = Stream::from_seed(seed);
+  std::vector<double> sample(values.size()), medians(resamples);
+  for (double& median : medians) {
+    for (double& x : sample) x = values[static_cast<std::size_t>(rng.uniform() * static_cast<double>(values.size()))];
+    median = percentile(sample, 50);
+  }
+  const double tail = 50.0 * (1.0 - confidence);
+  return {percentile(medians, tail), percentile(medians, 100.0 - tail)};
 }
 
 std::size_t mser5_truncation(std::span<const double> series) {

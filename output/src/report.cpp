@@ -11,6 +11,7 @@
 
 #include <fmt/format.h>
 
+#include "pfsim/engine/rng.hpp"
 #include "pfsim/engine/stats.hpp"
 #include "pfsim/output/error.hpp"
 #include "pfsim/output/svg.hpp"
@@ -140,9 +141,20 @@ std::string kpi_section(const Context& c) {
       "<th scope=\"col\">Units</th><th scope=\"col\" class=\"num\">Mean</th><th scope=\"col\" class=\"num\">95 % CI</th>"
       "<th scope=\"col\" class=\"num\">p5</th><th scope=\"col\" class=\"num\">p50</th><th scope=\"col\" class=\"num\">p95</th>"
       "</tr></thead><tbody>\n";
+  std::size_t fewest = 0;
+  bool any_skewed = false;
   for (const Kpi& kpi : c.record.kpis) {
     const engine::Summary s = engine::summarise(kpi.per_replication);
     const int d = svg::decimals_for(s.ci95_half > 0 ? s.ci95_half : std::abs(s.mean));
+    if (s.n > 0 && (fewest == 0 || s.n < fewest)) fewest = s.n;
+    // Tail percentiles from few replications sit at the extreme values; a skewed KPI's median gets a bootstrap CI.
+    const std::string rough = s.n < engine::kMinValuesForTailPercentiles ? "~" : "";
+    std::string median = number(s.p50, d);
+    if (const scenario::KpiInfo* info = scenario::find_kpi_info(kpi.name); info && info->skewed && s.n >= 2) {
+      const engine::Interval ci = engine::bootstrap_median_ci(kpi.per_replication, engine::hash_name(kpi.name));
+      median += fmt::format("<br><span class=\"desc\">CI {} – {}</span>", number(ci.lo, d), number(ci.hi, d));
+      any_skewed = true;
+    }
     // A KPI without a plain-language title is titled by its description: then show the description once.
     const std::string title = title_for(kpi.name, kpi.description);
     const bool titled_by_description = known_title(kpi.name).empty();
@@ -153,9 +165,16 @@ std::string kpi_section(const Context& c) {
         "<td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
         escape_xml(title), escape_xml(kpi.name), escape_xml(description),
         escape_xml(kpi.units), number(s.mean, d), number(s.mean - s.ci95_half, d), number(s.mean + s.ci95_half, d),
-        number(s.ci95_half, d), number(s.p5, d), number(s.p50, d), number(s.p95, d));
+        number(s.ci95_half, d), rough + number(s.p5, d), median, rough + number(s.p95, d));
   }
-  return out + "</tbody></table>\n";
+  out += "</tbody></table>\n";
+  if (fewest > 0 && fewest < engine::kMinValuesForTailPercentiles)
+    out += fmt::format("<p class=\"note\">~ p5 and p95 from {} replications are rough: they sit at the extreme values. "
+                       "Run at least {} replications for tail percentiles.</p>\n", fewest, engine::kMinValuesForTailPercentiles);
+  if (any_skewed)
+    out += "<p class=\"note\">Skewed KPIs (long-tailed waits) show a 95 % bootstrap CI of the median under p50 "
+           "(2,000 resamples).</p>\n";
+  return out;
 }
 
 std::string figure(const std::string& svg, const std::string& title, const std::string& note, std::string_view css_class) {

@@ -6,7 +6,9 @@
 
 #include <fmt/format.h>
 
+#include "pfsim/engine/rng.hpp"
 #include "pfsim/engine/stats.hpp"
+#include "pfsim/scenario/kpi_catalogue.hpp"
 
 namespace pfsim::output {
 namespace {
@@ -33,7 +35,32 @@ Row row_for(const Kpi& kpi) {
   const engine::Summary s = engine::summarise(kpi.per_replication);
   const int d = decimals_for(s);
   const auto number = [d](double x) { return fmt::format("{:.{}f}", x, d); };
-  return {kpi.name, number(s.mean), "± " + number(s.ci95_half), number(s.p5), number(s.p50), number(s.p95), kpi.units};
+  const std::string rough = s.n < engine::kMinValuesForTailPercentiles ? "~" : "";
+  return {kpi.name, number(s.mean), "± " + number(s.ci95_half), rough + number(s.p5), number(s.p50), rough + number(s.p95),
+          kpi.units};
+}
+
+// The lines under the table: what "~" means, and the median with its bootstrap CI for each skewed KPI.
+std::string notes_for(const std::vector<Kpi>& kpis) {
+  std::string out;
+  std::size_t fewest = 0;
+  for (const Kpi& kpi : kpis) {
+    const std::size_t n = kpi.per_replication.size();
+    if (n > 0 && (fewest == 0 || n < fewest)) fewest = n;
+  }
+  if (fewest > 0 && fewest < engine::kMinValuesForTailPercentiles)
+    out += fmt::format("~ p5 and p95 from {} replications are rough (they sit at the extreme values); run at least {} for "
+                       "tail percentiles\n", fewest, engine::kMinValuesForTailPercentiles);
+  for (const Kpi& kpi : kpis) {
+    const scenario::KpiInfo* info = scenario::find_kpi_info(kpi.name);
+    if (!info || !info->skewed || kpi.per_replication.size() < 2) continue;
+    const engine::Summary s = engine::summarise(kpi.per_replication);
+    const engine::Interval ci = engine::bootstrap_median_ci(kpi.per_replication, engine::hash_name(kpi.name));
+    const int d = decimals_for(s);
+    out += fmt::format("{} is skewed over replications: median {:.{}f}, 95% bootstrap CI {:.{}f} to {:.{}f} {}\n", kpi.name,
+                       s.p50, d, ci.lo, d, ci.hi, d, kpi.units);
+  }
+  return out;
 }
 
 // Header, rule, rows. Name and units read left to right; numbers align on the right so their decimal points line up.
@@ -69,7 +96,7 @@ std::string format_summary_table(const std::vector<Kpi>& kpis) {
     const Row row = row_for(kpi);
     rows.emplace_back(row.begin(), row.end());
   }
-  return aligned(rows);
+  return aligned(rows) + notes_for(kpis);
 }
 
 std::string format_breakdown_table(const std::vector<Breakdown>& breakdowns, const std::vector<std::string>& labels) {

@@ -13,7 +13,7 @@ const std::array<KpiInfo, kKpiCount>& kpi_catalogue() {
       {"nea_per_100k", "per year per 100k", "emergency admissions per year per 100,000 population", "Emergency admissions per 100,000", false, Better::Lower},
       {"sdec_admissions", "admissions", "same-day emergency care admissions (zero LOS, no bed)", "", false, Better::Neither},
       {"bed_occupancy_pct", "%", "time-average occupied / available acute beds, all sites", "Acute bed occupancy", true, Better::Lower},
-      {"trolley_wait_mean_h", "h", "mean wait from decision to admit (or direct referral) to a bed", "", false, Better::Lower},
+      {"trolley_wait_mean_h", "h", "mean wait from decision to admit (or direct referral) to a bed", "", false, Better::Lower, true},
       {"dtoc_days", "bed-days", "bed-days after medically fit while waiting for assessment or a pathway", "", false, Better::Lower},
       {"dtoc_days_nhs", "bed-days", "delayed bed-days attributed to the NHS", "", false, Better::Lower},
       {"dtoc_days_social_care", "bed-days", "delayed bed-days attributed to social care", "", false, Better::Lower},

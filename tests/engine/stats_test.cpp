@@ -64,6 +64,25 @@ TEST(Summary, ConfidenceIntervalCoversTrueMeanAbout95Percent) {
   EXPECT_LT(covered, trials * 0.97);
 }
 
+TEST(Bootstrap, MedianCiOfExponentialSampleMatchesAsymptoticWidthAndIsReproducible) {
+  // Median of Exp(1) is ln 2; its sampling sd is 1 / (2 f(m) sqrt(n)) = 1 / sqrt(n) (f(m) = 1/2), so the 95 % CI
+  // of n = 400 has half-width ≈ 1.96 / 20 = 0.098.
+  Stream s(11, 0, "bootstrap");
+  std::vector<double> xs(400);
+  for (double& x : xs) x = s.exponential(1.0);
+  const Interval ci = bootstrap_median_ci(xs, 7);
+  const double median = percentile(xs, 50);
+  EXPECT_LT(ci.lo, median);
+  EXPECT_GT(ci.hi, median);
+  EXPECT_NEAR((ci.hi - ci.lo) / 2, 0.098, 0.03);
+  EXPECT_LT(ci.lo, std::log(2.0));
+  EXPECT_GT(ci.hi, std::log(2.0));
+  const Interval again = bootstrap_median_ci(xs, 7);
+  EXPECT_EQ(ci.lo, again.lo);
+  EXPECT_EQ(ci.hi, again.hi);
+  EXPECT_EQ(bootstrap_median_ci({}, 7).hi, 0.0);
+}
+
 TEST(Mser5, FindsAKnownInitialTransient) {
   Stream s(5, 0, "mser");
   std::vector<double> series;

@@ -1,6 +1,7 @@
 #include "pfsim/output/summary_table.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <sstream>
 
 #include <gtest/gtest.h>
@@ -45,11 +46,40 @@ TEST(SummaryTable, ShowsMeanCiAndPercentilesWithCiPrecision) {
   // 1..5: mean 3, sd 1.58, CI half-width t(4) * sd / sqrt(5) = 1.96 → one decimal; p5 1.2, p95 4.8.
   const std::string table = format_summary_table({{"ae_4h_pct", "%", "", {1, 2, 3, 4, 5}}});
   const auto lines = lines_of(table);
-  ASSERT_EQ(lines.size(), 3U);
+  ASSERT_EQ(lines.size(), 4U) << "header, rule, row, and the note on rough percentiles";
   EXPECT_EQ(lines[0].rfind("KPI", 0), 0U);
   const std::string& row = lines[2];
   for (const char* cell : {"ae_4h_pct", "3.0", "± 2.0", "1.2", "4.8", "%"})
     EXPECT_NE(row.find(cell), std::string::npos) << cell << " missing from: " << row;
+}
+
+TEST(SummaryTable, TailPercentilesFromFewerThan20ReplicationsAreMarkedRough) {
+  std::vector<double> few(19), enough(20);
+  for (std::size_t i = 0; i < few.size(); ++i) few[i] = static_cast<double>(i);
+  for (std::size_t i = 0; i < enough.size(); ++i) enough[i] = static_cast<double>(i);
+  const auto rough = lines_of(format_summary_table({{"ae_4h_pct", "%", "", few}}));
+  ASSERT_EQ(rough.size(), 4U);
+  EXPECT_EQ(cells_of(rough[2]).size(), 7U);
+  EXPECT_NE(rough[2].find("~0.9"), std::string::npos) << rough[2];
+  EXPECT_NE(rough[2].find("~17.1"), std::string::npos) << rough[2];
+  EXPECT_NE(rough[3].find("from 19 replications are rough"), std::string::npos) << rough[3];
+  const auto fine = lines_of(format_summary_table({{"ae_4h_pct", "%", "", enough}}));
+  ASSERT_EQ(fine.size(), 3U) << "no note from 20 replications on";
+  EXPECT_EQ(fine[2].find('~'), std::string::npos) << fine[2];
+}
+
+TEST(SummaryTable, SkewedKpiGetsItsMedianAndABootstrapCiThatContainsIt) {
+  std::vector<double> waits;
+  for (int i = 1; i <= 40; ++i) waits.push_back(0.1 * i * i);  // long right tail: mean 55.4, median 42.0
+  const auto lines = lines_of(format_summary_table({{"trolley_wait_mean_h", "h", "", waits}, {"nea", "admissions", "", waits}}));
+  ASSERT_EQ(lines.size(), 5U) << "only the KPI the catalogue marks skewed gets a line";
+  EXPECT_EQ(lines[4].rfind("trolley_wait_mean_h is skewed over replications: median 42", 0), 0U) << lines[4];
+  double lo = 0, hi = 0;
+  ASSERT_EQ(std::sscanf(lines[4].c_str() + lines[4].find("CI ") + 3, "%lf to %lf", &lo, &hi), 2) << lines[4];
+  EXPECT_LT(lo, 42.0);
+  EXPECT_GT(hi, 42.0);
+  EXPECT_EQ(format_summary_table({{"trolley_wait_mean_h", "h", "", waits}}),
+            format_summary_table({{"trolley_wait_mean_h", "h", "", waits}})) << "the bootstrap is seeded: same text every run";
 }
 
 TEST(SummaryTable, ColumnsAlignUnderTheirHeadings) {
@@ -57,11 +87,11 @@ TEST(SummaryTable, ColumnsAlignUnderTheirHeadings) {
                                                   {"ae_4h_pct", "%", "", {85.1, 86.2, 85.7, 84.9}},
                                                   {"dtoc_daily_delays", "patients", "", {31.5, 29.25, 40.0}}});
   const auto lines = lines_of(table);
-  ASSERT_EQ(lines.size(), 5U);
+  ASSERT_EQ(lines.size(), 6U) << "header, rule, three rows, the note on rough percentiles";
   const auto header = cells_of(lines[0]);
   ASSERT_EQ(header.size(), 7U);
   EXPECT_EQ(lines[1].find_first_not_of('-'), std::string::npos);
-  for (std::size_t i = 2; i < lines.size(); ++i) {
+  for (std::size_t i = 2; i < 5; ++i) {
     const auto row = cells_of(lines[i]);
     ASSERT_EQ(row.size(), 7U) << lines[i];
     EXPECT_EQ(row[0].first, header[0].first) << lines[i];  // name: left-aligned

@@ -101,6 +101,20 @@ double ci_half_width(std::span<const double> values, double confidence = 0.95);
 double percentile(std::span<const double> values, double pct);
 Summary summarise(std::span<const double> values);
 
+/// Below this many values the 5th and 95th percentiles are read off the two most extreme values (type 7 puts p5
+/// between the 1st and 2nd order statistics for n < 21), so they say little about the tails: show them as rough.
+inline constexpr std::size_t kMinValuesForTailPercentiles = 20;
+
+/// A confidence interval [lo, hi].
+struct Interval {
+  double lo = 0, hi = 0;
+};
+/// Percentile bootstrap CI of the median (Efron & Tibshirani 1993, ch. 13): `resamples` resamples with replacement
+/// drawn from a PCG stream seeded with `seed`, so the interval is the same on every run. For skewed quantities,
+/// where a mean ± t·sd interval is misleading. Values are not reordered; empty input gives {0, 0}.
+Interval bootstrap_median_ci(std::span<const double> values, std::uint64_t seed, std::size_t resamples = 2000,
+                             double confidence = 0.95);
+
 /// MSER-5 (White 1997): batch the series in 5s and return the number of leading observations to discard,
 /// the truncation that minimises the marginal standard error; searched over the first half.
 std::size_t mser5_truncation(std::span<const double> series);

@@ -8,7 +8,9 @@ namespace pfsim::output {
 
 /// Terminal table, one row per KPI: name, mean, 95 % CI (± half-width), p5, p50, p95, units (statistics from
 /// engine::summarise()). A header, a rule, then aligned rows, each ending in '\n'. Printed by `pfsim run` and
-/// `pfsim info`; numbers use the decimals that show the CI half-width to two significant figures.
+/// `pfsim info`; numbers use the decimals that show the CI half-width to two significant figures. With fewer than
+/// engine::kMinValuesForTailPercentiles replications p5 and p95 carry "~" and a note says why; each KPI the catalogue
+/// marks `skewed` gets a line with its median and 95 % bootstrap CI (seeded by the KPI name: the same on every run).
 std::string format_summary_table(const std::vector<Kpi>& kpis);
 
 /// Terminal table of breakdowns (/by_site or /by_locality), one row per KPI: its mean over replications for each

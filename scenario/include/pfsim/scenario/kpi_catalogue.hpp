@@ -16,12 +16,14 @@ namespace pfsim::scenario {
 enum class Better : std::uint8_t { Neither, Higher, Lower };
 
 /// One entry of the catalogue. `title` is the plain-language name a commissioner knows it by (empty: the report
-/// uses the description); `headline` puts it first in reports (charts in catalogue order).
+/// uses the description); `headline` puts it first in reports (charts in catalogue order); `skewed` marks a KPI
+/// whose values over replications are long-tailed (waits near capacity), so tables add a median and its bootstrap CI.
 struct KpiInfo {
   std::string_view name, units, description;
   std::string_view title = {};
   bool headline = false;
   Better better = Better::Neither;
+  bool skewed = false;
 };
 
 /// The entry named `name` in any catalogue (whole-system, daily, monthly, travel), or nullptr.
