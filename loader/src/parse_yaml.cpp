@@ -2,8 +2,10 @@
 
 #include <fstream>
 #include <sstream>
+#include <string_view>
 #include <system_error>
 #include <unordered_map>
+#include <vector>
 
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
@@ -71,6 +73,31 @@ class Converter {
   std::size_t nodes_ = 0;
 };
 
+// The 0-based lines of the `---` markers that start the second, third, ... documents. A `---` before any content
+// starts the first document; any later one starts the next. (Inside a block scalar a `---` at column 0 ends the
+// scalar, and inside a quoted one it is a syntax error, so a line scan is enough once yaml-cpp has counted >1.)
+std::vector<int> later_document_lines(std::string_view text) {
+  std::vector<int> lines;
+  bool started = false;
+  int line = 0;
+  for (std::size_t pos = 0; pos < text.size(); ++line) {
+    std::size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view row = text.substr(pos, end - pos);
+    pos = end + 1;
+    const bool marker = row.starts_with("---") && (row.size() == 3 || row[3] == ' ' || row[3] == '\t' || row[3] == '\r');
+    if (marker) {
+      if (started) lines.push_back(line);
+      started = true;
+      continue;
+    }
+    const std::size_t first = row.find_first_not_of(" \t\r");
+    if (first == std::string_view::npos || row[first] == '#' || row[first] == '%' || row.starts_with("...")) continue;
+    started = true;
+  }
+  return lines;
+}
+
 }  // namespace
 
 std::optional<std::string> read_text_file(const std::filesystem::path& file, std::string& text) {
@@ -94,9 +121,9 @@ std::optional<std::string> read_text_file(const std::filesystem::path& file, std
 }
 
 SourceNode parse_yaml(const std::string& text, const MarkToOrigin& where, const Origin& fallback) {
-  YAML::Node root;
+  std::vector<YAML::Node> documents;
   try {
-    root = YAML::Load(text);
+    documents = YAML::LoadAll(text);
   } catch (const YAML::ParserException& e) {
     // ParserException::msg is the bare message; what() repeats the (0-based) position in its own format.
     const Origin at = e.mark.line >= 0 ? where(e.mark) : fallback;
@@ -104,6 +131,17 @@ SourceNode parse_yaml(const std::string& text, const MarkToOrigin& where, const 
   } catch (const YAML::Exception& e) {
     fail(fallback, fmt::format("YAML error: {}", e.msg));
   }
+  // yaml-cpp's Load reads the first document only: a second one (after `---`) would be dropped without a word.
+  for (std::size_t i = 1; i < documents.size(); ++i) {
+    if (documents[i].IsNull()) continue;  // a trailing `---` adds nothing
+    const std::vector<int> lines = later_document_lines(text);
+    YAML::Mark mark = documents[i].Mark();
+    if (i - 1 < lines.size()) mark.line = lines[i - 1], mark.column = 0;
+    const Origin at = mark.line >= 0 ? where(mark) : fallback;
+    fail(at, fmt::format("a second YAML document starts at line {}; a scenario is one document and the rest would be ignored", at.line),
+         "remove the `---` line to join the parts, or move the second part into its own file that uses `extends:`");
+  }
+  const YAML::Node root = documents.empty() ? YAML::Node() : documents.front();
   Converter converter(where);
   return converter.convert(root, fallback, 0);
 }
