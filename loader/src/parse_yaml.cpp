@@ -1,5 +1,7 @@
 #include "parse_yaml.hpp"
 
+#include <algorithm>
+#include <cstdint>
 #include <fstream>
 #include <sstream>
 #include <string_view>
@@ -98,6 +100,47 @@ std::vector<int> later_document_lines(std::string_view text) {
   return lines;
 }
 
+// The offset of the first byte that is not part of well-formed UTF-8 (overlong forms, surrogates and code points
+// above U+10FFFF included), or npos.
+std::size_t invalid_utf8_at(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const auto lead = static_cast<unsigned char>(s[i]);
+    if (lead < 0x80) {
+      ++i;
+      continue;
+    }
+    int follow = 0;
+    std::uint32_t code = 0;
+    if (lead >= 0xC2 && lead <= 0xDF) follow = 1, code = lead & 0x1Fu;
+    else if ((lead & 0xF0u) == 0xE0u) follow = 2, code = lead & 0x0Fu;
+    else if (lead >= 0xF0 && lead <= 0xF4) follow = 3, code = lead & 0x07u;
+    else return i;
+    for (int k = 1; k <= follow; ++k) {
+      if (i + k >= s.size() || (static_cast<unsigned char>(s[i + k]) & 0xC0u) != 0x80u) return i;
+      code = (code << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
+    }
+    if (follow == 2 && (code < 0x800 || (code >= 0xD800 && code <= 0xDFFF))) return i;
+    if (follow == 3 && (code < 0x10000 || code > 0x10FFFF)) return i;
+    i += static_cast<std::size_t>(follow) + 1;
+  }
+  return std::string_view::npos;
+}
+
+// Scenario files are UTF-8 (other readers of the same file, e.g. Python, reject anything else).
+void check_utf8(std::string_view text, const std::shared_ptr<const std::string>& name) {
+  const std::size_t bad = invalid_utf8_at(text);
+  if (bad == std::string_view::npos) return;
+  const std::size_t line_start = text.rfind('\n', bad == 0 ? 0 : bad - 1);
+  const std::size_t from = line_start == std::string_view::npos || bad == 0 ? 0 : line_start + 1;
+  const int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(bad), '\n'));
+  // Columns count characters, as editors do: every byte that does not continue a UTF-8 sequence starts one.
+  int column = 1;
+  for (std::size_t i = from; i < bad; ++i) column += (static_cast<unsigned char>(text[i]) & 0xC0u) != 0x80u ? 1 : 0;
+  throw ScenarioError(*name, line, column, "",
+                      fmt::format("line {} is not valid UTF-8 (byte 0x{:02X} at column {}); save the file as UTF-8", line,
+                                  static_cast<unsigned char>(text[bad]), column));
+}
+
 }  // namespace
 
 std::optional<std::string> read_text_file(const std::filesystem::path& file, std::string& text) {
@@ -148,6 +191,7 @@ SourceNode parse_yaml(const std::string& text, const MarkToOrigin& where, const 
 
 SourceNode parse_yaml_file_text(const std::string& text, const std::string& file) {
   auto name = std::make_shared<const std::string>(file);
+  check_utf8(text, name);
   const MarkToOrigin where = [name](const YAML::Mark& m) { return Origin{name, m.line + 1, m.column + 1}; };
   return parse_yaml(text, where, Origin{name, 1, 1});
 }
