@@ -159,6 +159,8 @@ std::optional<std::string> read_text_file(const std::filesystem::path& file, std
   buffer << in.rdbuf();
   if (in.bad()) return "error while reading the file";
   text = std::move(buffer).str();
+  // Excel and Notepad start UTF-8 files with a byte order mark; left in, it would be part of the first key or column.
+  if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
   note_file_read(file);
   return std::nullopt;
 }
