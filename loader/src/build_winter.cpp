@@ -131,7 +131,16 @@ scenario::OpelSettings read_opel(const At& at) {
   at.expect_map("OPEL settings (thresholds_pct, trolley_waits)");
   at.check_keys({"thresholds_pct", "trolley_waits"});
   scenario::OpelSettings opel;
-  opel.occupancy_pct = read_thresholds(at.require("thresholds_pct", "add e.g. `thresholds_pct: [85, 92, 97]` (OPEL 2, 3, 4)"), 200.0);
+  const At thresholds = at.require("thresholds_pct", "add e.g. `thresholds_pct: [85, 92, 97]` (OPEL 2, 3, 4)");
+  opel.occupancy_pct = read_thresholds(thresholds, 200.0);
+  // [0.85, 0.92, 0.97] reads as under 1 % occupancy: every day would be OPEL 4.
+  if (std::all_of(opel.occupancy_pct.begin(), opel.occupancy_pct.end(), [](double pct) { return pct <= 1.0; })) {
+    const auto& t = opel.occupancy_pct;
+    thresholds.fail(fmt::format("all three thresholds are at most 1 ({}, {}, {}): as percentages of beds occupied, every day would be OPEL 4", show(t[0]),
+                                show(t[1]), show(t[2])),
+                    fmt::format("thresholds_pct is a percentage: write [{}, {}, {}]", show(t[0] * 100), show(t[1] * 100),
+                                show(t[2] * 100)));
+  }
   if (auto v = at.get("trolley_waits")) opel.trolley_waits = read_thresholds(*v, 1e6);
   return opel;
 }

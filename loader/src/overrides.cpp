@@ -1,12 +1,14 @@
 #include "overrides.hpp"
 
-#include <charconv>
+#include <algorithm>
+#include <variant>
 #include <memory>
 
 #include <fmt/format.h>
 #include <yaml-cpp/mark.h>
 
 #include "did_you_mean.hpp"
+#include "key_path.hpp"
 #include "parse_yaml.hpp"
 #include "pfsim/loader/load.hpp"
 #include "yaml_merge.hpp"
@@ -15,13 +17,6 @@ namespace pfsim::loader::detail {
 namespace {
 
 constexpr const char* kSetFile = "--set";
-
-// One step of a key path: a map key / list-item name, or a list index.
-struct Step {
-  std::string key;
-  bool is_index = false;
-  std::size_t index = 0;
-};
 
 struct Override {
   int position;            // 1-based: which --set this is
@@ -34,38 +29,55 @@ struct Override {
   [[nodiscard]] Origin origin(int column) const { return Origin{file, position, column}; }
 };
 
+using Step = KeyStep;
+
 std::vector<Step> split_path(const Override& o) {
-  std::vector<Step> steps;
-  std::size_t begin = 0;
-  const std::string& path = o.key_path;
-  while (begin <= path.size()) {
-    std::size_t end = path.find('.', begin);
-    if (end == std::string::npos) end = path.size();
-    std::string_view piece(path.data() + begin, end - begin);
-    // "admit[2]" is the key "admit" then index 2; "[2]" alone is just the index.
-    const std::size_t bracket = piece.find('[');
-    if (bracket != 0) steps.push_back({std::string(piece.substr(0, bracket))});
-    if (steps.empty() || (steps.back().key.empty() && !steps.back().is_index))
-      o.fail("empty step in the key path", "write steps separated by single dots, e.g. sites.Southend.beds.general");
-    for (std::size_t at = bracket; at != std::string_view::npos; at = piece.find('[', at + 1)) {
-      const std::size_t close = piece.find(']', at);
-      std::size_t index = 0;
-      const char* first = piece.data() + at + 1;
-      const char* last = close == std::string_view::npos ? nullptr : piece.data() + close;
-      const auto parsed = last ? std::from_chars(first, last, index) : std::from_chars_result{first, std::errc::invalid_argument};
-      if (!last || parsed.ec != std::errc() || parsed.ptr != last || first == last)
-        o.fail(fmt::format("bad list index in \"{}\"", piece), "write an index as [0], [1], ...");
-      steps.push_back({"", true, index});
+  auto parsed = parse_key_path(o.key_path);
+  if (auto* error = std::get_if<KeyPathError>(&parsed)) o.fail(error->message, error->hint);
+  return std::get<std::vector<Step>>(std::move(parsed));
+}
+
+// The first `=` outside a quoted ["name"] (a name may hold an `=`), or npos.
+std::size_t find_equals(const std::string& text) {
+  char quote = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (quote) {
+      if (c == '\\') ++i;
+      else if (c == quote) quote = 0;
+    } else if ((c == '"' || c == '\'') && i > 0 && text[i - 1] == '[') {
+      quote = c;
+    } else if (c == '=') {
+      return i;
     }
-    begin = end + 1;
   }
-  return steps;
+  return quote ? text.find('=') : std::string::npos;  // an unclosed quote: the key path's error says so
+}
+
+// The hint for a list item name that is not there. Names with dots or spaces are shown as --set must write them,
+// `sites["St. Mary"]`, and `sites.St. Mary` (split at the dot) is recognised as meaning that name.
+std::string unknown_name_hint(const std::string& word, const std::vector<std::string>& names, const std::string& list_path) {
+  const auto needs_brackets = [](const std::string& name) { return key_step_text(name) != name; };
+  const auto path_to = [&](const std::string& name) {
+    const std::string step = key_step_text(name);
+    return needs_brackets(name) || list_path.empty() ? list_path + step : list_path + "." + step;
+  };
+  for (const std::string& name : names)
+    if (needs_brackets(name) && !word.empty() && name.size() > word.size() && name.starts_with(word) &&
+        (name[word.size()] == '.' || name[word.size()] == ' '))
+      return fmt::format("a name with a dot or space is written in brackets and quotes: {}", path_to(name));
+  if (auto match = closest_match(word, names); match && needs_brackets(*match)) return fmt::format("did you mean {}?", path_to(*match));
+  if (std::none_of(names.begin(), names.end(), needs_brackets)) return suggestion_hint(word, names, "names here");
+  if (auto match = closest_match(word, names)) return fmt::format("did you mean \"{}\"?", *match);
+  std::vector<std::string> shown;
+  for (std::size_t i = 0; i < names.size() && i < 16; ++i) shown.push_back(key_step_text(names[i]));
+  return fmt::format("names here: {}{}", fmt::join(shown, ", "), names.size() > 16 ? fmt::format(", … ({} in all)", names.size()) : "");
 }
 
 std::string step_text(const Step& step) { return step.is_index ? fmt::format("[{}]", step.index) : step.key; }
 
 // Moves one step down, creating missing map keys (validation rejects them later if unknown).
-SourceNode* descend(SourceNode* node, const Step& step, const Override& o) {
+SourceNode* descend(SourceNode* node, const Step& step, const Override& o, const std::string& walked) {
   if (step.is_index) {
     if (node->kind != SourceNode::Kind::List) o.fail(fmt::format("{} is not a list here", step_text(step)));
     if (step.index >= node->items.size())
@@ -81,7 +93,7 @@ SourceNode* descend(SourceNode* node, const Step& step, const Override& o) {
         names.push_back(*name);
       }
     }
-    o.fail(fmt::format("no list item named \"{}\"", step.key), suggestion_hint(step.key, names, "names here"));
+    o.fail(fmt::format("no list item named \"{}\"", step.key), unknown_name_hint(step.key, names, walked));
   }
   if (node->kind == SourceNode::Kind::Scalar)
     o.fail(fmt::format("cannot go into \"{}\": the value before it is a single value, not a map", step.key));
@@ -97,7 +109,7 @@ SourceNode* descend(SourceNode* node, const Step& step, const Override& o) {
 }
 
 void apply_one(SourceNode& root, const std::string& text, int position) {
-  const std::size_t equals = text.find('=');
+  const std::size_t equals = find_equals(text);
   Override o{position, equals == std::string::npos ? text : text.substr(0, equals)};
   if (equals == std::string::npos || equals == 0)
     throw ScenarioError(kSetFile, position, 1, "", fmt::format("\"{}\" is not KEY.PATH=VALUE", text),
@@ -114,7 +126,11 @@ void apply_one(SourceNode& root, const std::string& text, int position) {
   if (value.kind == SourceNode::Kind::Null) value.origin = o.origin(value_column);
 
   SourceNode* target = &root;
-  for (const Step& step : split_path(o)) target = descend(target, step, o);
+  std::vector<Step> walked;
+  for (const Step& step : split_path(o)) {
+    target = descend(target, step, o, join_key_path(walked));
+    walked.push_back(step);
+  }
   merge_into(*target, std::move(value));
 }
 

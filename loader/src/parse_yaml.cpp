@@ -1,9 +1,13 @@
 #include "parse_yaml.hpp"
 
+#include <algorithm>
+#include <cstdint>
 #include <fstream>
 #include <sstream>
+#include <string_view>
 #include <system_error>
 #include <unordered_map>
+#include <vector>
 
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
@@ -71,6 +75,72 @@ class Converter {
   std::size_t nodes_ = 0;
 };
 
+// The 0-based lines of the `---` markers that start the second, third, ... documents. A `---` before any content
+// starts the first document; any later one starts the next. (Inside a block scalar a `---` at column 0 ends the
+// scalar, and inside a quoted one it is a syntax error, so a line scan is enough once yaml-cpp has counted >1.)
+std::vector<int> later_document_lines(std::string_view text) {
+  std::vector<int> lines;
+  bool started = false;
+  int line = 0;
+  for (std::size_t pos = 0; pos < text.size(); ++line) {
+    std::size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view row = text.substr(pos, end - pos);
+    pos = end + 1;
+    const bool marker = row.starts_with("---") && (row.size() == 3 || row[3] == ' ' || row[3] == '\t' || row[3] == '\r');
+    if (marker) {
+      if (started) lines.push_back(line);
+      started = true;
+      continue;
+    }
+    const std::size_t first = row.find_first_not_of(" \t\r");
+    if (first == std::string_view::npos || row[first] == '#' || row[first] == '%' || row.starts_with("...")) continue;
+    started = true;
+  }
+  return lines;
+}
+
+// The offset of the first byte that is not part of well-formed UTF-8 (overlong forms, surrogates and code points
+// above U+10FFFF included), or npos.
+std::size_t invalid_utf8_at(std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) {
+    const auto lead = static_cast<unsigned char>(s[i]);
+    if (lead < 0x80) {
+      ++i;
+      continue;
+    }
+    int follow = 0;
+    std::uint32_t code = 0;
+    if (lead >= 0xC2 && lead <= 0xDF) follow = 1, code = lead & 0x1Fu;
+    else if ((lead & 0xF0u) == 0xE0u) follow = 2, code = lead & 0x0Fu;
+    else if (lead >= 0xF0 && lead <= 0xF4) follow = 3, code = lead & 0x07u;
+    else return i;
+    for (int k = 1; k <= follow; ++k) {
+      if (i + k >= s.size() || (static_cast<unsigned char>(s[i + k]) & 0xC0u) != 0x80u) return i;
+      code = (code << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3Fu);
+    }
+    if (follow == 2 && (code < 0x800 || (code >= 0xD800 && code <= 0xDFFF))) return i;
+    if (follow == 3 && (code < 0x10000 || code > 0x10FFFF)) return i;
+    i += static_cast<std::size_t>(follow) + 1;
+  }
+  return std::string_view::npos;
+}
+
+// Scenario files are UTF-8 (other readers of the same file, e.g. Python, reject anything else).
+void check_utf8(std::string_view text, const std::shared_ptr<const std::string>& name) {
+  const std::size_t bad = invalid_utf8_at(text);
+  if (bad == std::string_view::npos) return;
+  const std::size_t line_start = text.rfind('\n', bad == 0 ? 0 : bad - 1);
+  const std::size_t from = line_start == std::string_view::npos || bad == 0 ? 0 : line_start + 1;
+  const int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(bad), '\n'));
+  // Columns count characters, as editors do: every byte that does not continue a UTF-8 sequence starts one.
+  int column = 1;
+  for (std::size_t i = from; i < bad; ++i) column += (static_cast<unsigned char>(text[i]) & 0xC0u) != 0x80u ? 1 : 0;
+  throw ScenarioError(*name, line, column, "",
+                      fmt::format("line {} is not valid UTF-8 (byte 0x{:02X} at column {}); save the file as UTF-8", line,
+                                  static_cast<unsigned char>(text[bad]), column));
+}
+
 }  // namespace
 
 std::optional<std::string> read_text_file(const std::filesystem::path& file, std::string& text) {
@@ -89,14 +159,16 @@ std::optional<std::string> read_text_file(const std::filesystem::path& file, std
   buffer << in.rdbuf();
   if (in.bad()) return "error while reading the file";
   text = std::move(buffer).str();
+  // Excel and Notepad start UTF-8 files with a byte order mark; left in, it would be part of the first key or column.
+  if (text.starts_with("\xEF\xBB\xBF")) text.erase(0, 3);
   note_file_read(file);
   return std::nullopt;
 }
 
 SourceNode parse_yaml(const std::string& text, const MarkToOrigin& where, const Origin& fallback) {
-  YAML::Node root;
+  std::vector<YAML::Node> documents;
   try {
-    root = YAML::Load(text);
+    documents = YAML::LoadAll(text);
   } catch (const YAML::ParserException& e) {
     // ParserException::msg is the bare message; what() repeats the (0-based) position in its own format.
     const Origin at = e.mark.line >= 0 ? where(e.mark) : fallback;
@@ -104,12 +176,24 @@ SourceNode parse_yaml(const std::string& text, const MarkToOrigin& where, const 
   } catch (const YAML::Exception& e) {
     fail(fallback, fmt::format("YAML error: {}", e.msg));
   }
+  // yaml-cpp's Load reads the first document only: a second one (after `---`) would be dropped without a word.
+  for (std::size_t i = 1; i < documents.size(); ++i) {
+    if (documents[i].IsNull()) continue;  // a trailing `---` adds nothing
+    const std::vector<int> lines = later_document_lines(text);
+    YAML::Mark mark = documents[i].Mark();
+    if (i - 1 < lines.size()) mark.line = lines[i - 1], mark.column = 0;
+    const Origin at = mark.line >= 0 ? where(mark) : fallback;
+    fail(at, fmt::format("a second YAML document starts at line {}; a scenario is one document and the rest would be ignored", at.line),
+         "remove the `---` line to join the parts, or move the second part into its own file that uses `extends:`");
+  }
+  const YAML::Node root = documents.empty() ? YAML::Node() : documents.front();
   Converter converter(where);
   return converter.convert(root, fallback, 0);
 }
 
 SourceNode parse_yaml_file_text(const std::string& text, const std::string& file) {
   auto name = std::make_shared<const std::string>(file);
+  check_utf8(text, name);
   const MarkToOrigin where = [name](const YAML::Mark& m) { return Origin{name, m.line + 1, m.column + 1}; };
   return parse_yaml(text, where, Origin{name, 1, 1});
 }

@@ -15,7 +15,7 @@ namespace pfsim::loader::detail {
 /// Maps a yaml-cpp mark (0-based) to an Origin; files use line+1/column+1, `--set` shifts by its position.
 using MarkToOrigin = std::function<Origin(const YAML::Mark&)>;
 
-/// Reads a whole file; on failure returns a message such as "no such file" instead. A file read is noted for
+/// Reads a whole file, without a leading UTF-8 byte order mark; on failure returns a message such as "no such file" instead. A file read is noted for
 /// load_scenario's `files_read` (the scenario, its bases, census and scheme files).
 std::optional<std::string> read_text_file(const std::filesystem::path& file, std::string& text);
 

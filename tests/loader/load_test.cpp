@@ -1,8 +1,10 @@
 // The real baseline and the minimal file load, and their values land in the Scenario structs.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <fstream>
 #include <numeric>
+#include <sstream>
 
 #include "pfsim/loader/load.hpp"
 #include "test_paths.hpp"
@@ -181,6 +183,37 @@ TEST(LoadErrors, ErrorCarriesItsPartsSeparately) {
     EXPECT_EQ(e.message(), "unknown key \"replicatons\"");
     EXPECT_EQ(e.hint(), "did you mean \"replications\"?");
   }
+}
+
+// A census CSV (and a scenario) saved from Excel on Windows: UTF-8 byte order mark and CRLF line ends.
+TEST(LoadEncoding, ByteOrderMarkAndCrlfFilesLoadLikePlainOnes) {
+  std::ifstream base_in(test::data_dir() / "bad" / "_census-base.yaml");
+  std::stringstream base;
+  base << base_in.rdbuf();
+  const std::string rows =
+      "kind,site,locality,age_band,days_elapsed,days_delayed,status,pathway\n"
+      "acute,General,North,65+,2,,in_bed,P0\n"
+      "acute,General,South,18-64,1.5,,in_bed,\n";
+  const auto crlf = [](const std::string& text) {
+    std::string out;
+    for (const char c : text) out += c == '\n' ? std::string("\r\n") : std::string(1, c);
+    return out;
+  };
+  const auto dir = std::filesystem::temp_directory_path() / "pfsim-bom-crlf-test";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "plain.csv", std::ios::binary) << rows;
+  std::ofstream(dir / "plain.yaml", std::ios::binary) << base.str() << "census: plain.csv\n";
+  std::ofstream(dir / "excel.csv", std::ios::binary) << "\xEF\xBB\xBF" << crlf(rows);
+  std::ofstream(dir / "excel.yaml", std::ios::binary) << "\xEF\xBB\xBF" << crlf(base.str() + "census: excel.csv\n");
+  const auto plain = load_scenario(dir / "plain.yaml");
+  const auto excel = load_scenario(dir / "excel.yaml");
+  std::filesystem::remove_all(dir);
+  ASSERT_TRUE(plain.census && excel.census);
+  ASSERT_EQ(excel.census->people.size(), 2u);
+  EXPECT_EQ(excel.census->people.size(), plain.census->people.size());
+  EXPECT_EQ(excel.name, plain.name);
+  EXPECT_EQ(excel.census->people[1].locality, plain.census->people[1].locality);
+  EXPECT_DOUBLE_EQ(excel.census->people[0].elapsed, plain.census->people[0].elapsed);
 }
 
 }  // namespace

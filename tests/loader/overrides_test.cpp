@@ -104,5 +104,40 @@ TEST(Overrides, ExtendsCannotBeSet) {
   EXPECT_EQ(e.key_path(), "extends");
 }
 
+// Names with dots or spaces are written in brackets and quotes, as in sites["St. Mary"]; plain names keep a.b.c.
+TEST(Overrides, NameWithADotIsAddressedInBrackets) {
+  const auto s = load_scenario(good("dotted-site-name.yaml"),
+                               {"sites[\"St. Mary\"].beds.general=50", "sites.General.beds.general=60",
+                                "ae.site_choice.Town[\"St. Mary\"]=0.25", "ae.site_choice.Town.General=0.75"});
+  ASSERT_EQ(s.sites.size(), 2u);
+  EXPECT_EQ(s.sites[0].name, "St. Mary");
+  EXPECT_EQ(s.sites[0].general_beds, 50);
+  EXPECT_EQ(s.sites[1].general_beds, 60);
+  EXPECT_DOUBLE_EQ(s.ae.site_choice[0][0], 0.25);
+  const auto quoted_single = load_scenario(good("dotted-site-name.yaml"), {"sites['St. Mary'].beds.general=40"});
+  EXPECT_EQ(quoted_single.sites[0].general_beds, 40);
+}
+
+TEST(Overrides, NameSplitAtItsDotSuggestsTheBracketForm) {
+  const auto e = load_error(good("dotted-site-name.yaml"), {"sites.St. Mary.beds.general=50"});
+  EXPECT_NE(std::string(e.what()).find("no list item named \"St\""), std::string::npos) << e.what();
+  EXPECT_EQ(e.hint(), "a name with a dot or space is written in brackets and quotes: sites[\"St. Mary\"]");
+}
+
+TEST(Overrides, MisspeltDottedNameSuggestsTheBracketForm) {
+  const auto e = load_error(good("dotted-site-name.yaml"), {"sites[\"St Mary\"].beds.general=50"});
+  EXPECT_EQ(e.hint(), "did you mean sites[\"St. Mary\"]?");
+  const auto listed = load_error(good("dotted-site-name.yaml"), {"sites.Elsewhere.beds.general=50"});
+  EXPECT_EQ(listed.hint(), "names here: [\"St. Mary\"], General");
+}
+
+TEST(Overrides, MalformedBracketedNameIsAnError) {
+  const auto e = load_error(good("dotted-site-name.yaml"), {"sites[\"St. Mary.beds.general=50"});
+  EXPECT_EQ(e.file(), "--set");
+  EXPECT_NE(std::string(e.what()).find("bad quoted name"), std::string::npos) << e.what();
+  const auto after = load_error(good("dotted-site-name.yaml"), {"sites[\"St. Mary\"]beds=50"});
+  EXPECT_NE(std::string(after.what()).find("unexpected \"beds\""), std::string::npos) << after.what();
+}
+
 }  // namespace
 }  // namespace pfsim::loader
