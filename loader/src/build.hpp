@@ -26,6 +26,9 @@ scenario::DownstreamService build_downstream(const At& service);
 scenario::CareHomeSettings build_care_homes(const At& care_homes);
 scenario::ReadmissionSettings build_readmission(const At& readmission, const scenario::Population& population);
 scenario::PrimaryCareSettings build_primary_care(const At& primary_care, const scenario::Population& population);
+/// `virtual_wards:` slots by site name (sites left out have none), step-down and step-up (build_services.cpp).
+scenario::VirtualWardSettings build_virtual_wards(const At& virtual_wards, const scenario::Population& population,
+                                                 const std::vector<scenario::Site>& sites);
 scenario::WinterSettings build_winter(const At& winter, const scenario::Population& population, const std::vector<scenario::Site>& sites);
 /// `schemes:` (scheme files), `qipp_target_gbp`, `scheme_tariff`, `kpi_targets` → scenario.schemes (build_schemes.cpp);
 /// needs every other section built first (filters name localities, bands and sites; targets need their module).

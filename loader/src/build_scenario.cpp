@@ -28,7 +28,8 @@ scenario::Scenario build_scenario(const SourceNode& root) {
   static const std::string schemes_hint = fmt::format(kNotYet, "schemes");
   top.check_keys({"pfsim", "name", "extends", "run", "population", "sites", "ae", "admission", "discharge",
                   "reablement", "intermediate_care", "care_homes", "readmission", "primary_care", "winter",
-                  "calibration", "schemes", "qipp_target_gbp", "scheme_tariff", "kpi_targets", "census", "routing"},
+                  "calibration", "schemes", "qipp_target_gbp", "scheme_tariff", "kpi_targets", "census", "routing",
+                  "virtual_wards"},
                  {{"schemes", schemes_hint}});
   check_schema_version(top);
 
@@ -48,6 +49,7 @@ scenario::Scenario build_scenario(const SourceNode& root) {
   if (auto primary_care = top.get("primary_care")) scenario.primary_care = build_primary_care(*primary_care, scenario.population);
   if (auto winter = top.get("winter")) scenario.winter = build_winter(*winter, scenario.population, scenario.sites);
   if (auto routing = top.get("routing")) scenario.routing = build_routing(*routing, scenario.population, scenario.sites);
+  if (auto wards = top.get("virtual_wards")) scenario.virtual_wards = build_virtual_wards(*wards, scenario.population, scenario.sites);
   build_schemes(top, scenario);  // schemes, qipp_target_gbp, scheme_tariff, kpi_targets (build_schemes.cpp)
   if (auto census = top.get("census")) scenario.census = build_census(*census, scenario);
   // Checked here so a bad section fails validate/run too; its content is for `pfsim calibrate` only.

@@ -55,7 +55,8 @@ std::vector<std::string_view> filters_of(SchemeTarget t) {
     case SchemeTarget::AssessmentDelay: return {"locality", "age_band", "site", "pathway"};
     case SchemeTarget::PathwayShare: return {"locality", "age_band", "site", "pathway", "to"};
     case SchemeTarget::WeekendDischarge:
-    case SchemeTarget::GeneralBeds: return {"site"};
+    case SchemeTarget::GeneralBeds:
+    case SchemeTarget::VirtualWardCapacity: return {"site"};
     case SchemeTarget::ReablementCapacity:
     case SchemeTarget::IntermediateCareCapacity:
     case SchemeTarget::CareHomeBeds: return {};
@@ -187,6 +188,7 @@ void check_target_module(const At& at, const scenario::SchemeEffect& e, const Co
   switch (e.target) {
     case SchemeTarget::CareHomeCommunity:
     case SchemeTarget::CareHomeBeds: missing = s.care_homes ? nullptr : "care_homes"; break;
+    case SchemeTarget::VirtualWardCapacity: missing = s.virtual_wards ? nullptr : "virtual_wards"; break;
     case SchemeTarget::Readmission30d: missing = s.readmission ? nullptr : "readmission"; break;
     case SchemeTarget::AssessmentDelay:
     case SchemeTarget::PathwayShare: missing = s.discharge ? nullptr : "discharge"; break;

@@ -1,8 +1,11 @@
 // Optional downstream and community services: reablement / intermediate care, care homes, readmission,
-// primary care (DESIGN §3). Each is off when its section is absent.
+// primary care, virtual wards (DESIGN §3). Each is off when its section is absent.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "build.hpp"
+#include "did_you_mean.hpp"
 #include "limits.hpp"
 
 namespace pfsim::loader::detail {
@@ -77,6 +80,47 @@ scenario::PrimaryCareSettings build_primary_care(const At& at, const scenario::P
   if (auto cv = at.get("daily_cv")) primary_care.daily_cv = read_cv(*cv);
   if (auto unmet = at.get("unmet_to_ae")) primary_care.unmet_to_ae = read_probability(*unmet);
   return primary_care;
+}
+
+scenario::VirtualWardSettings build_virtual_wards(const At& at, const scenario::Population& population,
+                                                 const std::vector<scenario::Site>& sites) {
+  at.expect_map("virtual ward settings (capacity, step_down, step_up)");
+  at.check_keys({"capacity", "step_down", "step_up"});
+  scenario::VirtualWardSettings wards;
+  wards.capacity.assign(sites.size(), 0);
+  const At capacity = at.require("capacity", "add `capacity:` with `Site: N` slots for each site that has a virtual ward");
+  capacity.expect_map("site name → virtual-ward slots");
+  std::vector<std::string> names;
+  for (const auto& site : sites) names.push_back(site.name);
+  for (const auto& [entry, value] : capacity.entries()) {
+    const auto it = std::find(names.begin(), names.end(), entry->key);
+    if (it == names.end())
+      fail_at_key(*entry, value.path(), fmt::format("unknown site \"{}\"", shorten(entry->key)), suggestion_hint(entry->key, names, "sites"));
+    wards.capacity[static_cast<std::size_t>(it - names.begin())] = read_capacity(value);
+  }
+  if (auto step_down = at.get("step_down")) {
+    step_down->expect_map("step-down settings (eligible, shortening)");
+    step_down->check_keys({"eligible", "shortening"});
+    wards.step_down.emplace();
+    wards.step_down->eligible = read_per_band(
+        step_down->require("eligible", "add `eligible:` with the share of P0 admissions that may step down, by age band"), population,
+        read_probability);
+    wards.step_down->shortening = read_distribution(
+        step_down->require("shortening", R"~(add e.g. `shortening: "lognormal(mean=2d, sd=1.5d)"` (acute days moved to the ward))~"));
+  }
+  if (auto step_up = at.get("step_up")) {
+    step_up->expect_map("step-up settings (share, los)");
+    step_up->check_keys({"share", "los"});
+    wards.step_up.emplace();
+    wards.step_up->share = read_per_band(
+        step_up->require("share", "add `share:` with the share of A&E admissions treated on the ward instead, by age band"), population,
+        read_probability);
+    wards.step_up->los = read_distribution(step_up->require("los", R"~(add e.g. `los: "lognormal(mean=4d, sd=3d)"`)~"));
+  }
+  if (!wards.step_down && !wards.step_up)
+    at.fail("virtual wards need `step_down`, `step_up` or both", "add `step_down: {eligible: [...], shortening: ...}` or "
+                                                                 "`step_up: {share: [...], los: ...}`, or remove the section");
+  return wards;
 }
 
 }  // namespace pfsim::loader::detail

@@ -4,6 +4,7 @@
 
 #include "care_pathway.hpp"
 #include "discharge.hpp"
+#include "virtual_ward.hpp"
 
 namespace pfsim::models {
 
@@ -15,6 +16,7 @@ AcuteBeds::AcuteBeds(Context& ctx, std::size_t site, int general_beds, const Car
 
 void AcuteBeds::request(std::uint32_t id) {
   Patient& p = ctx_.patients[id];
+  if (ctx_.virtual_wards && p.stage() == Stage::InAe && ctx_.virtual_wards->step_up(id, site_)) return;
   ctx_.patients.set_stage(p, Stage::AwaitingBed);
   p.site = static_cast<std::uint8_t>(site_);
   p.bed_requested_at = ctx_.sim.now();
@@ -32,7 +34,13 @@ void AcuteBeds::admit(std::uint32_t id) {
   p.medically_fit_at = kNever;
   ctx_.patients.set_stage(p, Stage::InBed);
   pathway_.draw_episode(p, site_);
+  if (ctx_.virtual_wards && ctx_.virtual_wards->plan_step_down(id)) return;  // medically fit follows continue_stay or the ward
   ctx_.sim.schedule_in(p.episode.los, medically_fit_, id);
+}
+
+void AcuteBeds::continue_stay(std::uint32_t id) {
+  const Patient& p = ctx_.patients[id];
+  ctx_.sim.schedule_at(p.admitted_at + p.episode.los, medically_fit_, id);
 }
 
 void AcuteBeds::leave(std::uint32_t id) {

@@ -19,8 +19,11 @@ class AcuteBeds {
   AcuteBeds(const AcuteBeds&) = delete;
   AcuteBeds& operator=(const AcuteBeds&) = delete;
 
-  /// Asks for a bed now (decision to admit, direct admission or readmission).
+  /// Asks for a bed now (decision to admit, direct admission or readmission). With virtual wards, an A&E patient
+  /// may go onto the site's virtual ward instead (step-up).
   void request(std::uint32_t id);
+  /// Virtual-ward step-down found no free slot: the stay runs on to medically fit at admission + LOS, as before.
+  void continue_stay(std::uint32_t id);
   /// The patient leaves the bed now: delayed days (if any), the bed stay and the discharge are recorded.
   void leave(std::uint32_t id);
   /// Census warm start: the patient has held a bed here since `admitted_at` (< 0: before the run). Draws the

@@ -23,6 +23,7 @@ std::string_view stage_name(Stage stage) {
     case Stage::AtHome: return "AtHome";
     case Stage::AwaitingCareHome: return "AwaitingCareHome";
     case Stage::InCareHome: return "InCareHome";
+    case Stage::InVirtualWard: return "InVirtualWard";
   }
   return "?";
 }

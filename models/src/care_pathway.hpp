@@ -67,6 +67,13 @@ inline constexpr std::array kStageTransitions = {
     StageTransition{Stage::Free, Stage::InReablement, "census warm start", "DownstreamCare::resume"},
     StageTransition{Stage::Free, Stage::InIntermediateCare, "census warm start", "DownstreamCare::resume"},
     StageTransition{Stage::Free, Stage::AtHome, "census warm start", "AfterDischarge::resume"},
+    StageTransition{Stage::InAe, Stage::InVirtualWard, "step-up: a would-be admission treated on the virtual ward instead of a bed",
+                    "VirtualWards::step_up"},
+    StageTransition{Stage::AtHome, Stage::InVirtualWard, "step-down: virtual-ward slot taken, same instant as leaving the bed",
+                    "VirtualWards::step_down"},
+    StageTransition{Stage::InVirtualWard, Stage::AtHome, "step-down stay ends: home on the P0 path (30-day readmission to come or not)",
+                    "VirtualWards::finish"},
+    StageTransition{Stage::InVirtualWard, Stage::Free, "step-up stay ends: home, nothing more modelled", "VirtualWards::finish"},
 };
 
 [[nodiscard]] constexpr bool transition_allowed(Stage from, Stage to) {

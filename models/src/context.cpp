@@ -22,13 +22,17 @@ Context::Context(const Scenario& s, std::uint64_t rep)
 }
 
 std::uint32_t Context::new_patient(const std::string& origin, std::uint64_t index, std::size_t locality, std::size_t band) {
-  return new_patient(family(origin), index, locality, band);
+  if (!scenario.virtual_wards) return new_patient(family(origin), index, locality, band);
+  const engine::StreamFamily virtual_ward = family(virtual_ward_origin(origin));
+  return new_patient(family(origin), index, locality, band, &virtual_ward);
 }
 
-std::uint32_t Context::new_patient(const engine::StreamFamily& origin, std::uint64_t index, std::size_t locality, std::size_t band) {
+std::uint32_t Context::new_patient(const engine::StreamFamily& origin, std::uint64_t index, std::size_t locality, std::size_t band,
+                                   const engine::StreamFamily* virtual_ward) {
   const std::uint32_t id = patients.acquire();
   Patient& p = patients[id];
   p = Patient(origin.entity(index));
+  if (virtual_ward) p.vw_rng = virtual_ward->entity(index);
   p.locality = static_cast<std::uint16_t>(locality);
   p.band = static_cast<std::uint8_t>(band);
   return id;

@@ -14,6 +14,8 @@
 
 namespace pfsim::models {
 
+class VirtualWards;
+
 class Context {
  public:
   Context(const Scenario& scenario, std::uint64_t replication);
@@ -27,6 +29,8 @@ class Context {
   Recorder recorder;
   const double measure_from;       // end of warm-up (minutes)
   const double measure_to;
+  /// The virtual wards, or null when the scenario has none (set by LocalSystem; step-down and step-up hooks).
+  VirtualWards* virtual_wards = nullptr;
 
   [[nodiscard]] bool measured(double t) const { return t >= measure_from && t < measure_to; }
   [[nodiscard]] static double years(double t) { return t / engine::kMinutesPerYear; }
@@ -37,7 +41,11 @@ class Context {
   /// Creates a person whose attributes come from their own stream, keyed by how they arrived.
   std::uint32_t new_patient(const std::string& origin, std::uint64_t index, std::size_t locality, std::size_t band);
   /// The same, with the origin's streams from family(origin): no per-person hashing of the origin name.
-  std::uint32_t new_patient(const engine::StreamFamily& origin, std::uint64_t index, std::size_t locality, std::size_t band);
+  /// `virtual_ward` = family(virtual_ward_origin(origin)) when the scenario has virtual wards (seeds Patient::vw_rng).
+  std::uint32_t new_patient(const engine::StreamFamily& origin, std::uint64_t index, std::size_t locality, std::size_t band,
+                            const engine::StreamFamily* virtual_ward = nullptr);
+  /// Name of the per-person virtual-ward streams of an origin (DESIGN §6).
+  [[nodiscard]] static std::string virtual_ward_origin(const std::string& origin) { return "virtual_ward/" + origin; }
   /// Per-person streams of an origin (new_patient's `origin`) in this replication.
   [[nodiscard]] engine::StreamFamily family(const std::string& origin) const {
     return engine::StreamFamily(scenario.run.seed, replication, origin);

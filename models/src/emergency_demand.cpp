@@ -37,6 +37,9 @@ EmergencyDemand::EmergencyDemand(Context& ctx, AcuteSites& sites, std::vector<Em
     displaced_family_.push_back(ctx.family(displaced_origin_.back()));
     if (s.routing)  // a separate per-person stream per origin, so routing never moves an attribute draw
       for (const auto* origin : {&ae_origin_.back(), &direct_origin_.back(), &displaced_origin_.back()}) route_family_.push_back(ctx.family("route/" + *origin));
+    if (s.virtual_wards)  // likewise for virtual-ward draws (step-up, step-down)
+      for (const auto* origin : {&ae_origin_.back(), &direct_origin_.back(), &displaced_origin_.back()})
+        virtual_ward_family_.push_back(ctx.family(Context::virtual_ward_origin(*origin)));
   }
   ae_handler_ = ctx.sim.add_handler([this](std::uint32_t locality) {
     const double t = ctx_.sim.now();
@@ -45,7 +48,8 @@ EmergencyDemand::EmergencyDemand(Context& ctx, AcuteSites& sites, std::vector<Em
     // A scheme that cuts the attendance rate avoids this person (their arrival number is still used up).
     if (!schemes_ || !schemes_->has(SchemeTarget::AeAttendances) ||
         !schemes_->avoided(SchemeTarget::AeAttendances, t, locality, band, ae_origin_[locality], index))
-      attend(ctx_.new_patient(ae_family_[locality], index, locality, band), route_origin(locality, Origin::Ae), index);
+      attend(ctx_.new_patient(ae_family_[locality], index, locality, band, virtual_ward_origin(locality, Origin::Ae)),
+             route_origin(locality, Origin::Ae), index);
     const double next = ae_[locality].next(t);
     if (std::isfinite(next)) ctx_.sim.schedule_at(next, ae_handler_, locality);
   });
@@ -59,7 +63,8 @@ EmergencyDemand::EmergencyDemand(Context& ctx, AcuteSites& sites, std::vector<Em
       if (std::isfinite(next)) ctx_.sim.schedule_at(next, direct_handler_, locality);
       return;
     }
-    const std::uint32_t id = ctx_.new_patient(direct_family_[locality], index, locality, band);
+    const std::uint32_t id = ctx_.new_patient(direct_family_[locality], index, locality, band,
+                                                virtual_ward_origin(locality, Origin::Direct));
     Patient& p = ctx_.patients[id];
     // Direct admissions go to the site the locality mostly uses for A&E (first site with the largest share).
     const auto& shares = ctx_.scenario.ae.site_choice[locality];
@@ -88,7 +93,8 @@ void EmergencyDemand::start() {
 void EmergencyDemand::displaced_attendance(std::size_t locality) {
   // The band comes from the person's own stream so displaced demand never shifts the A&E arrival stream.
   const std::uint64_t index = displaced_count_[locality]++;
-  const std::uint32_t id = ctx_.new_patient(displaced_family_[locality], index, locality, 0);
+  const std::uint32_t id = ctx_.new_patient(displaced_family_[locality], index, locality, 0,
+                                              virtual_ward_origin(locality, Origin::Displaced));
   Patient& p = ctx_.patients[id];
   p.band = static_cast<std::uint8_t>(ae_[locality].pick_band(ctx_.sim.now(), p.rng));
   attend(id, route_origin(locality, Origin::Displaced), index);
@@ -96,6 +102,10 @@ void EmergencyDemand::displaced_attendance(std::size_t locality) {
 
 const engine::StreamFamily* EmergencyDemand::route_origin(std::size_t locality, Origin origin) const {
   return route_family_.empty() ? nullptr : &route_family_[locality * 3 + static_cast<std::size_t>(origin)];
+}
+
+const engine::StreamFamily* EmergencyDemand::virtual_ward_origin(std::size_t locality, Origin origin) const {
+  return virtual_ward_family_.empty() ? nullptr : &virtual_ward_family_[locality * 3 + static_cast<std::size_t>(origin)];
 }
 
 void EmergencyDemand::attend(std::uint32_t id, const engine::StreamFamily* route_origin, std::uint64_t index) {

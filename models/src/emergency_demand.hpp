@@ -30,6 +30,8 @@ class EmergencyDemand {
   void attend(std::uint32_t id, const engine::StreamFamily* route_origin, std::uint64_t index);
   /// The routing streams of an origin ("route/<origin>"); nullptr without routing.
   [[nodiscard]] const engine::StreamFamily* route_origin(std::size_t locality, Origin origin) const;
+  /// The virtual-ward streams of an origin ("virtual_ward/<origin>"); nullptr without virtual wards.
+  [[nodiscard]] const engine::StreamFamily* virtual_ward_origin(std::size_t locality, Origin origin) const;
 
   Context& ctx_;
   AcuteSites& sites_;
@@ -40,6 +42,7 @@ class EmergencyDemand {
   std::vector<std::string> ae_origin_, direct_origin_, displaced_origin_;
   std::vector<engine::StreamFamily> ae_family_, direct_family_, displaced_family_;  // [locality], of the origins above
   std::vector<engine::StreamFamily> route_family_;  // [locality][Origin] of "route/<origin>"; empty without routing
+  std::vector<engine::StreamFamily> virtual_ward_family_;  // [locality][Origin] of "virtual_ward/<origin>"; empty without virtual wards
   std::vector<std::uint64_t> ae_count_, direct_count_, displaced_count_;
   engine::HandlerId ae_handler_ = 0, direct_handler_ = 0, transferred_handler_ = 0;
 };

@@ -34,6 +34,8 @@ LocalSystem::LocalSystem(Context& ctx)
       winter_flow_(ctx.scenario.winter ? std::make_unique<WinterFlow>(ctx, *ctx.scenario.winter, schemes_.get()) : nullptr),
       router_(ctx.scenario.routing ? std::make_unique<Router>(ctx, *ctx.scenario.routing) : nullptr),
       pathway_(ctx, winter_flow_.get(), schemes_.get()),
+      virtual_wards_(ctx.scenario.virtual_wards ? std::make_unique<VirtualWards>(ctx, *ctx.scenario.virtual_wards, acute_, after_discharge_)
+                                                : nullptr),
       acute_(ctx, pathway_, discharge_),
       care_homes_(ctx.scenario.care_homes ? std::make_unique<CareHomes>(ctx, *ctx.scenario.care_homes, acute_, schemes_.get()) : nullptr),
       after_discharge_(ctx, acute_, care_homes_.get(), schemes_.get()),
@@ -46,8 +48,10 @@ LocalSystem::LocalSystem(Context& ctx)
       primary_care_(ctx.scenario.primary_care ? std::make_unique<PrimaryCare>(ctx, *ctx.scenario.primary_care, demand_) : nullptr),
       winter_beds_(ctx.scenario.winter ? std::make_unique<WinterBeds>(ctx, *ctx.scenario.winter, acute_) : nullptr),
       scheme_capacity_(schemes_ ? std::make_unique<SchemeCapacity>(ctx, *schemes_, acute_, reablement_.get(), intermediate_care_.get(),
-                                                                   care_homes_.get())
-                                : nullptr) {}
+                                                                   care_homes_.get(), virtual_wards_.get())
+                                : nullptr) {
+  ctx.virtual_wards = virtual_wards_.get();
+}
 
 CensusServices LocalSystem::census_services() {
   return CensusServices{acute_, discharge_, reablement_.get(), intermediate_care_.get(), care_homes_.get(), after_discharge_};
@@ -61,6 +65,7 @@ void LocalSystem::start() {
   ctx_.sim.every_day([this](std::int64_t day) { midnight(day); }, 0);
   const engine::HandlerId begin_measuring = ctx_.sim.add_handler([this](std::uint32_t) {
     for (std::size_t site = 0; site < acute_.size(); ++site) acute_[site].begin_measuring();
+    if (virtual_wards_) virtual_wards_->begin_measuring();
   });
   ctx_.sim.schedule_at(ctx_.measure_from, begin_measuring);
   // Last, so the first midnight (day 0) sees the census in place and a run without one schedules nothing new.
@@ -72,6 +77,7 @@ ReplicationResult LocalSystem::finish() {
   if (winter_beds_) winter_beds_->finish(end);
   // Patients still in a bed when the run ends contribute their bed-time and delayed days so far.
   for (const Patient& p : ctx_.patients.all()) {
+    if (p.stage() == Stage::InVirtualWard) ctx_.recorder.virtual_ward_stay(p.discharged_at, end, p.locality);
     if (p.stage() != Stage::InBed && p.stage() != Stage::Delayed) continue;
     ctx_.recorder.bed_stay(p.admitted_at, end, p.locality);
     if (p.stage() == Stage::Delayed && ctx_.scenario.discharge)
@@ -114,6 +120,9 @@ Recorder::Denominators LocalSystem::denominators(double end) const {
     const engine::Resource& b = acute_[site].beds();
     den.site_occupied_area.push_back(b.in_use_stats().area(end));
     den.site_available_area.push_back(b.capacity_stats().area(end));
+    if (!virtual_wards_) continue;
+    den.site_vw_occupied_area.push_back(virtual_wards_->ward(site).in_use_stats().area(end));
+    den.site_vw_available_area.push_back(virtual_wards_->ward(site).capacity_stats().area(end));
   }
   return den;
 }

@@ -21,6 +21,7 @@
 #include "router.hpp"
 #include "scheme_capacity.hpp"
 #include "scheme_effects.hpp"
+#include "virtual_ward.hpp"
 #include "winter_beds.hpp"
 #include "winter_flow.hpp"
 
@@ -60,6 +61,8 @@ class LocalSystem {
   std::unique_ptr<WinterFlow> winter_flow_;         // null without `winter`
   std::unique_ptr<Router> router_;                  // null without `routing`
   CarePathway pathway_;
+  std::unique_ptr<VirtualWards> virtual_wards_;     // null without `virtual_wards`; holds references to acute_ and
+                                                    // after_discharge_, used only once the run starts
   AcuteSites acute_;
   std::unique_ptr<CareHomes> care_homes_;           // null when the module is off
   AfterDischarge after_discharge_;

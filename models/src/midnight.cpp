@@ -68,7 +68,7 @@ FlowSnapshot LocalSystem::flow_snapshot(std::int64_t day) const {
     const engine::Resource& b = acute_[site].beds();
     snap.sites.push_back({s.sites[site].name, {b.in_use(), b.capacity(), b.queue_length()}, 0, 0});
   }
-  std::int64_t reabling = 0, in_ic = 0, in_care_home = 0, awaiting_care_home = 0;
+  std::int64_t reabling = 0, in_ic = 0, in_care_home = 0, awaiting_care_home = 0, on_virtual_ward = 0;
   std::array<std::int64_t, kPathways> delayed_by_pathway{};
   for (std::uint32_t id = 0; id < ctx_.patients.all().size(); ++id) {
     const Patient& p = ctx_.patients[id];
@@ -97,6 +97,7 @@ FlowSnapshot LocalSystem::flow_snapshot(std::int64_t day) const {
       case Stage::InIntermediateCare: ++in_ic; break;
       case Stage::InCareHome: ++in_care_home; break;
       case Stage::AwaitingCareHome: ++awaiting_care_home; break;
+      case Stage::InVirtualWard: ++on_virtual_ward; break;
       default: break;
     }
     if (!wrong.empty() && snap.inconsistent_patients++ == 0) snap.first_inconsistency = wrong;
@@ -107,6 +108,16 @@ FlowSnapshot LocalSystem::flow_snapshot(std::int64_t day) const {
   if (intermediate_care_) snap.services.push_back({"intermediate care", held(intermediate_care_->capacity()), in_ic, delayed(Pathway::P2)});
   if (care_homes_)
     snap.services.push_back({"care homes", held(care_homes_->beds()), in_care_home, awaiting_care_home + delayed(Pathway::P3)});
+  if (virtual_wards_) {  // slots are taken at once (never queued), so every slot held has its patient on the ward
+    HeldUnits slots;
+    for (std::size_t site = 0; site < virtual_wards_->size(); ++site) {
+      const HeldUnits ward = held(virtual_wards_->ward(site));
+      slots.in_use += ward.in_use;
+      slots.capacity += ward.capacity;
+      slots.queued += ward.queued;
+    }
+    snap.services.push_back({"virtual wards", slots, on_virtual_ward, 0});
+  }
   return snap;
 }
 
@@ -133,6 +144,8 @@ void LocalSystem::census(std::size_t day, Recorder::Census& c) {
   if (reablement_) c.reablement = static_cast<double>(reablement_->capacity().in_use());
   if (intermediate_care_) c.intermediate_care = static_cast<double>(intermediate_care_->capacity().in_use());
   if (care_homes_) c.care_home = static_cast<double>(care_homes_->beds().in_use());
+  if (virtual_wards_)
+    for (std::size_t site = 0; site < virtual_wards_->size(); ++site) c.virtual_ward += static_cast<double>(virtual_wards_->ward(site).in_use());
   ctx_.recorder.census(day, c);
 }
 

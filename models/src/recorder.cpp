@@ -45,6 +45,9 @@ std::array<double, kKpiCount> kpi_values(const KpiCounters& c, const KpiPeople& 
   set(Kpi::GpUnmetAppointments, c.gp_unmet);
   set(Kpi::Opel4Days, c.opel4_days);
   set(Kpi::EscalationBedDays, c.escalation_bed_days);
+  set(Kpi::VirtualWardOccupancyPct, pct(c.vw_occupied_area, c.vw_available_area));
+  set(Kpi::VirtualWardAdmissionsAvoided, c.vw_step_ups);
+  set(Kpi::VirtualWardBedDaysSaved, c.vw_bed_days_saved);
   return kpi;
 }
 
@@ -67,6 +70,7 @@ void Recorder::census(std::size_t d, const Census& c) {
   daily_[static_cast<std::size_t>(Daily::BedsClosed)][d] = c.beds_closed;
   daily_[static_cast<std::size_t>(Daily::EscalationBedsOpen)][d] = c.escalation_open;
   daily_[static_cast<std::size_t>(Daily::BedsAvailable)][d] = c.beds_available;
+  daily_[static_cast<std::size_t>(Daily::VirtualWardInUse)][d] = c.virtual_ward;
   for (std::size_t s = 0; s < c.opel_by_site.size(); ++s)
     if (c.opel_by_site[s] >= 4) {
       site_[s].opel4_days += 1;
@@ -92,6 +96,12 @@ ReplicationResult Recorder::finish(const Denominators& den) const {
     total.available_area += site[s].available_area;
     total.opel4_days += site[s].opel4_days;
     total.escalation_bed_days += site[s].escalation_bed_days;
+    if (!den.site_vw_occupied_area.empty()) {
+      site[s].vw_occupied_area = den.site_vw_occupied_area[s];
+      site[s].vw_available_area = den.site_vw_available_area[s];
+      total.vw_occupied_area += site[s].vw_occupied_area;
+      total.vw_available_area += site[s].vw_available_area;
+    }
   }
   // Catchments: a site serves each locality's population × its site_choice share. A locality's part of a site's
   // capacity is its part of that catchment; a site nobody chooses (no A&E) is shared by population.
@@ -114,6 +124,7 @@ ReplicationResult Recorder::finish(const Denominators& den) const {
       locality[l].available_area += part * site[s].available_area;
       locality[l].opel4_days += part * site[s].opel4_days;
       locality[l].escalation_bed_days += part * site[s].escalation_bed_days;
+      locality[l].vw_available_area += part * site[s].vw_available_area;
     }
 
   ReplicationResult r;

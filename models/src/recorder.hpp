@@ -29,6 +29,8 @@ struct KpiCounters {
   double delayed_sum = 0, los21_sum = 0;                                      // midnight census sums
   double occupied_area = 0, available_area = 0;                               // bed-minutes
   double opel4_days = 0, escalation_bed_days = 0;
+  double vw_step_ups = 0, vw_bed_days_saved = 0;                              // virtual wards
+  double vw_occupied_area = 0, vw_available_area = 0;                         // virtual-ward slot-minutes
 };
 
 /// The people a cut of the system serves (mean over the measured period) and the measured days.
@@ -135,6 +137,23 @@ class Recorder {
         [&](KpiCounters& c, double share) { c.gp_unmet += appointments * share; });
     daily(Daily::GpUnmetAppointments, t) += appointments;
   }
+  /// Virtual-ward step-up at time t (counted if measured): an admission avoided, and the ward stay as bed-days saved.
+  void virtual_ward_step_up(double t, std::size_t site, std::size_t locality, double stay) {
+    if (!measured(t)) return;
+    add(site, locality, [&](KpiCounters& c) {
+      ++c.vw_step_ups;
+      c.vw_bed_days_saved += stay / engine::kMinutesPerDay;
+    });
+  }
+  /// Virtual-ward step-down at time t (counted if measured): the acute stay shortened by `shortening`.
+  void virtual_ward_step_down(double t, std::size_t site, std::size_t locality, double shortening) {
+    if (measured(t)) add(site, locality, [&](KpiCounters& c) { c.vw_bed_days_saved += shortening / engine::kMinutesPerDay; });
+  }
+  /// A virtual-ward stay over [from, to), clipped to the window (localities only, as bed_stay).
+  void virtual_ward_stay(double from, double to, std::size_t locality) {
+    const double a = std::max(from, from_), b = std::min(to, to_);
+    if (b > a) locality_[locality].vw_occupied_area += b - a;
+  }
   /// One patient in an acute bed at the midnight census of a measured day.
   void in_bed_at_midnight(std::size_t site, std::size_t locality, bool delayed_adult, bool over_21d) {
     add(site, locality, [&](KpiCounters& c) {
@@ -148,6 +167,7 @@ class Recorder {
     double beds_occupied = 0, beds_available = 0, delayed = 0;
     double reablement = 0, intermediate_care = 0, care_home = 0;
     double beds_closed = 0, escalation_open = 0, opel_level = 0;
+    double virtual_ward = 0;                        // virtual-ward slots in use, all sites
     double occupied_area = 0, available_area = 0;   // bed-minutes since the measured period began, all sites
     std::vector<int> opel_by_site;                  // empty when winter.opel is off
   };
@@ -158,6 +178,7 @@ class Recorder {
     double population = 0, adults = 0, aged_65plus = 0;
     std::vector<double> locality_population, locality_adults, locality_65plus;
     std::vector<double> site_occupied_area, site_available_area;
+    std::vector<double> site_vw_occupied_area, site_vw_available_area;  // empty without virtual wards
   };
   ReplicationResult finish(const Denominators& den) const;
 

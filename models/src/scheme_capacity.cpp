@@ -6,11 +6,12 @@
 #include "acute_sites.hpp"
 #include "care_homes.hpp"
 #include "downstream_care.hpp"
+#include "virtual_ward.hpp"
 
 namespace pfsim::models {
 
 SchemeCapacity::SchemeCapacity(Context& ctx, const SchemeEffects& schemes, AcuteSites& sites, DownstreamCare* reablement,
-                               DownstreamCare* intermediate_care, CareHomes* care_homes)
+                               DownstreamCare* intermediate_care, CareHomes* care_homes, VirtualWards* virtual_wards)
     : ctx_(ctx), schemes_(schemes), weekly_(ctx.sim.add_handler([this](std::uint32_t) { step(); })) {
   const Scenario& s = ctx.scenario;
   if (schemes.has(SchemeTarget::GeneralBeds))
@@ -24,11 +25,16 @@ SchemeCapacity::SchemeCapacity(Context& ctx, const SchemeEffects& schemes, Acute
                         [intermediate_care](int value) { intermediate_care->set_capacity(value); }});
   if (schemes.has(SchemeTarget::CareHomeBeds) && care_homes)
     changed_.push_back({SchemeTarget::CareHomeBeds, 0, s.care_homes->beds, -1, [care_homes](int value) { care_homes->set_capacity(value); }});
+  if (schemes.has(SchemeTarget::VirtualWardCapacity) && virtual_wards)
+    for (std::size_t site = 0; site < s.sites.size(); ++site)
+      changed_.push_back({SchemeTarget::VirtualWardCapacity, site, s.virtual_wards->capacity[site], -1,
+                          [virtual_wards, site](int value) { virtual_wards->set_capacity(site, value); }});
 }
 
 void SchemeCapacity::start() {
   const bool any_capacity = schemes_.has(SchemeTarget::GeneralBeds) || schemes_.has(SchemeTarget::ReablementCapacity) ||
-                            schemes_.has(SchemeTarget::IntermediateCareCapacity) || schemes_.has(SchemeTarget::CareHomeBeds);
+                            schemes_.has(SchemeTarget::IntermediateCareCapacity) || schemes_.has(SchemeTarget::CareHomeBeds) ||
+                            schemes_.has(SchemeTarget::VirtualWardCapacity);
   if (any_capacity) ctx_.sim.schedule_at(0.0, weekly_);
 }
 

@@ -1,5 +1,5 @@
 #pragma once
-// Schemes that change a capacity (general beds, reablement, intermediate care, care-home beds): a weekly step sets
+// Schemes that change a capacity (general beds, reablement, intermediate care, care-home beds, virtual wards): a weekly step sets
 // each changed capacity, in whole units, through the service that owns it.
 #include <functional>
 #include <vector>
@@ -12,12 +12,14 @@ namespace pfsim::models {
 class AcuteSites;
 class CareHomes;
 class DownstreamCare;
+class VirtualWards;
 
 class SchemeCapacity {
  public:
-  /// The downstream services and care homes are null when not modelled (their schemes then change nothing).
+  /// The downstream services, care homes and virtual wards are null when not modelled (their schemes then change
+  /// nothing).
   SchemeCapacity(Context& ctx, const SchemeEffects& schemes, AcuteSites& sites, DownstreamCare* reablement,
-                 DownstreamCare* intermediate_care, CareHomes* care_homes);
+                 DownstreamCare* intermediate_care, CareHomes* care_homes, VirtualWards* virtual_wards);
   /// Schedules the weekly steps when some scheme changes a capacity.
   void start();
 

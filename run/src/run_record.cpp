@@ -33,14 +33,18 @@ output::RunRecord make_run_record(const scenario::Scenario& scenario, const std:
   record.extra_meta.emplace_back("source_file", scenario.source_file);
   record.scenario_yaml = scenario.resolved_yaml;
 
+  // A module's entries are written only when the scenario has the module (KpiInfo::module), so a scenario without
+  // it has exactly the datasets it had before the module existed.
   const auto& kpis = scenario::kpi_catalogue();
   for (std::size_t k = 0; k < kpis.size(); ++k) {
+    if (!scenario::kpi_written(kpis[k], scenario)) continue;
     output::Kpi column{std::string(kpis[k].name), std::string(kpis[k].units), std::string(kpis[k].description), {}};
     for (const auto& r : results) column.per_replication.push_back(r.kpi[k]);
     record.kpis.push_back(std::move(column));
   }
   const auto& daily = scenario::daily_catalogue();
   for (std::size_t k = 0; k < daily.size(); ++k) {
+    if (!scenario::kpi_written(daily[k], scenario)) continue;
     output::DailySeries series{std::string(daily[k].name), std::string(daily[k].units), std::string(daily[k].description),
                                results.size(), static_cast<std::size_t>(scenario.run.days), {}};
     for (const auto& r : results) series.values.insert(series.values.end(), r.daily[k].begin(), r.daily[k].end());
@@ -50,12 +54,14 @@ output::RunRecord make_run_record(const scenario::Scenario& scenario, const std:
   for (const auto& locality : scenario.population.localities) record.locality_names.push_back(locality.name);
   const auto& by_site = scenario::by_site_catalogue();
   for (std::size_t k = 0; k < by_site.size(); ++k) {
+    if (!scenario::kpi_written(by_site[k], scenario)) continue;
     output::Breakdown b{std::string(by_site[k].name), std::string(by_site[k].units), std::string(by_site[k].description), {}};
     for (const auto& r : results) b.values.insert(b.values.end(), r.by_site[k].begin(), r.by_site[k].end());
     record.by_site.push_back(std::move(b));
   }
   const auto& by_locality = scenario::by_locality_catalogue();
   for (std::size_t k = 0; k < by_locality.size(); ++k) {
+    if (!scenario::kpi_written(by_locality[k], scenario)) continue;
     output::Breakdown b{std::string(by_locality[k].name), std::string(by_locality[k].units), std::string(by_locality[k].description), {}};
     for (const auto& r : results) b.values.insert(b.values.end(), r.by_locality[k].begin(), r.by_locality[k].end());
     record.by_locality.push_back(std::move(b));

@@ -193,7 +193,8 @@ void add_scheme_datasets(output::RunRecord& record, const scenario::Scenario& sc
   extra.emplace_back("/qipp/tornado/savings_gbp", risk.savings_swing_gbp);
   const auto& catalogue = scenario::kpi_catalogue();
   for (std::size_t kpi = 0; kpi < catalogue.size(); ++kpi)
-    extra.emplace_back(fmt::format("/qipp/tornado/{}", catalogue[kpi].name), risk.kpi_tornado[kpi]);
+    if (scenario::kpi_written(catalogue[kpi], scenario))
+      extra.emplace_back(fmt::format("/qipp/tornado/{}", catalogue[kpi].name), risk.kpi_tornado[kpi]);
   if (risk.has_target)
     extra.emplace_back("/qipp/p_meet_target",
                        std::vector<double>{*settings.qipp_target_gbp, risk.meet_target.p, risk.meet_target.lo, risk.meet_target.hi});

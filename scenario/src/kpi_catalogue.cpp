@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "pfsim/scenario/scenario.hpp"
+
 namespace pfsim::scenario {
 
 const std::array<KpiInfo, kKpiCount>& kpi_catalogue() {
@@ -13,7 +15,7 @@ const std::array<KpiInfo, kKpiCount>& kpi_catalogue() {
       {"nea_per_100k", "per year per 100k", "emergency admissions per year per 100,000 population", "Emergency admissions per 100,000", false, Better::Lower},
       {"sdec_admissions", "admissions", "same-day emergency care admissions (zero LOS, no bed)", "", false, Better::Neither},
       {"bed_occupancy_pct", "%", "time-average occupied / available acute beds, all sites", "Acute bed occupancy", true, Better::Lower},
-      {"trolley_wait_mean_h", "h", "mean wait from decision to admit (or direct referral) to a bed", "", false, Better::Lower, true},
+      {"trolley_wait_mean_h", "h", "mean wait from decision to admit (or direct referral) to a bed", "", false, Better::Lower, KpiModule::Always, true},
       {"dtoc_days", "bed-days", "bed-days after medically fit while waiting for assessment or a pathway", "", false, Better::Lower},
       {"dtoc_days_nhs", "bed-days", "delayed bed-days attributed to the NHS", "", false, Better::Lower},
       {"dtoc_days_social_care", "bed-days", "delayed bed-days attributed to social care", "", false, Better::Lower},
@@ -27,6 +29,14 @@ const std::array<KpiInfo, kKpiCount>& kpi_catalogue() {
       {"gp_unmet_appointments", "appointments", "GP appointment demand above available slots", "", false, Better::Lower},
       {"opel4_days", "site-days", "days at OPEL 4 (midnight), summed over sites; 0 when winter.opel is off", "", false, Better::Lower},
       {"escalation_bed_days", "bed-days", "escalation beds open (time integral), all sites", "", false, Better::Lower},
+      {"virtual_ward_occupancy_pct", "%", "time-average virtual-ward slots in use / slots available, all sites",
+       "Virtual ward occupancy", true, Better::Neither, KpiModule::VirtualWards},
+      {"virtual_ward_admissions_avoided", "admissions",
+       "would-be A&E admissions treated on a virtual ward instead of a bed (step-up)", "Admissions avoided by virtual wards",
+       false, Better::Higher, KpiModule::VirtualWards},
+      {"virtual_ward_bed_days_saved", "bed-days",
+       "acute bed-days saved by virtual wards: step-down shortening taken plus step-up virtual-ward stays",
+       "Acute bed-days saved by virtual wards", true, Better::Higher, KpiModule::VirtualWards},
   }};
   return catalogue;
 }
@@ -54,6 +64,8 @@ const std::array<KpiInfo, kDailyCount>& daily_catalogue() {
       {"beds_closed", "beds", "general beds closed by outbreaks at midnight, all sites", "Beds closed", true},
       {"escalation_beds_open", "beds", "escalation beds open at midnight, all sites", "Escalation beds open", true},
       {"beds_available", "beds", "open acute beds at midnight (general - closed + escalation open), all sites"},
+      {"virtual_ward_in_use", "slots", "virtual-ward slots in use at midnight, all sites", "Virtual ward patients at midnight",
+       true, Better::Neither, KpiModule::VirtualWards},
   }};
   return catalogue;
 }
@@ -87,6 +99,13 @@ const std::array<KpiInfo, kKpiCount>& by_site_catalogue() {
       {"gp_unmet_appointments", "appointments", "GP demand above slots, each locality's split by its ae.site_choice shares"},
       {"opel4_days", "days", "days at OPEL 4 (midnight) at the site; 0 when winter.opel is off"},
       {"escalation_bed_days", "bed-days", "escalation beds open at the site (time integral)"},
+      {"virtual_ward_occupancy_pct", "%", "time-average slots in use / slots available on the site's virtual ward", "", false,
+       Better::Neither, KpiModule::VirtualWards},
+      {"virtual_ward_admissions_avoided", "admissions", "the site's would-be A&E admissions treated on its virtual ward (step-up)",
+       "", false, Better::Higher, KpiModule::VirtualWards},
+      {"virtual_ward_bed_days_saved", "bed-days",
+       "bed-days saved at the site: step-down shortening of its stays taken plus step-up stays on its virtual ward", "", false,
+       Better::Higher, KpiModule::VirtualWards},
   }};
   return catalogue;
 }
@@ -120,6 +139,14 @@ const std::array<KpiInfo, kKpiCount>& by_locality_catalogue() {
       {"gp_unmet_appointments", "appointments", "GP appointment demand above available slots in the locality"},
       {"opel4_days", "site-days", "site-days at OPEL 4, each site's shared out by the locality's part of its catchment"},
       {"escalation_bed_days", "bed-days", "escalation bed-days, each site's shared out by the locality's part of its catchment"},
+      {"virtual_ward_occupancy_pct", "%",
+       "slot-time used by residents / the locality's part of the virtual-ward slot-time (each site's slots shared out by the "
+       "locality's part of its catchment; above 100 when residents use more than that part)",
+       "", false, Better::Neither, KpiModule::VirtualWards},
+      {"virtual_ward_admissions_avoided", "admissions", "residents' would-be A&E admissions treated on a virtual ward (step-up)", "",
+       false, Better::Higher, KpiModule::VirtualWards},
+      {"virtual_ward_bed_days_saved", "bed-days", "residents' acute bed-days saved by virtual wards (step-down taken plus step-up stays)",
+       "", false, Better::Higher, KpiModule::VirtualWards},
   }};
   return catalogue;
 }
@@ -150,6 +177,14 @@ const std::array<std::string_view, kSchemeActivityCount>& scheme_activity_names(
   static const std::array<std::string_view, kSchemeActivityCount> names = {"attendances_avoided", "admissions_avoided",
                                                                            "bed_days_saved", "dtoc_days_saved"};
   return names;
+}
+
+bool kpi_written(const KpiInfo& info, const Scenario& scenario) {
+  switch (info.module) {
+    case KpiModule::Always: return true;
+    case KpiModule::VirtualWards: return scenario.virtual_wards.has_value();
+  }
+  return true;
 }
 
 const KpiInfo* find_kpi_info(std::string_view name) {

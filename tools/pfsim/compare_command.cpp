@@ -163,19 +163,23 @@ int compare(const CompareOptions& options) {
     PairedTable paired(record, table);
     const Results& a = results.front();
     const Results& b = results[k];
+    // A module's KPIs are compared when the base or the option has the module (a scenario without it reports 0).
+    const auto written = [&](const scenario::KpiInfo& info) {
+      return scenario::kpi_written(info, base) || scenario::kpi_written(info, scenarios[k]);
+    };
     const auto& kpis = scenario::kpi_catalogue();
     for (std::size_t i = 0; i < kpis.size(); ++i)
-      paired.add(fmt::format("/compare/{}/{}", label, kpis[i].name), n, 1,
+      if (written(kpis[i])) paired.add(fmt::format("/compare/{}/{}", label, kpis[i].name), n, 1,
                  [&](bool is_base, std::size_t r, std::size_t) { return (is_base ? a : b)[r].kpi[i]; }, {}, std::string(kpis[i].name), every);
     // By site and by locality: [replication × site|locality] like /by_site, /by_locality.
     const auto& by_site = scenario::by_site_catalogue();
     for (std::size_t i = 0; i < by_site.size(); ++i)
-      paired.add(fmt::format("/compare/{}/by_site/{}", label, by_site[i].name), n, sites.size(),
+      if (written(by_site[i])) paired.add(fmt::format("/compare/{}/by_site/{}", label, by_site[i].name), n, sites.size(),
                  [&](bool is_base, std::size_t r, std::size_t s) { return (is_base ? a : b)[r].by_site[i][s]; }, sites,
                  std::string(by_site[i].name), every);
     const auto& by_locality = scenario::by_locality_catalogue();
     for (std::size_t i = 0; i < by_locality.size(); ++i)
-      paired.add(fmt::format("/compare/{}/by_locality/{}", label, by_locality[i].name), n, localities.size(),
+      if (written(by_locality[i])) paired.add(fmt::format("/compare/{}/by_locality/{}", label, by_locality[i].name), n, localities.size(),
                  [&](bool is_base, std::size_t r, std::size_t l) { return (is_base ? a : b)[r].by_locality[i][l]; }, localities,
                  std::string(by_locality[i].name), options.by_locality ? every : marked);
     // Travel burden by locality (+ all localities); a scenario without routing routes nobody (zeros).

@@ -21,6 +21,7 @@ enum class Stage : std::uint8_t {
   AtHome,             // discharged; a readmission, care-home move or death may still be scheduled
   AwaitingCareHome,   // in the community waiting for a care-home bed
   InCareHome,
+  InVirtualWard,      // holding a virtual-ward slot at p.site (step-down from a bed, or step-up from A&E)
 };
 
 inline constexpr double kNever = std::numeric_limits<double>::quiet_NaN();
@@ -43,6 +44,8 @@ struct Episode {
   double readmit_u = 0;           // 30-day readmission after a home discharge
   double readmit_time_u = 0;      // when, as a share of 30 days
   double discharge_u = 0;         // winter discharge dip: leaves on a reduced day when below its factor (drawn last, only with a dip)
+  double virtual_ward_stay = 0;   // step-down: acute stay shortened by this, spent on the virtual ward (0 = none; drawn
+                                  // from Patient::vw_rng by VirtualWards, never from rng)
 };
 
 struct Patient {
@@ -54,6 +57,9 @@ struct Patient {
   [[nodiscard]] Stage stage() const noexcept { return stage_; }
 
   engine::Stream rng;             // per-patient stream: same person, same draws in every option
+  /// The person's virtual-ward stream ("virtual_ward/<origin>", same entity index), seeded only when the scenario has
+  /// virtual wards, so virtual-ward draws never move a draw of `rng` (DESIGN §6).
+  engine::Stream vw_rng = engine::Stream::from_seed(0);
  private:
   friend class PatientPool;
   Stage stage_ = Stage::Free;
@@ -73,6 +79,7 @@ struct Patient {
   double discharged_at = kNever;
   double care_home_since = kNever;  // permanent care-home admission (kNever: not known, e.g. an initial resident)
   bool assessed = false;            // medically fit and pathway assessment done (waiting for the pathway itself)
+  bool stepped_up = false;          // on the virtual ward instead of an admission (step-up), not after a bed
   Episode episode;
   Outcome91d outcome = Outcome91d::NoEvent;
   double outcome_at = kNever;

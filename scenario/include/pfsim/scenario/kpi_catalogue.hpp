@@ -15,6 +15,12 @@ namespace pfsim::scenario {
 /// Which way a KPI improves, for reports and comparisons that colour or rank a change.
 enum class Better : std::uint8_t { Neither, Higher, Lower };
 
+struct Scenario;
+
+/// The optional module a catalogue entry belongs to: its KPI, daily series and by-site / by-locality tables are
+/// written only when the scenario has that module, so scenarios without it keep exactly their old datasets.
+enum class KpiModule : std::uint8_t { Always, VirtualWards };
+
 /// One entry of the catalogue. `title` is the plain-language name a commissioner knows it by (empty: the report
 /// uses the description); `headline` puts it first in reports (charts in catalogue order); `skewed` marks a KPI
 /// whose values over replications are long-tailed (waits near capacity), so tables add a median and its bootstrap CI.
@@ -23,8 +29,12 @@ struct KpiInfo {
   std::string_view title = {};
   bool headline = false;
   Better better = Better::Neither;
+  KpiModule module = KpiModule::Always;
   bool skewed = false;
 };
+
+/// True when the scenario has the module `info` belongs to (its results are then written and compared).
+bool kpi_written(const KpiInfo& info, const Scenario& scenario);
 
 /// The entry named `name` in any catalogue (whole-system, daily, monthly, travel), or nullptr.
 const KpiInfo* find_kpi_info(std::string_view name);
@@ -52,6 +62,9 @@ enum class Kpi : std::size_t {
   GpUnmetAppointments,
   Opel4Days,
   EscalationBedDays,
+  VirtualWardOccupancyPct,       // KpiModule::VirtualWards (these three)
+  VirtualWardAdmissionsAvoided,
+  VirtualWardBedDaysSaved,
   Count
 };
 inline constexpr std::size_t kKpiCount = static_cast<std::size_t>(Kpi::Count);
@@ -76,6 +89,7 @@ enum class Daily : std::size_t {
   BedsClosed,           // general beds closed by outbreaks at midnight, all sites
   EscalationBedsOpen,   // at midnight, all sites
   BedsAvailable,        // open acute beds at midnight (general − closed + escalation open), all sites
+  VirtualWardInUse,     // virtual-ward slots in use at midnight, all sites (KpiModule::VirtualWards)
   Count
 };
 inline constexpr std::size_t kDailyCount = static_cast<std::size_t>(Daily::Count);

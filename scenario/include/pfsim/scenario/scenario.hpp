@@ -164,6 +164,23 @@ struct WinterSettings {
   std::optional<OpelSettings> opel;
 };
 
+/// Virtual wards (hospital at home, DESIGN §3): a loss system of slots per site. Step-down takes eligible patients
+/// out of an acute bed early; step-up treats some would-be A&E admissions on the ward instead of a bed. A patient
+/// who finds no free slot carries on as without the ward (stays in the bed / is admitted).
+struct VirtualWardStepDown {
+  std::vector<double> eligible;   // by age band: share of admissions on pathway P0 (home when fit) that may step down
+  Distribution shortening;        // acute stay shortened by this (capped at the stay), spent on the virtual ward
+};
+struct VirtualWardStepUp {
+  std::vector<double> share;      // by age band: share of A&E admissions (decision to admit, not SDEC) offered the ward
+  Distribution los;               // stay on the virtual ward, then home (leaves the model)
+};
+struct VirtualWardSettings {
+  std::vector<int> capacity;                    // slots by site (scenario order); 0 = no virtual ward at that site
+  std::optional<VirtualWardStepDown> step_down; // absent → no step-down
+  std::optional<VirtualWardStepUp> step_up;     // absent → no step-up
+};
+
 /// The whole scenario. Optional modules that are absent are off (DESIGN §4).
 struct Scenario {
   std::string name;
@@ -184,6 +201,7 @@ struct Scenario {
   std::optional<SchemeSettings> schemes;               // absent → no schemes, nothing sampled or changed
   std::optional<Census> census;                        // absent → the run starts empty (care homes: initial_residents)
   std::optional<RoutingSettings> routing;              // absent → every patient is treated at their first-choice site
+  std::optional<VirtualWardSettings> virtual_wards;    // absent → no virtual wards, bit-identical to no section
 
   [[nodiscard]] std::size_t bands() const { return population.age_bands.size(); }
   [[nodiscard]] std::size_t localities() const { return population.localities.size(); }

@@ -30,6 +30,7 @@ enum class SchemeTarget : std::uint8_t {
   ReablementCapacity,       // capacity: reablement.capacity
   IntermediateCareCapacity, // capacity: intermediate_care.capacity
   CareHomeBeds,             // capacity: care_homes.beds
+  VirtualWardCapacity,      // capacity: virtual_wards.capacity (site)
   Count
 };
 inline constexpr std::size_t kSchemeTargetCount = static_cast<std::size_t>(SchemeTarget::Count);
@@ -39,7 +40,7 @@ inline constexpr std::array<std::string_view, kSchemeTargetCount> kSchemeTargetN
     "ae.attendances", "admission.direct", "care_homes.community_admissions", "ae.admit", "readmission.within_30d",
     "admission.los", "discharge.assessment_delay", "discharge.pathway_share", "discharge.weekend_factor",
     "reablement.hazards", "intermediate_care.hazards", "beds.general", "reablement.capacity",
-    "intermediate_care.capacity", "care_homes.beds"};
+    "intermediate_care.capacity", "care_homes.beds", "virtual_wards.capacity"};
 
 /// Which people or places an effect applies to; an empty list means all.
 struct SchemeFilter {
