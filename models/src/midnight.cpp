@@ -133,6 +133,13 @@ void LocalSystem::census(std::size_t day, Recorder::Census& c) {
   if (reablement_) c.reablement = static_cast<double>(reablement_->capacity().in_use());
   if (intermediate_care_) c.intermediate_care = static_cast<double>(intermediate_care_->capacity().in_use());
   if (care_homes_) c.care_home = static_cast<double>(care_homes_->beds().in_use());
+  // Who waits for each capacity, in capacity_names() order (offered_load.hpp), for the stability check.
+  for (const auto& ed : eds_)
+    if (ed) c.queues.push_back(static_cast<double>(ed->waiting()));
+  for (std::size_t site = 0; site < acute_.size(); ++site) c.queues.push_back(static_cast<double>(acute_[site].beds().queue_length()));
+  if (reablement_) c.queues.push_back(static_cast<double>(reablement_->capacity().queue_length()));
+  if (intermediate_care_) c.queues.push_back(static_cast<double>(intermediate_care_->capacity().queue_length()));
+  if (care_homes_) c.queues.push_back(static_cast<double>(care_homes_->beds().queue_length()));
   ctx_.recorder.census(day, c);
 }
 

@@ -150,6 +150,7 @@ class Recorder {
     double beds_closed = 0, escalation_open = 0, opel_level = 0;
     double occupied_area = 0, available_area = 0;   // bed-minutes since the measured period began, all sites
     std::vector<int> opel_by_site;                  // empty when winter.opel is off
+    std::vector<double> queues;                     // waiting for each capacity, in capacity_names() order
   };
   void census(std::size_t d, const Census& c);
 
@@ -191,6 +192,7 @@ class Recorder {
   double occupied_area_so_far_ = 0, available_area_so_far_ = 0;
   MeasuredMonths months_;
   std::array<std::vector<double>, kDailyCount> daily_;
+  std::vector<std::vector<float>> queues_;  // [resource][day]
 };
 
 }  // namespace pfsim::models
