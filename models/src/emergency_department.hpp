@@ -14,6 +14,8 @@ class EmergencyDepartment {
   /// Admitted patients (not same-day emergency care) ask `beds` of this site for a bed.
   EmergencyDepartment(Context& ctx, std::size_t site, const SiteAe& settings, AcuteBeds& beds);
   void arrive(std::uint32_t id);
+  /// Patients waiting for a clinician now (after triage).
+  [[nodiscard]] std::size_t waiting() const { return clinicians_.queue_length(); }
 
  private:
   void join_queue(std::uint32_t id);

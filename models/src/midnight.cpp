@@ -146,6 +146,13 @@ void LocalSystem::census(std::size_t day, Recorder::Census& c) {
   if (care_homes_) c.care_home = static_cast<double>(care_homes_->beds().in_use());
   if (virtual_wards_)
     for (std::size_t site = 0; site < virtual_wards_->size(); ++site) c.virtual_ward += static_cast<double>(virtual_wards_->ward(site).in_use());
+  // Who waits for each capacity, in capacity_names() order (offered_load.hpp), for the stability check.
+  for (const auto& ed : eds_)
+    if (ed) c.queues.push_back(static_cast<double>(ed->waiting()));
+  for (std::size_t site = 0; site < acute_.size(); ++site) c.queues.push_back(static_cast<double>(acute_[site].beds().queue_length()));
+  if (reablement_) c.queues.push_back(static_cast<double>(reablement_->capacity().queue_length()));
+  if (intermediate_care_) c.queues.push_back(static_cast<double>(intermediate_care_->capacity().queue_length()));
+  if (care_homes_) c.queues.push_back(static_cast<double>(care_homes_->beds().queue_length()));
   ctx_.recorder.census(day, c);
 }
 

@@ -71,6 +71,8 @@ void Recorder::census(std::size_t d, const Census& c) {
   daily_[static_cast<std::size_t>(Daily::EscalationBedsOpen)][d] = c.escalation_open;
   daily_[static_cast<std::size_t>(Daily::BedsAvailable)][d] = c.beds_available;
   daily_[static_cast<std::size_t>(Daily::VirtualWardInUse)][d] = c.virtual_ward;
+  if (queues_.size() < c.queues.size()) queues_.resize(c.queues.size(), std::vector<float>(days_, 0.0F));
+  for (std::size_t q = 0; q < c.queues.size(); ++q) queues_[q][d] = static_cast<float>(c.queues[q]);
   for (std::size_t s = 0; s < c.opel_by_site.size(); ++s)
     if (c.opel_by_site[s] >= 4) {
       site_[s].opel4_days += 1;
@@ -145,6 +147,7 @@ ReplicationResult Recorder::finish(const Denominators& den) const {
   auto& day4h = r.daily[static_cast<std::size_t>(Daily::Ae4hPct)];
   for (std::size_t d = 0; d < days_; ++d) day4h[d] = static_cast<float>(pct(day_ae_4h_[d], day_ae_left_[d]));
   finish_monthly(r);
+  r.queues = queues_;
   return r;
 }
 

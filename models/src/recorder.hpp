@@ -170,6 +170,7 @@ class Recorder {
     double virtual_ward = 0;                        // virtual-ward slots in use, all sites
     double occupied_area = 0, available_area = 0;   // bed-minutes since the measured period began, all sites
     std::vector<int> opel_by_site;                  // empty when winter.opel is off
+    std::vector<double> queues;                     // waiting for each capacity, in capacity_names() order
   };
   void census(std::size_t d, const Census& c);
 
@@ -212,6 +213,7 @@ class Recorder {
   double occupied_area_so_far_ = 0, available_area_so_far_ = 0;
   MeasuredMonths months_;
   std::array<std::vector<double>, kDailyCount> daily_;
+  std::vector<std::vector<float>> queues_;  // [resource][day]
 };
 
 }  // namespace pfsim::models

@@ -313,6 +313,28 @@ constexpr Section kSections[] = {
     {"scenario-text", "Scenario file", scenario_text_section},
 };
 
+// The stability checks of `pfsim run` (/meta `unstable`, `offered_load_warning`; DESIGN §3): a banner above every
+// section, because the KPIs of a system whose queue grows without bound are not results.
+std::string stability_banner(const RunRecord& r) {
+  std::string unstable, detail, offered;
+  for (const auto& [key, value] : r.extra_meta) {
+    if (key == "unstable") unstable = value;
+    if (key == "unstable_detail") detail = value;
+    if (key == "offered_load_warning") offered = value;
+  }
+  std::string html;
+  if (!unstable.empty())
+    html += fmt::format("<p><strong>Unstable: {}.</strong> The queue for this capacity was still growing at the end of the run: "
+                        "demand exceeds what it can serve, so waits grow with the run length and the KPIs below are not "
+                        "steady-state results.{}</p>\n",
+                        escape_xml(unstable), detail.empty() ? std::string() : " <span class=\"note\">" + escape_xml(detail) + "</span>");
+  if (!offered.empty())
+    html += fmt::format("<p><strong>Offered load at or above capacity:</strong> {} (offered load = arrivals × mean time held, "
+                        "from the scenario before running; rho = offered load / capacity).</p>\n",
+                        escape_xml(offered));
+  return html.empty() ? html : "<div class=\"banner\" role=\"alert\">\n" + html + "</div>\n";
+}
+
 std::string stylesheet() {
   using namespace svg::palette;
   return fmt::format(R"(
@@ -322,6 +344,7 @@ body {{ font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Liberation S
 h1 {{ font-size: 1.7rem; margin: 0 0 .2rem; }} h2 {{ font-size: 1.3rem; margin-top: 2rem; border-bottom: 2px solid {blue}; }}
 h3 {{ font-size: 1.05rem; margin: 1.2rem 0 .4rem; }}
 .subtitle {{ color: #444; margin: 0 0 1rem; }}
+.banner {{ border: 3px solid {vermillion}; background: #fff4ef; padding: .2rem 1rem; margin: 1rem 0; }}
 nav ul {{ list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .3rem 1rem; }}
 nav a {{ color: {blue}; }}
 table {{ border-collapse: collapse; margin: .5rem 0; font-size: .92rem; }}
@@ -392,13 +415,13 @@ std::string render_report(const RunRecord& record, const ReportOptions& options)
 <nav aria-label="Sections"><ul>{nav}</ul></nav>
 </header>
 <main>
-{body}</main>
+{banner}{body}</main>
 <footer>Made by <code>pfsim report</code> from {file}. Charts and tables are computed from the replications in the results file.</footer>
 </body>
 </html>
 )", fmt::arg("version", escape_xml(record.pfsim_version)), fmt::arg("name", escape_xml(name)), fmt::arg("css", stylesheet()),
                      fmt::arg("period", escape_xml(period)), fmt::arg("reps", record.replications), fmt::arg("nav", nav),
-                     fmt::arg("body", body), fmt::arg("file", escape_xml(options.results_file.empty() ? "a results file" : options.results_file)));
+                     fmt::arg("banner", stability_banner(record)), fmt::arg("body", body), fmt::arg("file", escape_xml(options.results_file.empty() ? "a results file" : options.results_file)));
 }
 
 void write_report(const RunRecord& record, const ReportOptions& options, const std::filesystem::path& path) {

@@ -6,7 +6,7 @@ namespace pfsim::run {
 
 namespace {
 // Bumped whenever ReplicationResult changes shape, so stale checkpoints are ignored instead of misread.
-constexpr std::uint64_t kMagic = 0x7066'7369'6d52'0006ULL;  // "pfsimR" v6 (virtual-ward KPIs and daily series)
+constexpr std::uint64_t kMagic = 0x7066'7369'6d52'0007ULL;  // "pfsimR" v7: v6 (virtual-ward KPIs and daily series) + daily queue counts
 
 class Writer {
  public:
@@ -72,6 +72,8 @@ std::string encode_replication(std::uint64_t replication, const models::Replicat
   w.value(r.schemes.flow_gbp);
   w.value(r.schemes.total_gbp);
   for (const auto& t : r.travel.tables) w.array(t);
+  w.value<std::uint64_t>(r.queues.size());
+  for (const auto& q : r.queues) w.array(q);
   return w.take();
 }
 
@@ -95,6 +97,11 @@ std::optional<std::pair<std::uint64_t, models::ReplicationResult>> decode_replic
     return std::nullopt;
   for (auto& t : r.travel.tables)
     if (!in.array(t)) return std::nullopt;
+  std::uint64_t queues = 0;
+  if (!in.value(queues) || queues > bytes.size()) return std::nullopt;
+  r.queues.resize(queues);
+  for (auto& q : r.queues)
+    if (!in.array(q)) return std::nullopt;
   if (!in.at_end()) return std::nullopt;
   return std::make_pair(replication, std::move(r));
 }

@@ -4,7 +4,9 @@
 #include <ctime>
 
 #include "pfsim/engine/time.hpp"
+#include "pfsim/models/offered_load.hpp"
 #include "pfsim/run/scheme_summary.hpp"
+#include "pfsim/run/stability.hpp"
 #include "pfsim/run/version.hpp"
 
 namespace pfsim::run {
@@ -31,6 +33,13 @@ output::RunRecord make_run_record(const scenario::Scenario& scenario, const std:
   record.days = scenario.run.days;
   record.extra_meta.emplace_back("command_line", command_line);
   record.extra_meta.emplace_back("source_file", scenario.source_file);
+  // Stability checks (DESIGN §3): only written when something is flagged, so a stable run's /meta is as before.
+  if (const std::string warning = models::offered_load_warning(models::offered_load(scenario)); !warning.empty())
+    record.extra_meta.emplace_back("offered_load_warning", warning);
+  if (const std::vector<QueueTrend> trends = queue_trends(scenario, results); !unstable_resources(trends).empty()) {
+    record.extra_meta.emplace_back("unstable", unstable_resources(trends));
+    record.extra_meta.emplace_back("unstable_detail", unstable_detail(trends));
+  }
   record.scenario_yaml = scenario.resolved_yaml;
 
   // A module's entries are written only when the scenario has the module (KpiInfo::module), so a scenario without

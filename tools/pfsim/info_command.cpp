@@ -22,6 +22,10 @@ Command add_info_command(CLI::App& app) {
     fmt::print("{}\n  scenario    {}\n  start       {}  days {}  warm-up {}\n  replications {}  seed {}\n  pfsim {}  created {}\n",
                *file, r.scenario_name, r.start_date, r.days, r.warmup_days, r.replications, r.seed, r.pfsim_version, r.created);
     for (const auto& [key, value] : r.extra_meta) fmt::print("  {} {}\n", key, value);
+    for (const auto& [key, value] : r.extra_meta) {
+      if (key == "unstable") fmt::print("  WARNING: unstable: {} (a queue grows without bound; the KPIs are not steady-state results)\n", value);
+      if (key == "offered_load_warning") fmt::print("  WARNING: offered load at or above capacity: {}\n", value);
+    }
     fmt::print("  sites       {}\n  localities  {}\n\n", fmt::join(r.site_names, ", "), fmt::join(r.locality_names, ", "));
     fmt::print("{}", output::format_summary_table(r.kpis));
     if (*by == "site") fmt::print("\nmean by site (the site that treated the patient)\n{}", output::format_breakdown_table(r.by_site, r.site_names));

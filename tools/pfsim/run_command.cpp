@@ -23,6 +23,7 @@
 #include "output_guard.hpp"
 #include "output_path.hpp"
 #include "pfsim/engine/time.hpp"
+#include "pfsim/models/offered_load.hpp"
 #include "pfsim/models/system.hpp"
 #include "pfsim/models/warmup.hpp"
 #include "pfsim/output/output.hpp"
@@ -32,6 +33,7 @@
 #include "pfsim/run/replications.hpp"
 #include "pfsim/run/run_record.hpp"
 #include "pfsim/run/scheme_summary.hpp"
+#include "pfsim/run/stability.hpp"
 
 namespace pfsim::cli {
 // A front end of the run library: its names read as the command's own.
@@ -52,6 +54,7 @@ struct RunOptions {
   bool quiet = false;
   bool check = false;
   bool force = false;
+  bool offered_load = false;  // print the offered-load table even when every rho < 0.95
   bool ci_options_without_target = false;  // --ci-kpi or --max-replications given, --target-ci not
   std::vector<std::string> save_census;  // DATE FILE
 };
@@ -119,6 +122,16 @@ int run(const RunOptions& options, const std::string& command_line, const Distri
     std::vector<OutputFile> outputs = {{out, "-o", OutputKind::Results}};
     if (!options.save_census.empty()) outputs.push_back({options.save_census[1], "--save-census", OutputKind::Census});
     guard_outputs(outputs, inputs, options.force, /*checkpoints=*/true);
+  }
+  // Offered load before running (DESIGN §3 "Stability checks"): the table when some capacity is near its limit (or
+  // with --offered-load), and a loud warning when demand exceeds a capacity.
+  if (mpi.is_root()) {
+    const std::vector<models::OfferedLoad> loads = models::offered_load(scenario);
+    if (options.offered_load || (!options.quiet && models::max_rho(loads) >= models::kNearUnstableRho))
+      fmt::print("offered load (a = arrivals/day x mean days held; rho = a / capacity):\n{}", models::format_offered_load(loads));
+    if (const std::string warning = models::offered_load_warning(loads); !warning.empty())
+      fmt::print(stderr, "pfsim: WARNING: offered load at or above capacity: {}; its queue grows without bound and the "
+                         "results depend on the run length (recorded in /meta offered_load_warning)\n", warning);
   }
   // `warmup_days: auto`: a deterministic pilot (the same on every rank) fixes the warm-up before anything runs.
   const std::optional<models::WarmupChoice> warmup = models::choose_warmup(scenario);
@@ -199,6 +212,10 @@ int run(const RunOptions& options, const std::string& command_line, const Distri
   mpi.finished_writing();
   if (!options.save_census.empty()) write_census(scenario, save_day, options.save_census[1]);
 
+  for (const auto& [key, value] : record.extra_meta)
+    if (key == "unstable")
+      fmt::print(stderr, "pfsim: WARNING: unstable: {}: the queue was still growing at the end of the run, so these KPIs are "
+                         "not steady-state results (recorded in /meta unstable; {})\n", value, unstable_detail(queue_trends(scenario, run.results)));
   if (plan.target_ci_half && !run.target_met)
     fmt::print(stderr, "pfsim: warning: {} 95% CI half-width {:.4g} > target {:.4g} after the cap of {} replications\n",
                options.ci_kpi, run.achieved_ci_half, *plan.target_ci_half, plan.max_replications);
@@ -246,6 +263,8 @@ Command add_run_command(CLI::App& app) {
   cmd->add_flag("-q,--quiet", options->quiet, "No progress bar and no table");
   cmd->add_flag("--force", options->force,
                 "Overwrite an existing -o / --save-census file even if it is not a pfsim output of that kind (never an input)");
+  cmd->add_flag("--offered-load", options->offered_load,
+                "Print the offered-load table (rho = offered load / capacity) before running; printed anyway when some rho >= 0.95");
   cmd->add_flag("--check", options->check,
                 "Check invariants (clock, occupancy, conservation, bed holders) as it runs; always on in debug builds");
   cmd->add_option("--save-census", options->save_census,

@@ -8,6 +8,7 @@
 #include "commands.hpp"
 #include "exit_codes.hpp"
 #include "pfsim/loader/load.hpp"
+#include "pfsim/models/offered_load.hpp"
 
 namespace pfsim::cli {
 // A front end of the run library: its names read as the command's own.
@@ -26,6 +27,11 @@ Command add_validate_command(CLI::App& app) {
         const scenario::Scenario s = loader::load_scenario(file, *overrides);
         fmt::print("{}: ok — \"{}\", {} localities, {} sites, {} days from {}\n", file, s.name, s.localities(), s.sites.size(),
                    s.run.days, engine::to_iso(s.run.start_date));
+        // Offered load of every capacity from the rates and mean durations (DESIGN §3 "Stability checks").
+        const std::vector<models::OfferedLoad> loads = models::offered_load(s);
+        fmt::print("offered load (a = arrivals/day x mean days held; rho = a / capacity):\n{}", models::format_offered_load(loads));
+        if (const std::string warning = models::offered_load_warning(loads); !warning.empty())
+          fmt::print(stderr, "{}: warning: offered load at or above capacity: {} (its queue grows without bound)\n", file, warning);
       } catch (const loader::ScenarioError& e) {
         fmt::print(stderr, "{}\n", e.what());
         status = kBadInput;

@@ -30,6 +30,9 @@ struct ReplicationResult {
   double bed_days = 0;                                          // acute bed-days occupied (measured period)
   SchemeOutcome schemes;                                        // empty without schemes
   TravelOutcome travel;                                         // empty without routing
+  /// [resource][measured day] patients waiting for each capacity of capacity_names() (offered_load.hpp) at the
+  /// midnight ending the day. Kept for the stability check (pfsim/run/stability.hpp); not written to the results.
+  std::vector<std::vector<float>> queues;
 
   double& operator[](Kpi k) { return kpi[static_cast<std::size_t>(k)]; }
   double operator[](Kpi k) const { return kpi[static_cast<std::size_t>(k)]; }

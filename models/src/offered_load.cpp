@@ -1,0 +1,335 @@
+// Offered load a = λ × E[service] and ρ = a / c of every capacity, from the scenario alone (offered_load.hpp says how
+// each is approximated).
+#include "pfsim/models/offered_load.hpp"
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <cmath>
+#include <limits>
+
+#include <fmt/format.h>
+
+#include "pfsim/engine/time.hpp"
+#include "pfsim/models/population.hpp"
+
+namespace pfsim::models {
+
+namespace {
+constexpr double kInf = std::numeric_limits<double>::infinity();
+constexpr double k91Days = 91.0 * engine::kMinutesPerDay;
+
+double ratio(double a, double c) { return c > 0 ? a / c : (a > 0 ? kInf : 0.0); }
+
+std::string name_of(Capacity kind, const std::string& site = {}) {
+  switch (kind) {
+    case Capacity::AeClinicians: return "A&E clinicians: " + site;
+    case Capacity::AcuteBeds: return "acute beds: " + site;
+    case Capacity::Reablement: return "reablement (P1)";
+    case Capacity::IntermediateCare: return "intermediate care (P2)";
+    case Capacity::CareHomes: return "care homes (P3)";
+  }
+  return "?";
+}
+
+// E[min(D, T)] where T is uniform on (0, 91 d) with probability `hazard` and infinite otherwise (the 91-day event ends a
+// package early): (1 − H) E[D] + H ∫₀^91d S_D(t) (1 − t / 91d) dt, the integral by Simpson's rule.
+double mean_held(const engine::Distribution& duration, double hazard) {
+  hazard = std::clamp(hazard, 0.0, 1.0);
+  constexpr int kSteps = 2000;  // even
+  const double h = k91Days / kSteps;
+  double integral = 0;
+  for (int i = 0; i <= kSteps; ++i) {
+    const double t = i * h;
+    const double f = (1.0 - duration.cdf(t)) * (1.0 - t / k91Days);
+    integral += f * (i == 0 || i == kSteps ? 1.0 : (i % 2 ? 4.0 : 2.0));
+  }
+  integral *= h / 3.0;
+  return (1.0 - hazard) * duration.mean() + hazard * integral;
+}
+
+// Mean over the measured days of the month profile × the winter arrival multiplier, by band.
+std::vector<double> month_factor(const Scenario& s) {
+  std::vector<double> factor(s.bands(), 0.0);
+  const std::chrono::sys_days first{s.run.start_date};
+  const int days = std::max(1, s.run.days);
+  for (int d = 0; d < days; ++d) {
+    const std::chrono::year_month_day date{first + std::chrono::days{d}};
+    const auto m = static_cast<std::size_t>(static_cast<unsigned>(date.month()) - 1);
+    for (std::size_t b = 0; b < s.bands(); ++b) {
+      const double winter = s.winter && s.winter->arrival_multiplier ? (*s.winter->arrival_multiplier)[m][b] : 1.0;
+      factor[b] += s.ae.arrival_profile.month[m] * winter;
+    }
+  }
+  for (double& f : factor) f /= days;
+  return factor;
+}
+
+// Mean over the measured days of the winter LOS multiplier (by month of admission).
+double los_factor(const Scenario& s) {
+  if (!s.winter || !s.winter->los_multiplier) return 1.0;
+  const std::chrono::sys_days first{s.run.start_date};
+  const int days = std::max(1, s.run.days);
+  double sum = 0;
+  for (int d = 0; d < days; ++d) {
+    const std::chrono::year_month_day date{first + std::chrono::days{d}};
+    sum += (*s.winter->los_multiplier)[static_cast<unsigned>(date.month()) - 1];
+  }
+  return sum / days;
+}
+
+// Where patients of locality l and band b whose first choice is site `first` are treated (a share per site), as the
+// router sends them: each stream's share, hour by hour weighted by the A&E hour profile, stays at `first` when it
+// provides the stream at that hour and otherwise goes to the nearest providing site (ties: the first such site).
+std::vector<double> treated_at(const Scenario& s, std::size_t l, std::size_t b, std::size_t first, bool admitted) {
+  const std::size_t S = s.sites.size();
+  std::vector<double> out(S, 0.0);
+  double rest = 1.0;
+  if (s.routing)
+    for (const PatientStream& stream : s.routing->streams) {
+      const double share = std::min(rest, admitted ? stream.share_of_admitted[b] : stream.share_of_not_admitted[b]);
+      rest -= share;
+      for (int h = 0; h < 24; ++h) {
+        const double w = share * s.ae.arrival_profile.hour[static_cast<std::size_t>(h)] / 24.0;
+        const auto open = [&](std::size_t site) {
+          return std::any_of(stream.providers.begin(), stream.providers.end(),
+                             [&](const StreamProvider& p) { return p.site == site && p.open_at(h); });
+        };
+        std::size_t best = first;
+        if (!open(first)) {
+          double best_minutes = std::numeric_limits<double>::infinity();
+          best = 0;
+          for (std::size_t k = 0; k < S; ++k)
+            if (open(k) && s.routing->travel_minutes[l][k] < best_minutes) {
+              best = k;
+              best_minutes = s.routing->travel_minutes[l][k];
+            }
+        }
+        out[best] += w;
+      }
+    }
+  out[first] += std::max(0.0, rest);
+  return out;
+}
+
+std::size_t main_site(const Scenario& s, std::size_t locality) {
+  const auto& shares = s.ae.site_choice[locality];
+  std::size_t site = 0;
+  for (std::size_t k = 1; k < shares.size(); ++k)
+    if (shares[k] > shares[site]) site = k;
+  return site;
+}
+}  // namespace
+
+std::vector<std::string> capacity_names(const Scenario& s) {
+  std::vector<std::string> names;
+  for (const Site& site : s.sites)
+    if (site.ae) names.push_back(name_of(Capacity::AeClinicians, site.name));
+  for (const Site& site : s.sites) names.push_back(name_of(Capacity::AcuteBeds, site.name));
+  if (s.reablement) names.push_back(name_of(Capacity::Reablement));
+  if (s.intermediate_care) names.push_back(name_of(Capacity::IntermediateCare));
+  if (s.care_homes) names.push_back(name_of(Capacity::CareHomes));
+  return names;
+}
+
+std::vector<OfferedLoad> offered_load(const Scenario& s) {
+  const std::size_t B = s.bands(), L = s.localities(), S = s.sites.size();
+  const PopulationProjection population(s.population);
+  const double mid_years = (s.run.warmup_days + 0.5 * s.run.days) / engine::kDaysPerYear;
+  const std::vector<double> month = month_factor(s);
+
+  // Per day at the treating site, by locality × band × site: A&E attendances, GP-displaced attendances (the
+  // locality's A&E band mix) and the bedded admissions from both (admitted, not SDEC); routing applied.
+  std::vector<double> attend(L * B * S, 0.0), displaced(L * B * S, 0.0), from_ae(L * B * S, 0.0);
+  const double sdec = std::clamp(s.ae.sdec_share, 0.0, 1.0);
+  for (std::size_t l = 0; l < L; ++l) {
+    std::vector<double> per_day(B, 0.0);
+    double all = 0;
+    for (std::size_t b = 0; b < B; ++b) {
+      per_day[b] = population.people(l, b, mid_years) * s.ae.attendances_per_1000_per_year[b] / 1000.0 / engine::kDaysPerYear * month[b];
+      all += per_day[b];
+    }
+    double unmet_to_ae = 0;
+    if (s.primary_care) {
+      double demand = 0;
+      for (std::size_t b = 0; b < B; ++b)
+        demand += population.people(l, b, mid_years) * s.primary_care->appointments_per_person_per_year[b] / engine::kDaysPerYear;
+      unmet_to_ae = std::max(0.0, demand - s.primary_care->slots_per_week[l] / 7.0) * s.primary_care->unmet_to_ae;
+    }
+    for (std::size_t b = 0; b < B; ++b) {
+      const double gp = all > 0 ? unmet_to_ae * per_day[b] / all : 0.0;
+      const double admit = s.ae.admit_probability[b];
+      for (std::size_t first = 0; first < S; ++first) {
+        const double choice = s.ae.site_choice[l][first];
+        if (choice <= 0) continue;
+        const std::vector<double> admitted = treated_at(s, l, b, first, true), not_admitted = treated_at(s, l, b, first, false);
+        for (std::size_t k = 0; k < S; ++k) {
+          const double routed = admit * admitted[k] + (1.0 - admit) * not_admitted[k];
+          attend[(l * B + b) * S + k] += per_day[b] * choice * routed;
+          displaced[(l * B + b) * S + k] += gp * choice * routed;
+          from_ae[(l * B + b) * S + k] += (per_day[b] + gp) * choice * admit * (1.0 - sdec) * admitted[k];
+        }
+      }
+    }
+  }
+
+  std::vector<OfferedLoad> loads;
+  // A&E clinicians, hour of the week (Monday 00:00 first) against the rota.
+  const auto& profile = s.ae.arrival_profile;
+  for (std::size_t k = 0; k < S; ++k) {
+    if (!s.sites[k].ae) continue;
+    const SiteAe& ae = *s.sites[k].ae;
+    double attendances = 0, gp_displaced = 0;
+    for (std::size_t l = 0; l < L; ++l)
+      for (std::size_t b = 0; b < B; ++b) {
+        attendances += attend[(l * B + b) * S + k];
+        gp_displaced += displaced[(l * B + b) * S + k];
+      }
+    const double treatment_min = ae.treatment.mean();
+    double sum_a = 0, sum_c = 0, peak = 0;
+    for (std::size_t day = 0; day < 7; ++day)
+      for (std::size_t hour = 0; hour < 24; ++hour) {
+        // Per minute: attendances follow hour × weekday; displaced ones the hour shape only.
+        const double lambda = (attendances * profile.hour[hour] * profile.weekday[day] + gp_displaced * profile.hour[hour]) /
+                              engine::kMinutesPerDay;
+        const double a = lambda * treatment_min;
+        const double c = day < 5 ? ae.clinicians.weekday[hour] : ae.clinicians.weekend[hour];
+        sum_a += a;
+        sum_c += c;
+        peak = std::max(peak, ratio(a, c));
+      }
+    OfferedLoad o;
+    o.resource = name_of(Capacity::AeClinicians, s.sites[k].name);
+    o.kind = Capacity::AeClinicians;
+    o.arrivals_per_day = attendances + gp_displaced;
+    o.mean_service_days = treatment_min / engine::kMinutesPerDay;
+    o.offered = sum_a / 168.0;
+    o.capacity = sum_c / 168.0;
+    o.rho = ratio(sum_a, sum_c);
+    o.peak_rho = peak;
+    loads.push_back(o);
+  }
+
+  // Acute beds: new admissions per day by site × band, inflated by readmissions, × bed time per admission.
+  const auto share = [&](Pathway p) { return s.discharge ? s.discharge->pathway_share[static_cast<std::size_t>(p)] : (p == Pathway::P0 ? 1.0 : 0.0); };
+  const auto assessment = [&](Pathway p) {
+    if (!s.discharge) return 0.0;
+    const auto& d = s.discharge->assessment_delay[static_cast<std::size_t>(p)];
+    return d ? d->mean() : 0.0;
+  };
+  std::vector<double> admissions(S * B, 0.0);  // [site × band], readmissions included
+  for (std::size_t b = 0; b < B; ++b) {
+    const double w30 = s.readmission ? s.readmission->within_30d[b] : 0.0;
+    double r = w30;  // P(a stay leads to another emergency stay)
+    if (s.discharge && s.population.band_is_adult[b]) {
+      r = share(Pathway::P0) * w30;
+      r += share(Pathway::P1) * (s.reablement ? s.reablement->hazards.readmit : w30);
+      r += share(Pathway::P2) * (s.intermediate_care ? s.intermediate_care->hazards.readmit : w30);
+      r += share(Pathway::P3) * (s.care_homes ? 0.0 : w30);
+    }
+    const double inflate = 1.0 / std::max(1e-9, 1.0 - std::clamp(r, 0.0, 1.0));
+    for (std::size_t l = 0; l < L; ++l) {
+      const double direct = s.admission.direct_per_1000_per_year.empty()
+                                ? 0.0
+                                : population.people(l, b, mid_years) * s.admission.direct_per_1000_per_year[b] / 1000.0 /
+                                      engine::kDaysPerYear * month[b];
+      const std::vector<double> direct_at = treated_at(s, l, b, main_site(s, l), true);
+      for (std::size_t k = 0; k < S; ++k) admissions[k * B + b] += (direct * direct_at[k] + from_ae[(l * B + b) * S + k]) * inflate;
+    }
+  }
+  const double los_mult = los_factor(s);
+  const double delay_adult = share(Pathway::P1) * assessment(Pathway::P1) + share(Pathway::P2) * assessment(Pathway::P2) +
+                             share(Pathway::P3) * assessment(Pathway::P3);
+  std::array<double, kPathways> discharges{};  // adults per day into each pathway, all sites
+  for (std::size_t k = 0; k < S; ++k) {
+    double lambda = 0, bed_minutes = 0;
+    for (std::size_t b = 0; b < B; ++b) {
+      const double a = admissions[k * B + b];
+      const bool adult = s.discharge && s.population.band_is_adult[b];
+      lambda += a;
+      bed_minutes += a * (s.admission.los[b].mean() * los_mult + (adult ? delay_adult : 0.0));
+      for (std::size_t p = 0; p < kPathways; ++p) discharges[p] += adult ? a * share(static_cast<Pathway>(p)) : (p == 0 ? a : 0.0);
+    }
+    OfferedLoad o;
+    o.resource = name_of(Capacity::AcuteBeds, s.sites[k].name);
+    o.kind = Capacity::AcuteBeds;
+    o.arrivals_per_day = lambda;
+    o.mean_service_days = lambda > 0 ? bed_minutes / lambda / engine::kMinutesPerDay : 0.0;
+    o.offered = bed_minutes / engine::kMinutesPerDay;
+    o.capacity = s.sites[k].general_beds;
+    o.rho = o.peak_rho = ratio(o.offered, o.capacity);
+    loads.push_back(o);
+  }
+
+  // Reablement, intermediate care, care homes.
+  const auto downstream = [&](const DownstreamService& d, Capacity kind, double lambda) {
+    const Hazards91d& h = d.hazards;
+    OfferedLoad o;
+    o.resource = name_of(kind);
+    o.kind = kind;
+    o.arrivals_per_day = lambda;
+    o.mean_service_days = mean_held(d.duration, h.readmit + h.care_home + h.death) / engine::kMinutesPerDay;
+    o.offered = lambda * o.mean_service_days;
+    o.capacity = d.capacity;
+    o.rho = o.peak_rho = ratio(o.offered, o.capacity);
+    return o;
+  };
+  double to_care_home = 0;
+  if (s.reablement) {
+    const double lambda = discharges[static_cast<std::size_t>(Pathway::P1)];
+    loads.push_back(downstream(*s.reablement, Capacity::Reablement, lambda));
+    to_care_home += lambda * s.reablement->hazards.care_home;
+  }
+  if (s.intermediate_care) {
+    const double lambda = discharges[static_cast<std::size_t>(Pathway::P2)];
+    loads.push_back(downstream(*s.intermediate_care, Capacity::IntermediateCare, lambda));
+    to_care_home += lambda * s.intermediate_care->hazards.care_home;
+  }
+  if (s.care_homes) {
+    double community = 0;
+    for (std::size_t l = 0; l < L; ++l)
+      for (std::size_t b = 0; b < B; ++b)
+        if (s.population.band_is_65plus[b])
+          community += population.people(l, b, mid_years) * s.care_homes->community_admissions_per_1000_65plus / 1000.0 /
+                       engine::kDaysPerYear;
+    OfferedLoad o;
+    o.resource = name_of(Capacity::CareHomes);
+    o.kind = Capacity::CareHomes;
+    o.arrivals_per_day = discharges[static_cast<std::size_t>(Pathway::P3)] + to_care_home + community;
+    o.mean_service_days = s.care_homes->stay.mean() / engine::kMinutesPerDay;
+    o.offered = o.arrivals_per_day * o.mean_service_days;
+    o.capacity = s.care_homes->beds;
+    o.rho = o.peak_rho = ratio(o.offered, o.capacity);
+    loads.push_back(o);
+  }
+  return loads;
+}
+
+std::string format_offered_load(const std::vector<OfferedLoad>& loads) {
+  std::string out = fmt::format("  {:<34} {:>10} {:>11} {:>9} {:>9} {:>7} {:>9}\n", "resource", "arrivals/d", "mean held",
+                                "offered", "capacity", "rho", "peak rho");
+  for (const OfferedLoad& o : loads) {
+    const bool ae = o.kind == Capacity::AeClinicians;
+    const std::string held = ae ? fmt::format("{:.1f} min", o.mean_service_days * engine::kMinutesPerDay)
+                                : fmt::format("{:.2f} d", o.mean_service_days);
+    const std::string flag = o.rho >= kUnstableRho ? "  <- demand exceeds capacity" : o.rho >= kNearUnstableRho ? "  <- near capacity" : "";
+    out += fmt::format("  {:<34} {:>10.2f} {:>11} {:>9.2f} {:>9.2f} {:>7.3f} {:>9}{}\n", o.resource, o.arrivals_per_day, held,
+                       o.offered, o.capacity, o.rho, ae ? fmt::format("{:.3f}", o.peak_rho) : std::string("-"), flag);
+  }
+  return out;
+}
+
+std::string offered_load_warning(const std::vector<OfferedLoad>& loads) {
+  std::string out;
+  for (const OfferedLoad& o : loads)
+    if (o.rho >= kUnstableRho) out += fmt::format("{}{} rho={:.3f}", out.empty() ? "" : "; ", o.resource, o.rho);
+  return out;
+}
+
+double max_rho(const std::vector<OfferedLoad>& loads) {
+  double m = 0;
+  for (const OfferedLoad& o : loads) m = std::max(m, o.rho);
+  return m;
+}
+
+}  // namespace pfsim::models

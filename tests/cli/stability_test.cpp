@@ -1,0 +1,109 @@
+// Stability checks (DESIGN §3 "Stability checks"): offered load against hand-computed utilisations of the analytic
+// scenarios, and the queue-growth test on queues built in code.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "pfsim/loader/load.hpp"
+#include "pfsim/models/offered_load.hpp"
+#include "pfsim/run/replication_codec.hpp"
+#include "pfsim/run/stability.hpp"
+
+namespace pfsim::run {
+namespace {
+
+scenario::Scenario load(const std::string& name) { return loader::load_scenario(std::string(PFSIM_SCENARIOS_DIR) + "/tests/" + name); }
+
+const models::OfferedLoad& find(const std::vector<models::OfferedLoad>& loads, const std::string& resource) {
+  for (const auto& o : loads)
+    if (o.resource == resource) return o;
+  throw std::runtime_error("no resource " + resource);
+}
+
+// erlang-b-beds.yaml: λ = 100,000 × 7.305 / 1,000 / 365.25 = 2 per day, LOS 4 d, 10 beds: a = 8, ρ = 0.8.
+TEST(OfferedLoad, ErlangBedsIsTwoPerDayTimesFourDaysOnTenBeds) {
+  const auto loads = models::offered_load(load("erlang-b-beds.yaml"));
+  ASSERT_EQ(loads.size(), 2U);  // A&E clinicians (no attendances) and acute beds
+  const auto& beds = find(loads, "acute beds: Hospital");
+  EXPECT_NEAR(beds.arrivals_per_day, 2.0, 1e-9);
+  EXPECT_NEAR(beds.mean_service_days, 4.0, 1e-9);
+  EXPECT_NEAR(beds.offered, 8.0, 1e-9);
+  EXPECT_EQ(beds.capacity, 10.0);
+  EXPECT_NEAR(beds.rho, 0.8, 1e-9);
+  EXPECT_EQ(find(loads, "A&E clinicians: Hospital").rho, 0.0);
+}
+
+// mmc-ae.yaml: λ = 0.2 per minute, 20 min treatment, 5 clinicians at every hour: a = 4, ρ = 0.8 at every hour.
+TEST(OfferedLoad, MmcAeIsPointTwoPerMinuteTimesTwentyMinutesOnFiveClinicians) {
+  const auto loads = models::offered_load(load("mmc-ae.yaml"));
+  const auto& ae = find(loads, "A&E clinicians: Hospital");
+  EXPECT_NEAR(ae.arrivals_per_day, 0.2 * 1440, 1e-6);
+  EXPECT_NEAR(ae.offered, 4.0, 1e-9);
+  EXPECT_NEAR(ae.capacity, 5.0, 1e-12);
+  EXPECT_NEAR(ae.rho, 0.8, 1e-9);
+  EXPECT_NEAR(ae.peak_rho, 0.8, 1e-9);
+  EXPECT_NEAR(find(loads, "acute beds: Hospital").rho, 0.0, 1e-12);  // nobody admitted
+  EXPECT_TRUE(models::offered_load_warning(loads).empty());
+}
+
+// unstable-reablement.yaml: 4 admissions a day, half to reablement for 21 d on 35 packages: ρ = 2 × 21 / 35 = 1.2.
+TEST(OfferedLoad, UnstableReablementIsOnePointTwo) {
+  const auto loads = models::offered_load(load("unstable-reablement.yaml"));
+  const auto& reablement = find(loads, "reablement (P1)");
+  EXPECT_NEAR(reablement.arrivals_per_day, 2.0, 1e-9);
+  EXPECT_NEAR(reablement.mean_service_days, 21.0, 1e-9);
+  EXPECT_NEAR(reablement.rho, 1.2, 1e-9);
+  EXPECT_NEAR(find(loads, "acute beds: Hospital").rho, 20.0 / 300.0, 1e-9);
+  EXPECT_EQ(models::offered_load_warning(loads), "reablement (P1) rho=1.200");
+}
+
+// A 91-day event uniform over 91 days ends a package early: E[min(21 d, U × 91 d)] = 21 − 21² / (2 × 91) d, to within
+// one step of the integration (0.045 d; the fixed duration's survival function is a step).
+TEST(OfferedLoad, NinetyOneDayEventsShortenThePackage) {
+  scenario::Scenario s = load("unstable-reablement.yaml");
+  s.reablement->hazards.death = 1.0;
+  const auto& reablement = find(models::offered_load(s), "reablement (P1)");
+  EXPECT_NEAR(reablement.mean_service_days, 21.0 - 21.0 * 21.0 / (2 * 91.0), 0.01);
+}
+
+// Queues built in code: one grows by a third of a patient a day, one fluctuates around 20.
+std::vector<models::ReplicationResult> queues(const scenario::Scenario& s, bool growing) {
+  std::vector<models::ReplicationResult> results(4);
+  const std::size_t names = models::capacity_names(s).size();
+  for (std::size_t r = 0; r < results.size(); ++r) {
+    results[r].queues.assign(names, std::vector<float>(static_cast<std::size_t>(s.run.days), 0.0F));
+    for (std::size_t d = 0; d < static_cast<std::size_t>(s.run.days); ++d) {
+      const double noise = 3.0 * std::sin(0.37 * static_cast<double>(d * (r + 1)));
+      results[r].queues.back()[d] = static_cast<float>(growing ? 10.0 + d / 3.0 + noise : 20.0 + noise);
+    }
+  }
+  return results;
+}
+
+TEST(QueueTrend, AGrowingQueueIsFlaggedAndAFlatOneIsNot) {
+  const scenario::Scenario s = load("unstable-reablement.yaml");
+  const auto growing = queue_trends(s, queues(s, true));
+  EXPECT_EQ(unstable_resources(growing), "reablement (P1)");
+  EXPECT_NE(unstable_detail(growing).find("reablement (P1): "), std::string::npos);
+  EXPECT_EQ(unstable_resources(queue_trends(s, queues(s, false))), "");
+}
+
+TEST(QueueTrend, ShortRunsAreNotTested) {
+  scenario::Scenario s = load("unstable-reablement.yaml");
+  s.run.days = 20;
+  EXPECT_TRUE(queue_trends(s, queues(s, true)).empty());
+}
+
+TEST(QueueTrend, QueueCountsSurviveTheCheckpointCodec) {
+  const scenario::Scenario s = load("unstable-reablement.yaml");
+  const auto results = queues(s, true);
+  const auto decoded = decode_replication(encode_replication(3, results[1]));
+  ASSERT_TRUE(decoded);
+  EXPECT_EQ(decoded->first, 3U);
+  EXPECT_EQ(decoded->second.queues, results[1].queues);
+}
+
+}  // namespace
+}  // namespace pfsim::run
