@@ -45,14 +45,27 @@ double ci_half_width(std::span<const double> values, double confidence) {
   return student_t_quantile(confidence, values.size() - 1) * t.sd() / std::sqrt(static_cast<double>(values.size()));
 }
 
-double percentile(std::span<const double> values, double pct) {
+namespace {
+// Type 7: the sorted values interpolated linearly at position `h(n)` (0 = smallest, n − 1 = largest).
+template <class Position>
+double interpolate_sorted(std::span<const double> values, Position h_of) {
   if (values.empty()) return std::numeric_limits<double>::quiet_NaN();
   std::vector<double> sorted(values.begin(), values.end());
   std::sort(sorted.begin(), sorted.end());
-  const double h = (static_cast<double>(sorted.size()) - 1.0) * pct / 100.0;
+  const double h = h_of(sorted.size());
   const auto lo = static_cast<std::size_t>(std::floor(h));
   const std::size_t hi = std::min(lo + 1, sorted.size() - 1);
   return sorted[lo] + (h - static_cast<double>(lo)) * (sorted[hi] - sorted[lo]);
+}
+}  // namespace
+
+// The two differ only in how the position is rounded ((n − 1)·pct/100 against q·(n − 1)), kept as written.
+double percentile(std::span<const double> values, double pct) {
+  return interpolate_sorted(values, [pct](std::size_t n) { return (static_cast<double>(n) - 1.0) * pct / 100.0; });
+}
+
+double quantile(std::span<const double> values, double q) {
+  return interpolate_sorted(values, [q](std::size_t n) { return q * static_cast<double>(n - 1); });
 }
 
 Summary summarise(std::span<const double> values) {

@@ -9,7 +9,7 @@
 
 #include "build.hpp"
 #include "did_you_mean.hpp"
-#include "extends.hpp"
+#include "document.hpp"
 #include "key_path.hpp"
 #include "pfsim/loader/calibration.hpp"
 #include "pfsim/loader/load.hpp"
@@ -201,13 +201,18 @@ Calibration build_calibration(const At& at, const SourceNode& root) {
 
 }  // namespace detail
 
-std::optional<Calibration> load_calibration(const std::filesystem::path& file) {
-  const detail::SourceNode document = detail::load_with_extends(file);
-  (void)detail::build_scenario(document);  // the whole scenario must be valid (this validates the section too)
-  const detail::At top(document, "", "");
+std::optional<Calibration> calibration_of(const ScenarioDocument& document) {
+  const detail::SourceNode& root = document.impl().root;
+  const detail::At top(root, "", "");
   const auto section = top.get("calibration");
   if (!section) return std::nullopt;
-  return detail::build_calibration(*section, document);
+  return detail::build_calibration(*section, root);
+}
+
+std::optional<Calibration> load_calibration(const std::filesystem::path& file) {
+  const ScenarioDocument document = read_scenario(file);
+  (void)build_scenario(document);  // the whole scenario must be valid (this validates the section too)
+  return calibration_of(document);
 }
 
 }  // namespace pfsim::loader

@@ -1,18 +1,19 @@
 // census: who is in beds and on caseloads when the run starts (README "Starting from today"). Three forms, one
-// reader: `census: file.csv` (relative to the file that names it), `census: {csv: "..."}` (the same text inline;
+// reader: `census: file.csv` (relative to the file that names it; read by the read step, includes.hpp), `census: {csv: "..."}` (the same text inline;
 // resolved scenarios embed it this way), or per-service lists of people (`acute`, `reablement`,
 // `intermediate_care`, `care_homes`) plus a `care_home_residents` count. CSV rows become maps with the origin of
 // every field, so both forms share the checks and every error names file:line:column.
 #include <algorithm>
 #include <cmath>
-#include <filesystem>
 
 #include <fmt/format.h>
 
 #include "build.hpp"
 #include "did_you_mean.hpp"
 #include "limits.hpp"
-#include "parse_yaml.hpp"
+#include "includes.hpp"
+#include "parse_csv.hpp"
+#include "pfsim/engine/time.hpp"
 #include "pfsim/loader/census_csv.hpp"
 #include "pfsim/loader/load.hpp"
 
@@ -23,101 +24,7 @@ using scenario::CensusKind;
 using scenario::CensusPerson;
 using scenario::CensusStatus;
 
-constexpr double kMinutesPerDay = 1440.0;
-const std::vector<std::string> kColumns = {"kind", "site", "locality", "age_band", "days_elapsed", "days_delayed", "status", "pathway"};
 constexpr const char* kKindsHint = "kind is acute, reablement, intermediate_care, care_home or at_home";
-
-// Splits one CSV line; fields may be "quoted" with "" for a quote. Returns each field with its 1-based column.
-std::vector<std::pair<std::string, int>> split_csv(const std::string& line, const Origin& at) {
-  std::vector<std::pair<std::string, int>> fields;
-  std::string field;
-  int start = 1;
-  bool quoted = false;
-  for (std::size_t i = 0; i <= line.size(); ++i) {
-    const char c = i < line.size() ? line[i] : ',';
-    if (quoted) {
-      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-        field += '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else if (i == line.size()) {
-        throw ScenarioError(at.file_name(), at.line, start, "census", "unterminated quoted field", "close the quote with \"");
-      } else {
-        field += c;
-      }
-    } else if (c == '"' && field.empty()) {
-      quoted = true;
-    } else if (c == ',') {
-      // Trim spaces around unquoted fields so "acute, Southend" reads as expected.
-      const auto first = field.find_first_not_of(" \t\r"), last = field.find_last_not_of(" \t\r");
-      fields.emplace_back(first == std::string::npos ? "" : field.substr(first, last - first + 1), start);
-      field.clear();
-      start = static_cast<int>(i) + 2;
-    } else {
-      field += c;
-    }
-  }
-  return fields;
-}
-
-// CSV text → list of row maps (empty fields left out), each value carrying its file:line:column.
-// `columns` false: the text sits indented inside a YAML block, so its columns are not the file's (left out of messages).
-SourceNode csv_rows(const std::string& text, const std::string& file, int first_line, bool columns = true) {
-  auto name = std::make_shared<const std::string>(file);
-  SourceNode rows;
-  rows.kind = SourceNode::Kind::List;
-  rows.origin = Origin{name, first_line, 1};
-  std::vector<std::string> header;
-  std::size_t pos = 0;
-  for (int line_no = first_line; pos <= text.size(); ++line_no) {
-    const std::size_t end = std::min(text.find('\n', pos), text.size());
-    std::string line = text.substr(pos, end - pos);
-    pos = end + 1;
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    const Origin at{name, line_no, 1};
-    if (line.find_first_not_of(" \t") == std::string::npos || line[line.find_first_not_of(" \t")] == '#') {
-      if (end == text.size()) break;
-      continue;
-    }
-    auto fields = split_csv(line, at);
-    if (!columns)
-      for (auto& field : fields) field.second = 0;
-    if (header.empty()) {
-      for (const auto& [column, col] : fields) {
-        if (std::find(kColumns.begin(), kColumns.end(), column) == kColumns.end())
-          throw ScenarioError(file, line_no, col, "census", fmt::format("unknown column \"{}\"", shorten(column)),
-                              suggestion_hint(column, kColumns, "columns"));
-        if (std::find(header.begin(), header.end(), column) != header.end())
-          throw ScenarioError(file, line_no, col, "census", fmt::format("column \"{}\" appears twice", column), "keep one");
-        header.push_back(column);
-      }
-      for (const char* required : {"kind", "locality", "age_band"})
-        if (std::find(header.begin(), header.end(), required) == header.end())
-          throw ScenarioError(file, line_no, 1, "census", fmt::format("the header has no \"{}\" column", required),
-                              "the first line names the columns: kind,site,locality,age_band,days_elapsed,days_delayed,status,pathway");
-    } else {
-      if (fields.size() != header.size())
-        throw ScenarioError(file, line_no, 1, "census", fmt::format("row has {} fields but the header has {}", fields.size(), header.size()),
-                            "give one value (possibly empty) per column");
-      SourceNode row;
-      row.kind = SourceNode::Kind::Map;
-      row.origin = at;
-      for (std::size_t k = 0; k < fields.size(); ++k) {
-        if (fields[k].first.empty()) continue;
-        SourceNode value;
-        value.kind = SourceNode::Kind::Scalar;
-        value.text = fields[k].first;
-        value.origin = Origin{name, line_no, fields[k].second};
-        row.entries.push_back({header[k], value.origin, std::move(value)});
-      }
-      rows.items.push_back(std::move(row));
-    }
-    if (end == text.size()) break;
-  }
-  if (header.empty()) throw ScenarioError(file, first_line, 1, "census", "the census has no header line", "start with kind,site,locality,age_band,days_elapsed,days_delayed,status,pathway");
-  return rows;
-}
 
 std::size_t read_name(const At& at, const std::vector<std::string>& names, std::string_view what) {
   const std::string text = read_string(at);
@@ -126,7 +33,7 @@ std::size_t read_name(const At& at, const std::vector<std::string>& names, std::
   return static_cast<std::size_t>(it - names.begin());
 }
 
-double read_days(const At& at) { return read_nonnegative(at, static_cast<double>(kMaxDays), "stays longer than 100 years are not plausible") * kMinutesPerDay; }
+double read_days(const At& at) { return read_nonnegative(at, static_cast<double>(kMaxDays), "stays longer than 100 years are not plausible") * engine::kMinutesPerDay; }
 
 struct Names {
   std::vector<std::string> sites, localities, bands;
@@ -183,7 +90,7 @@ CensusPerson read_person(const At& row, CensusKind kind, const scenario::Scenari
         const At delayed = row.require("days_delayed", "give the days since the patient became medically fit");
         person.delayed = read_days(delayed);
         if (person.delayed > person.elapsed)
-          delayed.fail(fmt::format("days_delayed {} is more than days_elapsed {}", show(person.delayed / kMinutesPerDay), show(person.elapsed / kMinutesPerDay)),
+          delayed.fail(fmt::format("days_delayed {} is more than days_elapsed {}", show(person.delayed / engine::kMinutesPerDay), show(person.elapsed / engine::kMinutesPerDay)),
                        "a patient becomes medically fit after admission");
       }
       break;
@@ -305,14 +212,12 @@ scenario::Census build_census(const At& at, const scenario::Scenario& s) {
   const SourceNode& node = at.node();
   if (node.kind == SourceNode::Kind::Scalar) {
     const std::string relative = read_string(at);
-    const std::string& from = at.origin().file_name();
-    const std::filesystem::path base = from == "--set" ? std::filesystem::path{} : std::filesystem::path(from).parent_path();
-    const std::filesystem::path path = (base / relative).lexically_normal();
-    std::string text;
-    if (auto problem = read_text_file(path, text))
-      at.fail(fmt::format("cannot read census file \"{}\" ({}): {}", relative, path.string(), *problem),
+    const IncludedFile& included = included_file(at);
+    const std::string path = included.path.string();
+    if (included.problem)
+      at.fail(fmt::format("cannot read census file \"{}\" ({}): {}", relative, path, *included.problem),
               "the path is relative to the directory of the scenario file that names it");
-    return read_csv_rows(csv_rows(text, path.string(), 1), s, path.string());
+    return read_csv_rows(included.content, s, path);
   }
   at.expect_map("a census: a CSV file name, {csv: \"...\"}, or lists acute, reablement, intermediate_care, care_homes");
   at.check_keys({"csv", "acute", "reablement", "intermediate_care", "care_homes", "at_home", "care_home_residents"});
@@ -370,7 +275,7 @@ std::string csv_field(const std::string& text) {
   for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
   return out + "\"";
 }
-std::string days(double minutes) { return fmt::format("{:.4f}", minutes / 1440.0); }
+std::string days(double minutes) { return fmt::format("{:.4f}", minutes / engine::kMinutesPerDay); }
 }  // namespace
 
 std::string census_csv(const scenario::Census& census, const scenario::Scenario& s) {

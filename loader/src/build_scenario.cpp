@@ -5,11 +5,6 @@
 #include "build.hpp"
 
 namespace pfsim::loader::detail {
-namespace {
-
-constexpr std::string_view kNotYet = "this loader does not support the {} module yet; remove the key";
-
-}  // namespace
 
 void check_schema_version(const At& top) {
   // A scheme file given where a scenario is expected would otherwise only say `missing required key "pfsim"`.
@@ -25,12 +20,10 @@ void check_schema_version(const At& top) {
 scenario::Scenario build_scenario(const SourceNode& root) {
   const At top(root, "", "");
   top.expect_map("scenario settings (pfsim, name, run, ...)");
-  static const std::string schemes_hint = fmt::format(kNotYet, "schemes");
   top.check_keys({"pfsim", "name", "extends", "run", "population", "sites", "ae", "admission", "discharge",
                   "reablement", "intermediate_care", "care_homes", "readmission", "primary_care", "winter",
                   "calibration", "schemes", "qipp_target_gbp", "scheme_tariff", "kpi_targets", "census", "routing",
-                  "virtual_wards"},
-                 {{"schemes", schemes_hint}});
+                  "virtual_wards"});
   check_schema_version(top);
 
   scenario::Scenario scenario;

@@ -1,5 +1,6 @@
 // schemes: [{file: schemes/x.yaml}, ...] plus qipp_target_gbp, scheme_tariff and kpi_targets (DESIGN §3, README
-// "Schemes and QIPP risk"). Each scheme file is parsed on its own, so every error names the scheme file's line.
+// "Schemes and QIPP risk"). Each scheme file is parsed on its own (by the read step, includes.hpp), so every error
+// names the scheme file's line.
 #include <algorithm>
 #include <cmath>
 #include <filesystem>
@@ -9,7 +10,7 @@
 #include "build.hpp"
 #include "did_you_mean.hpp"
 #include "limits.hpp"
-#include "parse_yaml.hpp"
+#include "includes.hpp"
 #include "pfsim/engine/time.hpp"
 #include "pfsim/scenario/kpi_catalogue.hpp"
 
@@ -312,14 +313,12 @@ scenario::Scheme read_scheme(const At& at, const SchemeFile& file, const std::ve
 void load_scheme_file(const At& file_at, scenario::SchemeSettings& settings, std::vector<std::pair<std::string, int>>& seen,
                       const Context& c) {
   const std::string relative = read_string(file_at);
-  const std::string& from = file_at.origin().file_name();
-  const std::filesystem::path base = from == "--set" ? std::filesystem::path{} : std::filesystem::path(from).parent_path();
-  const std::filesystem::path path = (base / relative).lexically_normal();
-  std::string text;
-  if (auto problem = read_text_file(path, text))
-    file_at.fail(fmt::format("cannot read scheme file \"{}\" ({}): {}", relative, path.string(), *problem),
+  const IncludedFile& included = included_file(file_at);
+  const std::filesystem::path& path = included.path;
+  if (included.problem)
+    file_at.fail(fmt::format("cannot read scheme file \"{}\" ({}): {}", relative, path.string(), *included.problem),
                  "the path is relative to the directory of the scenario file that names it");
-  const SourceNode root = parse_yaml_file_text(text, path.string());
+  const SourceNode& root = included.content;
   const At top(root, "", "");
   if (root.kind == SourceNode::Kind::Null) top.fail("the scheme file is empty", "a scheme file starts with `pfsim_schemes: 1`");
   top.expect_map("scheme file settings (pfsim_schemes, delivery_priors, groups, schemes)");

@@ -68,21 +68,6 @@ scenario::WinterDischarge read_discharge(const At& at) {
   return d;
 }
 
-// Count distribution (plain numbers, no units), e.g. "triangular(min=4, mode=10, max=24)".
-engine::Distribution read_count_distribution(const At& at) {
-  const SourceNode& node = at.node();
-  if (node.kind != SourceNode::Kind::Scalar)
-    at.fail(fmt::format("expected a distribution such as \"triangular(min=4, mode=10, max=24)\", got {}", describe(node)),
-            "write the distribution as one quoted string of plain numbers (beds, no units)");
-  try {
-    return engine::parse_distribution(node.text, false);
-  } catch (const engine::DistributionError& e) {
-    at.fail(e.what(), e.hint());
-  } catch (const std::exception& e) {
-    at.fail(fmt::format("{} in \"{}\"", e.what(), node.text));
-  }
-}
-
 scenario::WinterOutbreaks read_outbreaks(const At& at, std::size_t site) {
   at.expect_map("outbreak settings (per_month, duration, beds_closed)");
   at.check_keys({"per_month", "duration", "beds_closed"});

@@ -1,6 +1,8 @@
 #include "overrides.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdlib>
 #include <variant>
 #include <memory>
 
@@ -108,23 +110,13 @@ SourceNode* descend(SourceNode* node, const Step& step, const Override& o, const
   return &node->entries.back().value;
 }
 
-void apply_one(SourceNode& root, const std::string& text, int position) {
-  const std::size_t equals = find_equals(text);
-  Override o{position, equals == std::string::npos ? text : text.substr(0, equals)};
-  if (equals == std::string::npos || equals == 0)
-    throw ScenarioError(kSetFile, position, 1, "", fmt::format("\"{}\" is not KEY.PATH=VALUE", text),
-                        "e.g. --set run.replications=200");
+void check_not_extends(const Override& o) {
   if (o.key_path == "extends" || o.key_path.starts_with("extends."))
     o.fail("extends cannot be changed with --set", "write a small scenario file that extends the one you want");
+}
 
-  // Columns count from the start of "key=value", so the caret lands on the value.
-  const int value_column = static_cast<int>(equals) + 2;
-  const MarkToOrigin where = [&o, value_column](const YAML::Mark& m) {
-    return o.origin(m.line == 0 ? value_column + m.column : m.column + 1);
-  };
-  SourceNode value = parse_yaml(text.substr(equals + 1), where, o.origin(value_column));
-  if (value.kind == SourceNode::Kind::Null) value.origin = o.origin(value_column);
-
+// Puts `value` at o.key_path, creating missing map keys; deep-merged like an extending file.
+void set_at(SourceNode& root, const Override& o, SourceNode value) {
   SourceNode* target = &root;
   std::vector<Step> walked;
   for (const Step& step : split_path(o)) {
@@ -134,10 +126,51 @@ void apply_one(SourceNode& root, const std::string& text, int position) {
   merge_into(*target, std::move(value));
 }
 
+void apply_one(SourceNode& root, const std::string& text, int position) {
+  const std::size_t equals = find_equals(text);
+  Override o{position, equals == std::string::npos ? text : text.substr(0, equals)};
+  if (equals == std::string::npos || equals == 0)
+    throw ScenarioError(kSetFile, position, 1, "", fmt::format("\"{}\" is not KEY.PATH=VALUE", text),
+                        "e.g. --set run.replications=200");
+  check_not_extends(o);
+
+  // Columns count from the start of "key=value", so the caret lands on the value.
+  const int value_column = static_cast<int>(equals) + 2;
+  const MarkToOrigin where = [&o, value_column](const YAML::Mark& m) {
+    return o.origin(m.line == 0 ? value_column + m.column : m.column + 1);
+  };
+  SourceNode value = parse_yaml(text.substr(equals + 1), where, o.origin(value_column));
+  if (value.kind == SourceNode::Kind::Null) value.origin = o.origin(value_column);
+  set_at(root, o, std::move(value));
+}
+
+// Whole numbers as integers ("6", not "6.0" or "1e+01"); others in the fewest significant digits that read back
+// as the same double (%g style: "0.25", "1.5e-05").
+std::string number_text(double value) {
+  if (std::isfinite(value) && value == std::trunc(value) && std::fabs(value) < 1e15)
+    return fmt::format("{}", static_cast<long long>(value));
+  for (int digits = 1; digits <= 17; ++digits) {
+    std::string text = fmt::format("{:.{}g}", value, digits);
+    if (std::strtod(text.c_str(), nullptr) == value) return text;
+  }
+  return fmt::format("{}", value);  // not finite: rejected by the builder as "expected a finite number"
+}
+
 }  // namespace
 
 void apply_overrides(SourceNode& root, const std::vector<std::string>& overrides) {
   for (std::size_t i = 0; i < overrides.size(); ++i) apply_one(root, overrides[i], static_cast<int>(i) + 1);
+}
+
+void apply_number(SourceNode& root, const std::string& key_path, double value, int position) {
+  const Override o{position, key_path};
+  check_not_extends(o);
+  // As `--set key_path=TEXT` would place it: the value starts after "key_path=".
+  SourceNode node;
+  node.kind = SourceNode::Kind::Scalar;
+  node.text = number_text(value);
+  node.origin = o.origin(static_cast<int>(key_path.size()) + 2);
+  set_at(root, o, std::move(node));
 }
 
 }  // namespace pfsim::loader::detail

@@ -13,4 +13,8 @@ namespace pfsim::loader::detail {
 /// (1-based) and column = the position in its text, so a bad value is reported as "--set:2:19: ...".
 void apply_overrides(SourceNode& root, const std::vector<std::string>& overrides);
 
+/// Sets one number as `--set key_path=NUMBER` at position `position` would, without YAML text: the same path
+/// steps, the same origin. A whole number is written as an integer, others in the fewest digits that round-trip.
+void apply_number(SourceNode& root, const std::string& key_path, double value, int position);
+
 }  // namespace pfsim::loader::detail

@@ -181,18 +181,29 @@ std::string read_string(const At& at) {
   return node.text;
 }
 
-engine::Distribution read_distribution(const At& at) {
+namespace {
+// Distribution text, with time units or plain numbers; `example` and `hint` are for a value that is not text.
+engine::Distribution read_distribution_text(const At& at, bool with_units, std::string_view example, std::string_view hint) {
   const SourceNode& node = at.node();
   if (node.kind != SourceNode::Kind::Scalar)
-    at.fail(fmt::format("expected a distribution such as \"lognormal(mean=6d, sd=9d)\", got {}", describe(node)),
-            "write the distribution as one quoted string");
+    at.fail(fmt::format("expected a distribution such as \"{}\", got {}", example, describe(node)), std::string(hint));
   try {
-    return engine::parse_distribution(node.text, true);
+    return engine::parse_distribution(node.text, with_units);
   } catch (const engine::DistributionError& e) {
     at.fail(e.what(), e.hint());
   } catch (const std::exception& e) {  // e.g. a factory rejecting sd ≤ 0
     at.fail(fmt::format("{} in \"{}\"", e.what(), node.text));
   }
+}
+}  // namespace
+
+engine::Distribution read_distribution(const At& at) {
+  return read_distribution_text(at, true, "lognormal(mean=6d, sd=9d)", "write the distribution as one quoted string");
+}
+
+engine::Distribution read_count_distribution(const At& at) {
+  return read_distribution_text(at, false, "triangular(min=4, mode=10, max=24)",
+                                "write the distribution as one quoted string of plain numbers (beds, no units)");
 }
 
 void check_sums_to_one(const At& at, double sum, std::string_view what) {

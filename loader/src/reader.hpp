@@ -32,7 +32,7 @@ class At {
   /// Fails unless this is a map ("expected a map of <what>").
   void expect_map(std::string_view what) const;
   /// Fails at the first key not in `allowed`, with "did you mean". `special` gives a fixed hint for a
-  /// known-but-unsupported key (e.g. `schemes` at the top level).
+  /// known key that does not belong here (e.g. `P0` under discharge.assessment_delay).
   void check_keys(std::initializer_list<std::string_view> allowed,
                   std::initializer_list<std::pair<std::string_view, std::string_view>> special = {}) const;
   [[nodiscard]] std::optional<At> get(std::string_view key) const;
@@ -77,6 +77,8 @@ std::uint64_t read_uint64(const At& at);
 std::string read_string(const At& at);
 /// Distribution text with time units ("lognormal(mean=6d, sd=9d)"), in minutes.
 engine::Distribution read_distribution(const At& at);
+/// Distribution text of plain numbers, without units ("triangular(min=4, mode=10, max=24)"): counts such as beds.
+engine::Distribution read_count_distribution(const At& at);
 
 /// Reads a list of exactly `count` numbers with `read_one` (e.g. read_probability).
 template <class ReadOne>

@@ -9,6 +9,8 @@
 
 namespace pfsim::loader::detail {
 
+struct IncludedFile;
+
 /// Where a node was written: file as passed (or "--set") and 1-based line/column (0 = unknown).
 struct Origin {
   std::shared_ptr<const std::string> file;  // shared: every node of a file points at one string
@@ -27,6 +29,8 @@ struct SourceNode {
   std::vector<SourceNode> items;   // List
   std::vector<Entry> entries;      // Map, in document order
   Origin origin;
+  /// A scalar that names a scheme file or census CSV: that file as the read step read it (includes.hpp).
+  std::shared_ptr<const IncludedFile> included;
 
   /// The value under `key` of a map, or nullptr (also for non-maps).
   [[nodiscard]] const SourceNode* find(std::string_view key) const;

@@ -21,6 +21,25 @@ bool launched_by_mpirun() {
     if (std::getenv(variable)) return true;
   return false;
 }
+
+// Gathers every rank's `mine` on rank 0, in rank order: first how many elements each rank sends, then the elements.
+// Other ranks get an empty container.
+template <class Container>
+Container gather_on_root(const Container& mine, MPI_Datatype type, std::size_t ranks) {
+  const int count = static_cast<int>(mine.size());
+  std::vector<int> counts(ranks);
+  MPI_Gather(&count, 1, MPI_INT, counts.data(), 1, MPI_INT, 0, MPI_COMM_WORLD);
+  std::vector<int> displacements(ranks, 0);
+  int total = 0;
+  for (std::size_t k = 0; k < ranks; ++k) {
+    displacements[k] = total;
+    total += counts[k];
+  }
+  Container all(static_cast<std::size_t>(total), typename Container::value_type{});
+  MPI_Gatherv(mine.data(), count, type, all.data(), counts.data(), displacements.data(), type, 0, MPI_COMM_WORLD);
+  return all;
+}
+
 }  // namespace
 
 Distributed& Distributed::instance() { return world; }
@@ -55,31 +74,9 @@ ReplicationRun Distributed::run_shared(const scenario::Scenario& scenario, std::
     lengths.push_back(one.size());
     bytes += one;
   }
-  // Two gathers: how many bytes each rank sends, then the bytes (lengths per replication travel first).
-  int count = static_cast<int>(lengths.size());
-  std::vector<int> counts(ranks_);
-  MPI_Gather(&count, 1, MPI_INT, counts.data(), 1, MPI_INT, 0, MPI_COMM_WORLD);
-  std::vector<int> length_displacements(ranks_, 0);
-  int total_lengths = 0;
-  for (std::size_t k = 0; k < ranks_; ++k) {
-    length_displacements[k] = total_lengths;
-    total_lengths += counts[k];
-  }
-  std::vector<std::uint64_t> all_lengths(static_cast<std::size_t>(total_lengths));
-  MPI_Gatherv(lengths.data(), count, MPI_UINT64_T, all_lengths.data(), counts.data(), length_displacements.data(),
-              MPI_UINT64_T, 0, MPI_COMM_WORLD);
-  const int byte_count = static_cast<int>(bytes.size());
-  std::vector<int> byte_counts(ranks_);
-  MPI_Gather(&byte_count, 1, MPI_INT, byte_counts.data(), 1, MPI_INT, 0, MPI_COMM_WORLD);
-  std::vector<int> byte_displacements(ranks_, 0);
-  int total_bytes = 0;
-  for (std::size_t k = 0; k < ranks_; ++k) {
-    byte_displacements[k] = total_bytes;
-    total_bytes += byte_counts[k];
-  }
-  std::string all_bytes(static_cast<std::size_t>(total_bytes), '\0');
-  MPI_Gatherv(bytes.data(), byte_count, MPI_CHAR, all_bytes.data(), byte_counts.data(), byte_displacements.data(), MPI_CHAR, 0,
-              MPI_COMM_WORLD);
+  // Two gathers: the lengths per replication travel first, then the bytes.
+  const std::vector<std::uint64_t> all_lengths = gather_on_root(lengths, MPI_UINT64_T, ranks_);
+  const std::string all_bytes = gather_on_root(bytes, MPI_CHAR, ranks_);
 
   ReplicationRun run;
   if (!is_root()) return run;

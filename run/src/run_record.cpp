@@ -3,6 +3,8 @@
 #include <chrono>
 #include <ctime>
 
+#include <fmt/format.h>
+
 #include "pfsim/engine/time.hpp"
 #include "pfsim/models/offered_load.hpp"
 #include "pfsim/run/scheme_summary.hpp"
@@ -11,14 +13,13 @@
 
 namespace pfsim::run {
 
-namespace {
 std::string utc_now() {
-  const std::time_t t = std::time(nullptr);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
-  return buffer;
+  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday, utc.tm_hour,
+                     utc.tm_min, utc.tm_sec);
 }
-}  // namespace
 
 output::RunRecord make_run_record(const scenario::Scenario& scenario, const std::vector<models::ReplicationResult>& results,
                                   const std::string& command_line) {

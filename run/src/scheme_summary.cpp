@@ -15,15 +15,6 @@ namespace pfsim::run {
 namespace {
 constexpr double kZ95 = 1.959963984540054;
 
-double quantile(std::vector<double> v, double q) {
-  if (v.empty()) return 0;
-  std::sort(v.begin(), v.end());
-  const double pos = q * static_cast<double>(v.size() - 1);
-  const auto lo = static_cast<std::size_t>(std::floor(pos));
-  const std::size_t hi = std::min(lo + 1, v.size() - 1);
-  return v[lo] + (pos - static_cast<double>(lo)) * (v[hi] - v[lo]);
-}
-
 double mean(const std::vector<double>& v) { return v.empty() ? 0.0 : std::accumulate(v.begin(), v.end(), 0.0) / static_cast<double>(v.size()); }
 
 std::string gbp(double value) {
@@ -100,8 +91,8 @@ SchemeRisk analyse_schemes(const scenario::Scenario& scenario, const std::vector
   risk.mean_money = mean(money);
   risk.mean_flow = mean(flow);
   risk.ci_half = n > 1 ? engine::ci_half_width(risk.savings_gbp) : 0.0;
-  risk.p5 = quantile(risk.savings_gbp, 0.05);
-  risk.p95 = quantile(risk.savings_gbp, 0.95);
+  risk.p5 = engine::quantile(risk.savings_gbp, 0.05);
+  risk.p95 = engine::quantile(risk.savings_gbp, 0.95);
   if (settings.qipp_target_gbp) {
     risk.has_target = true;
     std::size_t hits = 0;
@@ -126,8 +117,8 @@ SchemeRisk analyse_schemes(const scenario::Scenario& scenario, const std::vector
   for (std::size_t s = 0; s < k; ++s) {
     std::vector<double> f;
     for (const auto& r : results) f.push_back(r.schemes.delivered[s]);
-    q10[s] = quantile(f, 0.10);
-    q90[s] = quantile(f, 0.90);
+    q10[s] = engine::quantile(f, 0.10);
+    q90[s] = engine::quantile(f, 0.90);
     mean_fraction[s] = mean(f);
   }
   const Regression regression(results, k);

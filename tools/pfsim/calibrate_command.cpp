@@ -80,12 +80,13 @@ output::Breakdown row(std::string name, std::string units, std::string descripti
 
 int calibrate(const CalibrateOptions& options, const std::string& command_line) {
   const fs::path input = options.scenario;
-  const auto calibration = loader::load_calibration(input);
+  std::vector<fs::path> files_read;
+  const loader::ScenarioDocument document = loader::read_scenario(input, {}, files_read);
+  const scenario::Scenario base = loader::build_scenario(document);  // validates the calibration section too
+  const auto calibration = loader::calibration_of(document);
   if (!calibration)
     throw loader::ScenarioError(input.string(), 0, 0, "calibration", "the scenario has no calibration section",
                                        "add `calibration:` with targets and parameters (README \"Calibrating with pfsim calibrate\")");
-  std::vector<fs::path> files_read;
-  const scenario::Scenario base = loader::load_scenario(input, {}, files_read);
   // Each candidate would get its own pilot and so its own warm-up, which breaks common random numbers.
   if (base.run.warmup_auto)
     throw BadArgument(fmt::format("{}: calibrate needs a numeric run.warmup_days, not auto (hint: `pfsim run` prints the warm-up "
@@ -108,7 +109,7 @@ int calibrate(const CalibrateOptions& options, const std::string& command_line) 
   const std::size_t threads = options.threads > 0 ? static_cast<std::size_t>(options.threads)
                                                   : std::max(1u, std::thread::hardware_concurrency());
   const auto started = std::chrono::steady_clock::now();
-  Evaluator evaluator(input, *calibration, static_cast<std::size_t>(options.replications), threads,
+  Evaluator evaluator(document, *calibration, static_cast<std::size_t>(options.replications), threads,
                       static_cast<std::size_t>(options.budget));
   const auto& parameters = calibration->parameters;
   const auto& targets = calibration->targets;
@@ -171,7 +172,7 @@ int calibrate(const CalibrateOptions& options, const std::string& command_line) 
   (void)loader::load_scenario(out);  // what was written must load
 
   // Diagnostics (HDF5): the best candidate's full results plus the calibration tables -----------------------------
-  const scenario::Scenario fitted_scenario = loader::load_scenario(input, evaluator.overrides(best.texts));
+  const scenario::Scenario fitted_scenario = evaluator.scenario_at(best.values);
   output::RunRecord record = make_run_record(fitted_scenario, evaluator.best_results(), command_line);
   record.extra_meta.emplace_back("calibration_method", "Nelder-Mead, logit-transformed bounds, common random numbers, restarts");
   record.extra_meta.emplace_back("calibration_objective", "sum over targets of ((simulated mean - observed) / sd)^2 + priors");

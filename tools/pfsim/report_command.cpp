@@ -1,8 +1,6 @@
 // pfsim report results.h5 [-o report.html] : one self-contained HTML page (inline SVG, no script, no network).
 #include <unistd.h>
 
-#include <chrono>
-#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -17,6 +15,7 @@
 #include "pfsim/output/output.hpp"
 #include "pfsim/output/report.hpp"
 #include "pfsim/loader/load.hpp"
+#include "pfsim/run/run_record.hpp"
 
 namespace pfsim::cli {
 
@@ -50,14 +49,6 @@ output::ScenarioSummary scenario_summary(const std::string& scenario_yaml) {
   return summary;
 }
 
-std::string utc_now() {
-  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday, utc.tm_hour,
-                     utc.tm_min, utc.tm_sec);
-}
-
 }  // namespace
 
 Command add_report_command(CLI::App& app) {
@@ -79,7 +70,7 @@ Command add_report_command(CLI::App& app) {
     output::ReportOptions options;
     options.results_file = std::filesystem::path(args->results).filename().string();
     options.scenario = scenario_summary(record.scenario_yaml);
-    options.generated = utc_now();
+    options.generated = run::utc_now();
     output::write_report(record, options, out);
     fmt::print("{}\n", out.string());
     return kOk;

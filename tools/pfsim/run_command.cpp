@@ -209,7 +209,6 @@ int run(const RunOptions& options, const std::string& command_line, const Distri
   if (scenario.census) record.extra_meta.emplace_back("census_people", fmt::format("{}", scenario.census->people.size()));
   output::write_results(record, out);
   checkpoints.remove_all();
-  mpi.finished_writing();
   if (!options.save_census.empty()) write_census(scenario, save_day, options.save_census[1]);
 
   for (const auto& [key, value] : record.extra_meta)

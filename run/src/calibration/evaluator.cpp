@@ -16,10 +16,11 @@ std::string format_value(double value, bool integer) {
   return fmt::format("{:.6g}", value);
 }
 
-Evaluator::Evaluator(std::filesystem::path scenario, loader::Calibration calibration, std::size_t replications,
+Evaluator::Evaluator(const loader::ScenarioDocument& scenario, loader::Calibration calibration, std::size_t replications,
                      std::size_t threads, std::size_t budget)
-    : scenario_(std::move(scenario)), calibration_(std::move(calibration)), replications_(replications),
-      threads_(threads), budget_(budget) {
+    : document_(scenario), calibration_(std::move(calibration)), replications_(replications), threads_(threads),
+      budget_(budget) {
+  loader::apply_values(document_, {{"run.replications", static_cast<double>(replications_)}});
   const auto& catalogue = scenario::kpi_catalogue();
   for (const auto& target : calibration_.targets) {
     auto it = std::find_if(catalogue.begin(), catalogue.end(), [&](const scenario::KpiInfo& k) { return k.name == target.kpi; });
@@ -47,10 +48,12 @@ std::vector<double> Evaluator::to_search_space(const std::vector<double>& values
   return u;
 }
 
-std::vector<std::string> Evaluator::overrides(const std::vector<std::string>& texts) const {
-  std::vector<std::string> out{fmt::format("run.replications={}", replications_)};
-  for (std::size_t i = 0; i < texts.size(); ++i) out.push_back(calibration_.parameters[i].key_path + "=" + texts[i]);
-  return out;
+scenario::Scenario Evaluator::scenario_at(const std::vector<double>& values) const {
+  loader::ScenarioDocument candidate = document_;
+  std::vector<std::pair<std::string, double>> settings;
+  for (std::size_t i = 0; i < values.size(); ++i) settings.emplace_back(calibration_.parameters[i].key_path, values[i]);
+  loader::apply_values(candidate, settings);
+  return loader::build_scenario(candidate);
 }
 
 const Evaluation& Evaluator::evaluate(const std::vector<double>& values, int phase) {
@@ -66,7 +69,7 @@ const Evaluation& Evaluator::evaluate(const std::vector<double>& values, int pha
   if (auto hit = cache_.find(key); hit != cache_.end()) return trace_[hit->second];
   if (phase == 0) ++search_runs_;
 
-  const scenario::Scenario scenario = loader::load_scenario(scenario_, overrides(e.texts));
+  const scenario::Scenario scenario = scenario_at(e.values);
   std::vector<std::size_t> indices(replications_);
   for (std::size_t r = 0; r < indices.size(); ++r) indices[r] = r;  // the same replications for every candidate (CRN)
   std::vector<models::ReplicationResult> results = run_indices(scenario, indices, threads_, nullptr, {});

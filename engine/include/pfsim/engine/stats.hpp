@@ -99,6 +99,8 @@ double student_t_quantile(double confidence, std::size_t df);
 double ci_half_width(std::span<const double> values, double confidence = 0.95);
 /// Percentile (0..100) with linear interpolation between order statistics (type 7, as R and numpy).
 double percentile(std::span<const double> values, double pct);
+/// The same at probability q (0..1), position q·(n − 1) between order statistics; NaN for no values.
+double quantile(std::span<const double> values, double q);
 Summary summarise(std::span<const double> values);
 
 /// Below this many values the 5th and 95th percentiles are read off the two most extreme values (type 7 puts p5

@@ -44,6 +44,11 @@ struct Calibration {
 /// nullopt when it has none. Throws ScenarioError (file:line:col) like load_scenario().
 std::optional<Calibration> load_calibration(const std::filesystem::path& file);
 
+class ScenarioDocument;
+/// The calibration section of a document read with read_scenario (load.hpp), or nullopt when it has none. Validates
+/// the section only (against the document, as it stands); build_scenario validates the rest.
+std::optional<Calibration> calibration_of(const ScenarioDocument& document);
+
 /// One fitted value to write: key path as in FreeParameter, the value's YAML text and a comment for its line.
 struct FittedValue {
   std::string key_path;

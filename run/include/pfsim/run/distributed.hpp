@@ -22,8 +22,6 @@ class Distributed {
   /// Runs this rank's share of `replications` and gathers everything on rank 0 (others get an empty run).
   ReplicationRun run_shared(const scenario::Scenario& scenario, std::size_t replications, std::size_t threads,
                             const Checkpoints* checkpoints, const std::function<void()>& on_done) const;
-  /// Rank 0 has written the results file.
-  void finished_writing() const {}
 
  private:
   std::size_t rank_ = 0, ranks_ = 1;

@@ -9,6 +9,9 @@
 
 namespace pfsim::run {
 
+/// The time now in UTC, ISO 8601 to the second ("2026-01-31T09:05:00Z"): when a results file or report was made.
+std::string utc_now();
+
 output::RunRecord make_run_record(const scenario::Scenario& scenario, const std::vector<models::ReplicationResult>& results,
                                   const std::string& command_line);
 
