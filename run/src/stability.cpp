@@ -10,7 +10,9 @@
 namespace pfsim::run {
 
 namespace {
-constexpr std::size_t kMinDays = 28;
+// A whole seasonal cycle: over a shorter run (a Dec–Mar winter, say) demand itself rises and falls, so a queue that
+// rises towards the end may be the season, not a capacity that cannot keep up. The offered-load check still runs.
+constexpr std::size_t kMinDays = 365;
 constexpr std::size_t kEndDays = 7;
 constexpr double kGrowthFactor = 2.0;    // E > 2 F + 5
 constexpr double kGrowthFloor = 5.0;     // patients
