@@ -12,8 +12,9 @@
 //   errors) and it has grown well past its early level (E > 2 F + 5 patients).
 // A queue of a stable system fluctuates around a level, so its end is not twice its first quarter plus five people
 // and its last-quarter slope is not reliably positive; a queue fed faster than it is served grows linearly, so both
-// hold. Runs shorter than a year (365 measured days) are not tested: a seasonal rise would look like growth. A flag also catches a queue that has not settled yet
-// (a system far from steady state at the end of the run): either way the KPIs are not steady-state results.
+// hold. Runs shorter than a year (365 measured days) are not tested: a seasonal rise would look like growth. A flag
+// also catches a queue that has not settled yet (a system far from steady state at the end of the run): either way
+// the KPIs are not steady-state results.
 #include <string>
 #include <vector>
 
