@@ -27,6 +27,9 @@ class Context {
   Recorder recorder;
   const double measure_from;       // end of warm-up (minutes)
   const double measure_to;
+  /// Where the follow-up of the measured arrival cohorts stops at the latest (measure_to + kFollowUpDays); demand
+  /// goes on until then so the last measured patients meet real conditions.
+  const double follow_to;
 
   [[nodiscard]] bool measured(double t) const { return t >= measure_from && t < measure_to; }
   [[nodiscard]] static double years(double t) { return t / engine::kMinutesPerYear; }

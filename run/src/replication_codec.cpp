@@ -6,7 +6,7 @@ namespace pfsim::run {
 
 namespace {
 // Bumped whenever ReplicationResult changes shape, so stale checkpoints are ignored instead of misread.
-constexpr std::uint64_t kMagic = 0x7066'7369'6d52'0005ULL;  // "pfsimR" v5 (every KPI by site and locality; travel outcome of routing)
+constexpr std::uint64_t kMagic = 0x7066'7369'6d52'0006ULL;  // "pfsimR" v6 (KPIs ae_still_in_department_at_end, awaiting_bed_at_end)
 
 class Writer {
  public:

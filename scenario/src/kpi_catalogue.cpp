@@ -27,6 +27,12 @@ const std::array<KpiInfo, kKpiCount>& kpi_catalogue() {
       {"gp_unmet_appointments", "appointments", "GP appointment demand above available slots", "", false, Better::Lower},
       {"opel4_days", "site-days", "days at OPEL 4 (midnight), summed over sites; 0 when winter.opel is off", "", false, Better::Lower},
       {"escalation_bed_days", "bed-days", "escalation beds open (time integral), all sites", "", false, Better::Lower},
+      {"ae_still_in_department_at_end", "attendances",
+       "measured attendances still in A&E (incl. waiting for a bed) 90 days after the measured period; 0 in a stable system", "",
+       false, Better::Lower},
+      {"awaiting_bed_at_end", "patients",
+       "measured bed requests (decision to admit or direct referral) still without a bed 90 days after the measured period; 0 in a "
+       "stable system", "", false, Better::Lower},
   }};
   return catalogue;
 }
@@ -87,6 +93,8 @@ const std::array<KpiInfo, kKpiCount>& by_site_catalogue() {
       {"gp_unmet_appointments", "appointments", "GP demand above slots, each locality's split by its ae.site_choice shares"},
       {"opel4_days", "days", "days at OPEL 4 (midnight) at the site; 0 when winter.opel is off"},
       {"escalation_bed_days", "bed-days", "escalation beds open at the site (time integral)"},
+      {"ae_still_in_department_at_end", "attendances", "site's measured attendances still in its A&E at the follow-up cap"},
+      {"awaiting_bed_at_end", "patients", "measured requests for the site's beds still without a bed at the follow-up cap"},
   }};
   return catalogue;
 }
@@ -120,6 +128,8 @@ const std::array<KpiInfo, kKpiCount>& by_locality_catalogue() {
       {"gp_unmet_appointments", "appointments", "GP appointment demand above available slots in the locality"},
       {"opel4_days", "site-days", "site-days at OPEL 4, each site's shared out by the locality's part of its catchment"},
       {"escalation_bed_days", "bed-days", "escalation bed-days, each site's shared out by the locality's part of its catchment"},
+      {"ae_still_in_department_at_end", "attendances", "residents' measured attendances still in A&E at the follow-up cap, any site"},
+      {"awaiting_bed_at_end", "patients", "residents' measured bed requests still without a bed at the follow-up cap, any site"},
   }};
   return catalogue;
 }

@@ -50,6 +50,8 @@ enum class Kpi : std::size_t {
   GpUnmetAppointments,
   Opel4Days,
   EscalationBedDays,
+  AeStillInDepartmentAtEnd,  // measured arrivals still in A&E when the follow-up cap is reached
+  AwaitingBedAtEnd,          // measured bed requests still waiting for a bed at the cap
   Count
 };
 inline constexpr std::size_t kKpiCount = static_cast<std::size_t>(Kpi::Count);
