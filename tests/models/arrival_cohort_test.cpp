@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <vector>
 
+#include "local_system.hpp"
 #include "pfsim/loader/load.hpp"
 #include "pfsim/models/system.hpp"
 #include "test_scenarios.hpp"
@@ -59,6 +60,56 @@ TEST(ArrivalCohort, BacklogAtTheEndIsFollowedToCompletion) {
   const double within = within_4h(r);
   EXPECT_GE(attendances - still - within, 0.0);
   EXPECT_LT(kpi(r, Kpi::Ae4hPct), 100.0);
+}
+
+// Runs one replication as System::run does and hands back the whole-system counters and where the clock stopped.
+struct FollowedRun {
+  KpiCounters counted;
+  double stopped_at, measure_to, follow_to;
+  std::int64_t open_at_end;
+};
+FollowedRun run_followed(const Scenario& s) {
+  Context ctx(s, 0);
+  LocalSystem local(ctx);
+  local.start();
+  ctx.sim.run_until(ctx.measure_to);
+  local.end_of_window();
+  local.follow_cohort();
+  FollowedRun out{ctx.recorder.totals(), ctx.sim.now(), ctx.measure_to, ctx.follow_to, ctx.recorder.cohort_open()};
+  (void)local.finish();
+  return out;
+}
+
+TEST(ArrivalCohort, EveryMeasuredArrivalIsCountedExactlyOnce) {
+  // No beds, 30 % admitted: the others leave (some within 4 h, some after), the admitted are still there at the cap.
+  Scenario s = single_site(0.05, 2, 0, 20, 5);
+  s.ae.admit_probability = {0.3};
+  s.ae.sdec_share = 0.0;
+  s.sites[0].ae->treatment = engine::Distribution::exponential(36.0);  // busy clinicians: some waits pass 4 h
+  const FollowedRun r = run_followed(s);
+  const KpiCounters& c = r.counted;
+  const double within = c.ae_within_4h, after = c.ae_left - c.ae_within_4h, still = c.ae_unfinished;
+  EXPECT_GT(within, 0.0);
+  EXPECT_GT(after, 0.0);
+  EXPECT_GT(still, 0.0);
+  EXPECT_EQ(c.ae_attendances, within + after + still);
+  EXPECT_EQ(r.stopped_at, r.follow_to);  // the cap was reached
+  // Every measured bed request is either granted or still waiting at the cap.
+  EXPECT_GT(c.bed_unfinished, 0.0);
+  EXPECT_EQ(c.bed_waits, 0.0);
+}
+
+TEST(ArrivalCohort, FollowUpStopsWhenTheCohortIsDoneNotAtTheCap) {
+  Scenario s = single_site(0.05, 4, 40, 30, 5);
+  s.ae.admit_probability = {0.3};
+  s.admission.los = {engine::Distribution::exponential(2.2 * 1440.0)};  // a backlog builds: beds just short of demand
+  const FollowedRun r = run_followed(s);
+  EXPECT_EQ(r.open_at_end, 0);
+  EXPECT_EQ(r.counted.ae_unfinished, 0.0);
+  EXPECT_EQ(r.counted.bed_unfinished, 0.0);
+  EXPECT_EQ(r.counted.ae_attendances, r.counted.ae_left);
+  EXPECT_GT(r.stopped_at, r.measure_to);
+  EXPECT_LT(r.stopped_at, r.follow_to);
 }
 
 class BedCutSweep : public ::testing::Test {
