@@ -20,6 +20,7 @@ void AcuteBeds::request(std::uint32_t id) {
   ctx_.patients.set_stage(p, Stage::AwaitingBed);
   p.site = static_cast<std::uint8_t>(site_);
   p.bed_requested_at = ctx_.sim.now();
+  ctx_.recorder.bed_request(p.bed_requested_at);
   if (beds_.request(id)) admit(id);
 }
 

@@ -37,7 +37,10 @@ void AfterDischarge::outcome(std::uint32_t id) {
   }
   switch (p.outcome) {
     case Outcome91d::Readmit:
-      if (p.outcome_at - p.discharged_at <= k30Days) ctx_.recorder.readmission_within_30d(p.discharged_at, p.site, p.locality);
+      // Counted when it happens inside the measured period only, as before the arrival-cohort follow-up (DESIGN §5):
+      // the follow-up after the period must not change this KPI.
+      if (p.outcome_at - p.discharged_at <= k30Days && ctx_.measured(ctx_.sim.now()))
+        ctx_.recorder.readmission_within_30d(p.discharged_at, p.site, p.locality);
       readmit(id);
       return;
     case Outcome91d::CareHome:

@@ -16,7 +16,8 @@ Context::Context(const Scenario& s, std::uint64_t rep)
       recorder(s.run.warmup_days * engine::kMinutesPerDay, s.run.days, s.sites.size(), s.ae.site_choice,
                measured_months(s.run.start_date, s.run.days)),
       measure_from(s.run.warmup_days * engine::kMinutesPerDay),
-      measure_to((s.run.warmup_days + s.run.days) * engine::kMinutesPerDay) {
+      measure_to((s.run.warmup_days + s.run.days) * engine::kMinutesPerDay),
+      follow_to(measure_to + kFollowUpDays * engine::kMinutesPerDay) {
   sim.set_invariant_checks(s.run.check_invariants);
   if (sim.invariant_checks()) patients.check_transitions_with(&check_stage_transition);
 }

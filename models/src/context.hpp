@@ -31,6 +31,9 @@ class Context {
   const double measure_to;
   /// The virtual wards, or null when the scenario has none (set by LocalSystem; step-down and step-up hooks).
   VirtualWards* virtual_wards = nullptr;
+  /// Where the follow-up of the measured arrival cohorts stops at the latest (measure_to + kFollowUpDays); demand
+  /// goes on until then so the last measured patients meet real conditions.
+  const double follow_to;
 
   [[nodiscard]] bool measured(double t) const { return t >= measure_from && t < measure_to; }
   [[nodiscard]] static double years(double t) { return t / engine::kMinutesPerYear; }

@@ -1,6 +1,11 @@
 #include "local_system.hpp"
 
+#include <algorithm>
+
+#include <fmt/format.h>
+
 #include "pfsim/models/scheme_delivery.hpp"
+#include "pfsim/models/system.hpp"
 
 namespace pfsim::models {
 
@@ -72,8 +77,39 @@ void LocalSystem::start() {
   if (ctx_.scenario.census) place_census(ctx_, census_services());
 }
 
+void LocalSystem::end_of_window() { window_ = denominators(ctx_.measure_to); }
+
+void LocalSystem::follow_cohort() {
+  Recorder& rec = ctx_.recorder;
+  if (rec.cohort_open() == 0) return;
+  rec.on_cohort_done([this] { ctx_.sim.stop(); });
+  ctx_.sim.run_until(ctx_.follow_to);
+  rec.on_cohort_done(nullptr);
+  if (rec.cohort_open() == 0) return;
+  // The cap: whoever of the measured cohorts is still in A&E or still waiting for a bed is counted as such.
+  const double cap = ctx_.follow_to;
+  const KpiCounters& totals = rec.totals();
+  const double before = totals.ae_unfinished + totals.bed_unfinished;
+  const std::vector<Stage>& stages = ctx_.patients.stages();
+  for (std::uint32_t id = 0; id < stages.size(); ++id) {
+    if (stages[id] != Stage::InAe && stages[id] != Stage::AwaitingBed) continue;
+    const Patient& p = ctx_.patients[id];
+    if (stages[id] == Stage::InAe || p.from_ae) rec.ae_unfinished(p.ae_arrival, cap, p.site, p.locality);
+    if (stages[id] == Stage::AwaitingBed) rec.bed_unfinished(p.bed_requested_at, cap, p.site, p.locality);
+  }
+  if (totals.ae_unfinished + totals.bed_unfinished - before != static_cast<double>(rec.cohort_open()))
+    throw ModelError(fmt::format("replication {}: {} measured patients still open at the follow-up cap but {} found waiting",
+                                 ctx_.replication, rec.cohort_open(), totals.ae_unfinished + totals.bed_unfinished - before));
+}
+
 ReplicationResult LocalSystem::finish() {
-  const double end = ctx_.measure_to;
+  if (!window_) end_of_window();  // a caller that never ran past the measured period
+  const KpiCounters& counted = ctx_.recorder.totals();
+  if (counted.ae_attendances != counted.ae_left + counted.ae_unfinished)
+    throw ModelError(fmt::format("replication {}: {} measured A&E attendances but {} left A&E and {} still there at the cap",
+                                 ctx_.replication, counted.ae_attendances, counted.ae_left, counted.ae_unfinished));
+  // The run may have gone on past the measured period; the recorder clips what follows to the window.
+  const double end = std::max(ctx_.sim.now(), ctx_.measure_to);
   if (winter_beds_) winter_beds_->finish(end);
   // Patients still in a bed when the run ends contribute their bed-time and delayed days so far.
   for (const Patient& p : ctx_.patients.all()) {
@@ -85,7 +121,7 @@ ReplicationResult LocalSystem::finish() {
                                    p.site, p.locality);
   }
   const Scenario& s = ctx_.scenario;
-  const Recorder::Denominators den = denominators(end);
+  const Recorder::Denominators& den = *window_;
   double occupied = 0;
   for (double area : den.site_occupied_area) occupied += area;
   ReplicationResult r = ctx_.recorder.finish(den);

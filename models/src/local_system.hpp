@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "acute_sites.hpp"
@@ -37,7 +38,13 @@ class LocalSystem {
   void start();
   /// Called at every midnight after the day's checks, before the day's events (census snapshots, pilot runs).
   void on_midnight(std::function<void(std::int64_t day)> hook) { on_midnight_ = std::move(hook); }
-  /// The measured KPIs, with the patients still in a bed at the end counted so far.
+  /// At the end of the measured period (now == measure_to): keeps its bed-time integrals for the window KPIs.
+  void end_of_window();
+  /// Runs on after the measured period until every measured attendance has left A&E and every measured bed request
+  /// has a bed, or until Context::follow_to, where those still waiting are counted as such (DESIGN §5).
+  void follow_cohort();
+  /// The measured KPIs, with the patients still in a bed at the end counted so far (window KPIs clipped to the
+  /// measured period). Checks that every measured attendance is counted exactly once.
   ReplicationResult finish();
 
   [[nodiscard]] const AcuteSites& acute() const { return acute_; }
@@ -74,6 +81,7 @@ class LocalSystem {
   std::unique_ptr<WinterBeds> winter_beds_;
   std::unique_ptr<SchemeCapacity> scheme_capacity_;
   std::function<void(std::int64_t)> on_midnight_;
+  std::optional<Recorder::Denominators> window_;  // set by end_of_window()
 };
 
 }  // namespace pfsim::models

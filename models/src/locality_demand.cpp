@@ -8,6 +8,7 @@ namespace pfsim::models {
 
 namespace {
 double horizon(const Context& ctx) { return ctx.measure_to + engine::kMinutesPerDay; }
+double follow_horizon(const Context& ctx) { return ctx.follow_to + engine::kMinutesPerDay; }
 double base_rate(const Context& ctx, std::size_t locality, const std::vector<double>& per_person_per_minute) {
   double total = 0;
   for (std::size_t b = 0; b < per_person_per_minute.size(); ++b) total += ctx.population.people(locality, b, 0.0) * per_person_per_minute[b];
@@ -34,7 +35,9 @@ LocalityDemand::LocalityDemand(Context& ctx, std::size_t locality, std::vector<d
       month_multiplier_(month_multiplier), base_per_minute_(base_rate(ctx, locality, per_person_per_minute_)),
       max_growth_(ctx.population.max_growth(locality)), max_multiplier_(largest(month_multiplier)),
       // The envelope carries the largest winter multiplier (× 1 without one, which leaves every value unchanged).
-      nhpp_(base_per_minute_ * max_multiplier_, profile, ctx.calendar, max_growth_, horizon(ctx)), stream_(ctx.stream(stream_name)) {
+      nhpp_(base_per_minute_ * max_multiplier_, profile, ctx.calendar, max_growth_, horizon(ctx)),
+      follow_nhpp_(base_per_minute_ * max_multiplier_, profile, ctx.calendar, max_growth_, follow_horizon(ctx)),
+      window_horizon_(horizon(ctx)), stream_(ctx.stream(stream_name)) {
   for (std::size_t b = 0; b < per_person_per_minute_.size(); ++b) {
     band_base_.push_back(ctx.population.base(locality, b));
     band_growth_.push_back(ctx.population.growth(locality, b));
@@ -63,7 +66,7 @@ const std::vector<double>& LocalityDemand::people_at(double t) const {
     const double g = band_growth_[b];
     // The same products as PopulationProjection::people; nhpp_ grows at max_growth_, so its factor is this pow.
     if (g == 0.0) people_[b] = band_base_[b];
-    else if (g == max_growth_) people_[b] = band_base_[b] * nhpp_.trend(t);
+    else if (g == max_growth_) people_[b] = band_base_[b] * nhpp_at(t).trend(t);
     else people_[b] = band_base_[b] * std::pow(1.0 + g, years);
   }
   return people_;
@@ -80,24 +83,33 @@ double LocalityDemand::rate_without_profile(const std::vector<double>& people, d
   return actual;
 }
 
+double LocalityDemand::candidate(double after) {
+  if (after <= window_horizon_) {
+    const double t = nhpp_.next(after, stream_);
+    if (std::isfinite(t)) return t;
+    after = window_horizon_;
+  }
+  return follow_nhpp_.next(after, stream_);
+}
+
 double LocalityDemand::next(double after) {
   if (base_per_minute_ <= 0 || max_multiplier_ <= 0) return std::numeric_limits<double>::infinity();
   double t = after;
   for (;;) {
-    t = nhpp_.next(t, stream_);
+    t = candidate(t);
     if (!std::isfinite(t)) return t;
     // Accept when u × envelope <= actual rate. With growth both carry pow factors; the approximate ones settle the
     // test unless it is too close to call (engine/growth.hpp), then the exact values below decide as they always did.
     const double draw = stream_.uniform();
     if (approximate_) {
-      const double envelope = base_per_minute_ * max_multiplier_ * nhpp_.growth().approx(t);
+      const double envelope = base_per_minute_ * max_multiplier_ * nhpp_at(t).growth().approx(t);
       const engine::Decision d = engine::decide_le(draw * envelope, rate_without_profile(approx_people_at(t), t));
       if (d == engine::Decision::Yes) return t;
       if (d == engine::Decision::No) continue;
     }
     const double actual = rate_without_profile(people_at(t), t);
     // nhpp_.trend(t) is pow(1 + max_growth_, years(t)), memoised if the thinning that accepted t formed it.
-    const double envelope = base_per_minute_ * max_multiplier_ * nhpp_.trend(t);
+    const double envelope = base_per_minute_ * max_multiplier_ * nhpp_at(t).trend(t);
     if (draw * envelope <= actual) return t;
   }
 }

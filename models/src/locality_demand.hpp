@@ -49,7 +49,14 @@ class LocalityDemand {
   mutable double people_t_ = std::numeric_limits<double>::quiet_NaN(), approx_people_t_ = std::numeric_limits<double>::quiet_NaN();
   const std::array<std::vector<double>, kMonths>* month_multiplier_;
   double base_per_minute_ = 0, max_growth_ = 0, max_multiplier_ = 1.0;
-  engine::NhppArrivals nhpp_;
+  /// The next candidate of the envelope process after `after`: nhpp_ up to its horizon (the day after the measured
+  /// period, so the measured period's arrivals are those of a run without follow-up), then follow_nhpp_ (to
+  /// Context::follow_to) from there on, both on stream_ (a Poisson process restarted at a fixed time is the same
+  /// process).
+  double candidate(double after);
+  [[nodiscard]] const engine::NhppArrivals& nhpp_at(double t) const { return t > window_horizon_ ? follow_nhpp_ : nhpp_; }
+  engine::NhppArrivals nhpp_, follow_nhpp_;
+  double window_horizon_;
   engine::Stream stream_;
 };
 

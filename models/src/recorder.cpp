@@ -25,13 +25,15 @@ std::array<double, kKpiCount> kpi_values(const KpiCounters& c, const KpiPeople& 
   const double census = census_days > 0 ? census_days : 1.0;
   const double daily_delays = c.delayed_sum / census;
   set(Kpi::AeAttendances, c.ae_attendances);
-  set(Kpi::Ae4hPct, pct(c.ae_within_4h, c.ae_left));
-  set(Kpi::AeMeanTimeMin, c.ae_left > 0 ? c.ae_time_sum / c.ae_left : 0.0);
+  // Arrival cohorts (DESIGN §5): the ones still waiting at the follow-up cap are breaches and count their time so far.
+  const double ae_counted = c.ae_left + c.ae_unfinished, bed_counted = c.bed_waits + c.bed_unfinished;
+  set(Kpi::Ae4hPct, pct(c.ae_within_4h, ae_counted));
+  set(Kpi::AeMeanTimeMin, ae_counted > 0 ? c.ae_time_sum / ae_counted : 0.0);
   set(Kpi::Nea, c.nea);
   set(Kpi::NeaPer100k, per_100k_per_year(c.nea, people.population, days));
   set(Kpi::SdecAdmissions, c.sdec);
   set(Kpi::BedOccupancyPct, pct(c.occupied_area, c.available_area));
-  set(Kpi::TrolleyWaitMeanH, c.bed_waits > 0 ? c.bed_wait_sum / c.bed_waits / engine::kMinutesPerHour : 0.0);
+  set(Kpi::TrolleyWaitMeanH, bed_counted > 0 ? c.bed_wait_sum / bed_counted / engine::kMinutesPerHour : 0.0);
   set(Kpi::DtocDaysNhs, c.dtoc_nhs);
   set(Kpi::DtocDaysSocialCare, c.dtoc_social);
   set(Kpi::DtocDaysBoth, c.dtoc_both);
@@ -45,6 +47,8 @@ std::array<double, kKpiCount> kpi_values(const KpiCounters& c, const KpiPeople& 
   set(Kpi::GpUnmetAppointments, c.gp_unmet);
   set(Kpi::Opel4Days, c.opel4_days);
   set(Kpi::EscalationBedDays, c.escalation_bed_days);
+  set(Kpi::AeStillInDepartmentAtEnd, c.ae_unfinished);
+  set(Kpi::AwaitingBedAtEnd, c.bed_unfinished);
   set(Kpi::VirtualWardOccupancyPct, pct(c.vw_occupied_area, c.vw_available_area));
   set(Kpi::VirtualWardAdmissionsAvoided, c.vw_step_ups);
   set(Kpi::VirtualWardBedDaysSaved, c.vw_bed_days_saved);
@@ -55,7 +59,7 @@ Recorder::Recorder(double measure_from, int days, std::size_t sites, const std::
                    MeasuredMonths months)
     : from_(measure_from), to_(measure_from + days * engine::kMinutesPerDay), days_(static_cast<std::size_t>(days)),
       site_choice_(normalised_rows(site_choice, sites)), site_(sites), locality_(site_choice.size()), day_ae_4h_(days_),
-      day_ae_left_(days_), day_opel4_(days_), day_occupied_area_(days_), day_available_area_(days_), months_(std::move(months)) {
+      day_ae_cohort_(days_), day_opel4_(days_), day_occupied_area_(days_), day_available_area_(days_), months_(std::move(months)) {
   for (auto& d : daily_) d.assign(days_, 0.0);
 }
 
@@ -145,7 +149,7 @@ ReplicationResult Recorder::finish(const Denominators& den) const {
 
   for (std::size_t k = 0; k < kDailyCount; ++k) r.daily[k].assign(daily_[k].begin(), daily_[k].end());
   auto& day4h = r.daily[static_cast<std::size_t>(Daily::Ae4hPct)];
-  for (std::size_t d = 0; d < days_; ++d) day4h[d] = static_cast<float>(pct(day_ae_4h_[d], day_ae_left_[d]));
+  for (std::size_t d = 0; d < days_; ++d) day4h[d] = static_cast<float>(pct(day_ae_4h_[d], day_ae_cohort_[d]));
   finish_monthly(r);
   r.queues = queues_;
   return r;
@@ -161,7 +165,7 @@ void Recorder::finish_monthly(ReplicationResult& r) const {
     const std::size_t m = months_.month_of_day[d];
     attendances[m] += daily_ae[d];
     within_4h[m] += day_ae_4h_[d];
-    left[m] += day_ae_left_[d];
+    left[m] += day_ae_cohort_[d];
     occupied[m] += day_occupied_area_[d];
     available[m] += day_available_area_[d];
     delayed[m] += daily_delayed[d];

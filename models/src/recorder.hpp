@@ -5,6 +5,7 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <functional>
 #include <limits>
 #include <utility>
 #include <vector>
@@ -17,12 +18,17 @@ namespace pfsim::models {
 
 /// The A&E standard: admitted, transferred or discharged within four hours of arrival.
 inline constexpr double kFourHours = 4.0 * engine::kMinutesPerHour;
+/// The arrival-cohort KPIs (DESIGN §5) follow the measured period's attendances and bed requests until they leave
+/// A&E / get a bed, at most this long after the period ends; whoever is still there then is counted as still waiting.
+inline constexpr double kFollowUpDays = 90.0;
 
 /// The raw numerators and denominators behind every KPI. One is kept for the whole system, one per site and one per
 /// locality, and kpi_values() turns any of them into KPIs, so a KPI has one definition however it is cut.
 struct KpiCounters {
-  double ae_attendances = 0, ae_left = 0, ae_within_4h = 0, ae_time_sum = 0;  // A&E times count per arrival
-  double nea = 0, sdec = 0, bed_waits = 0, bed_wait_sum = 0;
+  // Arrival cohorts: A&E times count per measured arrival and trolley waits per measured bed request, followed
+  // after the period; `*_unfinished` are still waiting at the follow-up cap (their time so far is in the sums).
+  double ae_attendances = 0, ae_left = 0, ae_within_4h = 0, ae_time_sum = 0, ae_unfinished = 0;
+  double nea = 0, sdec = 0, bed_waits = 0, bed_wait_sum = 0, bed_unfinished = 0;
   double dtoc_nhs = 0, dtoc_social = 0, dtoc_both = 0;                        // bed-days
   double reablement_cohort = 0, reablement_home = 0;
   double care_home_65 = 0, discharges = 0, readmissions_30d = 0, gp_unmet = 0;
@@ -58,8 +64,10 @@ class Recorder {
     if (!measured(t)) return;
     add(site, locality, [](KpiCounters& c) { ++c.ae_attendances; });
     daily(Daily::AeAttendances, t) += 1;
+    ++open_;
   }
-  /// A patient leaves A&E; counted against the arrival (4-hour standard is per attendance).
+  /// A patient leaves A&E; counted against the arrival (4-hour standard is per attendance), however long after the
+  /// measured period that is.
   void ae_departure(double arrived, double left, std::size_t site, std::size_t locality) {
     if (!measured(arrived)) return;
     const double minutes = left - arrived;
@@ -70,8 +78,18 @@ class Recorder {
       c.ae_within_4h += within;
     });
     const std::size_t d = day(arrived);
-    ++day_ae_left_[d];
+    ++day_ae_cohort_[d];
     day_ae_4h_[d] += within;
+    close_one();
+  }
+  /// A measured attendance still in A&E at the follow-up cap `at`: a 4-hour breach, its time so far in the mean.
+  void ae_unfinished(double arrived, double at, std::size_t site, std::size_t locality) {
+    if (!measured(arrived)) return;
+    add(site, locality, [&](KpiCounters& c) {
+      ++c.ae_unfinished;
+      c.ae_time_sum += at - arrived;
+    });
+    ++day_ae_cohort_[day(arrived)];
   }
   void admission(double t, std::size_t site, std::size_t locality) {
     if (!measured(t)) return;
@@ -81,13 +99,34 @@ class Recorder {
   void sdec(double t, std::size_t site, std::size_t locality) {
     if (measured(t)) add(site, locality, [](KpiCounters& c) { ++c.sdec; });
   }
+  /// A bed is asked for at `t` (decision to admit, direct referral, readmission): a measured request joins the cohort
+  /// the trolley wait follows.
+  void bed_request(double t) {
+    if (measured(t)) ++open_;
+  }
   void bed_wait(double requested, double granted, std::size_t site, std::size_t locality) {
     if (!measured(requested)) return;
     add(site, locality, [&](KpiCounters& c) {
       ++c.bed_waits;
       c.bed_wait_sum += granted - requested;
     });
+    close_one();
   }
+  /// A measured bed request still waiting at the follow-up cap `at`: its wait so far counts in the mean.
+  void bed_unfinished(double requested, double at, std::size_t site, std::size_t locality) {
+    if (!measured(requested)) return;
+    add(site, locality, [&](KpiCounters& c) {
+      ++c.bed_unfinished;
+      c.bed_wait_sum += at - requested;
+    });
+  }
+  /// Measured attendances still in A&E plus measured bed requests still waiting (a patient from A&E waiting for a
+  /// bed counts in both).
+  [[nodiscard]] std::int64_t cohort_open() const { return open_; }
+  /// Called once when cohort_open() falls to 0 (set after the measured period, to end the follow-up); empty: none.
+  void on_cohort_done(std::function<void()> done) { on_cohort_done_ = std::move(done); }
+  /// The whole-system counters so far (conservation checks).
+  [[nodiscard]] const KpiCounters& totals() const { return total_; }
   /// Bed-time from medically fit until leaving the bed, clipped to the window, split by attribution.
   void delayed_period(double from, double to, const DelayAttribution& who, std::size_t site, std::size_t locality) {
     const double a = std::max(from, from_), b = std::min(to, to_);
@@ -209,7 +248,14 @@ class Recorder {
   KpiCounters total_;
   std::vector<KpiCounters> site_, locality_;
   double census_days_ = 0;
-  std::vector<double> day_ae_4h_, day_ae_left_, day_opel4_, day_occupied_area_, day_available_area_;
+  void close_one() {
+    if (--open_ == 0 && on_cohort_done_) on_cohort_done_();
+  }
+
+  std::int64_t open_ = 0;
+  std::function<void()> on_cohort_done_;
+  // day_ae_cohort_: the day's arrivals counted so far (left A&E, or still there at the follow-up cap).
+  std::vector<double> day_ae_4h_, day_ae_cohort_, day_opel4_, day_occupied_area_, day_available_area_;
   double occupied_area_so_far_ = 0, available_area_so_far_ = 0;
   MeasuredMonths months_;
   std::array<std::vector<double>, kDailyCount> daily_;

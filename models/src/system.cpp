@@ -16,9 +16,15 @@ ReplicationResult System::run() { return run({}); }
 ReplicationResult System::run(const std::function<void(std::int64_t day)>& on_day) {
   Context& ctx = *context_;
   LocalSystem local(ctx);
-  if (on_day) local.on_midnight(on_day);
+  // Progress counts the measured days only, not the follow-up after them.
+  if (on_day)
+    local.on_midnight([&ctx, &on_day](std::int64_t day) {
+      if (static_cast<double>(day) * engine::kMinutesPerDay <= ctx.measure_to) on_day(day);
+    });
   local.start();
   ctx.sim.run_until(ctx.measure_to);
+  local.end_of_window();
+  local.follow_cohort();
   return local.finish();
 }
 

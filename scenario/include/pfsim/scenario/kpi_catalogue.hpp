@@ -62,6 +62,8 @@ enum class Kpi : std::size_t {
   GpUnmetAppointments,
   Opel4Days,
   EscalationBedDays,
+  AeStillInDepartmentAtEnd,  // measured arrivals still in A&E when the follow-up cap is reached
+  AwaitingBedAtEnd,          // measured bed requests still waiting for a bed at the cap
   VirtualWardOccupancyPct,       // KpiModule::VirtualWards (these three)
   VirtualWardAdmissionsAvoided,
   VirtualWardBedDaysSaved,
