@@ -1,6 +1,6 @@
 #pragma once
 // Schemes that change a capacity (general beds, reablement, intermediate care, care-home beds): a weekly step sets
-// each changed capacity, in whole units, through the service that owns it.
+// each changed capacity, in whole units, through the service that owns it. The weeks are counted from start_date.
 #include <functional>
 #include <vector>
 
