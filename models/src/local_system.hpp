@@ -48,6 +48,8 @@ class LocalSystem {
   ReplicationResult finish();
 
   [[nodiscard]] const AcuteSites& acute() const { return acute_; }
+  /// Null when the care-home module is off.
+  [[nodiscard]] const CareHomes* care_homes() const { return care_homes_.get(); }
   [[nodiscard]] Census take_census() { return models::take_census(ctx_, census_services()); }
 
  private:

@@ -1,10 +1,11 @@
 #include "pfsim/models/population.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace pfsim::models {
 
-PopulationProjection::PopulationProjection(const Population& population) {
+PopulationProjection::PopulationProjection(const Population& population, double start_years) {
   const auto L = static_cast<Eigen::Index>(population.localities.size());
   const auto B = static_cast<Eigen::Index>(population.age_bands.size());
   base_.setZero(L, B);
@@ -14,6 +15,9 @@ PopulationProjection::PopulationProjection(const Population& population) {
     for (Eigen::Index b = 0; b < B; ++b) {
       base_(l, b) = loc.people[static_cast<std::size_t>(b)];
       if (!loc.growth.empty()) growth_(l, b) = loc.growth[static_cast<std::size_t>(b)];
+      // The scenario's people are those of start_date; time 0 (the first warm-up day) is start_years before it, so
+      // they are projected back to it. With no warm-up (start_years = 0) or no growth the base is the scenario's.
+      if (growth_(l, b) != 0.0 && start_years != 0.0) base_(l, b) *= std::pow(1.0 + growth_(l, b), -start_years);
     }
   }
 }

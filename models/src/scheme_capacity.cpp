@@ -48,7 +48,10 @@ void SchemeCapacity::step() {
     c.applied = value;
     c.set(value);
   }
-  if (now + engine::kMinutesPerWeek < ctx_.measure_to) ctx_.sim.schedule_in(engine::kMinutesPerWeek, weekly_);
+  // The weekly grid is anchored at start_date (not at the first warm-up day), so a scheme's capacity steps on the
+  // same dates whatever the warm-up; the first step is at time 0, the next on the first grid date after it.
+  const double next = ctx_.measure_from + (std::floor((now - ctx_.measure_from) / engine::kMinutesPerWeek) + 1.0) * engine::kMinutesPerWeek;
+  if (next < ctx_.measure_to) ctx_.sim.schedule_at(next, weekly_);
 }
 
 }  // namespace pfsim::models

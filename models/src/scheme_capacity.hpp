@@ -1,6 +1,7 @@
 #pragma once
-// Schemes that change a capacity (general beds, reablement, intermediate care, care-home beds, virtual wards): a weekly step sets
-// each changed capacity, in whole units, through the service that owns it.
+// Schemes that change a capacity (general beds, reablement, intermediate care, care-home beds, virtual wards): a weekly
+// step sets each changed capacity, in whole units, through the service that owns it. The weeks are counted from
+// start_date.
 #include <functional>
 #include <vector>
 

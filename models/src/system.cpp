@@ -43,18 +43,22 @@ Census System::census_at(std::int64_t day) {
   return std::move(*census);
 }
 
-std::vector<std::vector<double>> System::midnight_bed_occupancy() {
+std::vector<std::vector<double>> System::midnight_bed_occupancy() { return midnight_stocks().beds; }
+
+System::MidnightStocks System::midnight_stocks() {
   Context& ctx = *context_;
   LocalSystem local(ctx);
-  std::vector<std::vector<double>> occupied(ctx.scenario.sites.size());
+  MidnightStocks stocks;
+  stocks.beds.resize(ctx.scenario.sites.size());
   local.on_midnight([&](std::int64_t day) {
     if (day == 0) return;
-    for (std::size_t site = 0; site < occupied.size(); ++site)
-      occupied[site].push_back(static_cast<double>(local.acute()[site].beds().in_use()));
+    for (std::size_t site = 0; site < stocks.beds.size(); ++site)
+      stocks.beds[site].push_back(static_cast<double>(local.acute()[site].beds().in_use()));
+    if (const CareHomes* homes = local.care_homes()) stocks.care_home_residents.push_back(static_cast<double>(homes->beds().in_use()));
   });
   local.start();
   ctx.sim.run_until(ctx.measure_to);
-  return occupied;
+  return stocks;
 }
 
 ReplicationResult run_replication(const Scenario& scenario, std::uint64_t replication) {

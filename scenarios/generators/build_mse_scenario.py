@@ -242,7 +242,8 @@ def baseline():
       "# scenarios/generators/build_mse_scenario.py (the arithmetic is there); options in scenarios/options/ extend this file.\n"
       "# Line refs are to the planning documents, cited as seeds/<file> L<line>; \"assumed\" = not in the documents (national reference or reasoning).\n")
     w("pfsim: 1\nname: Mid & South Essex 2016/17 baseline\n")
-    w("run: {start_date: 2016-04-01, days: 365, warmup_days: 30, replications: 20, seed: 20160401}  # assumed: FY 2016/17 (the STP's base year, seeds/003 L433); 30 d warm-up fills beds and queues\n\n")
+    w("# Warm-up 730 d, as the South East Essex baseline (README \"Warm-up\"): care homes (mean stay 2.7 yr) need ~2 years.\n")
+    w("run: {start_date: 2016-04-01, days: 365, warmup_days: 730, replications: 20, seed: 20160401}  # assumed: FY 2016/17 (the STP's base year, seeds/003 L433)\n\n")
     w("population:\n  age_bands: [\"0-17\", \"18-64\", \"65-74\", \"75-84\", \"85+\"]\n")
     w(f"  # 26 localities of 5 CCGs (seeds/003 L1293-L1345); {people:,} people ~ \"~1.2 million\" (seeds/003 L74).\n"
       "  # CCG populations: Mid Essex 25.5 % and B&B 18.2 % of Essex CC (seeds/001 L1829, L1822), Essex sized from CP&R\n"

@@ -43,7 +43,7 @@ TEST(LoadBaseline, RunSettingsAndDatesAreParsed) {
   using namespace std::chrono;
   EXPECT_EQ(s.run.start_date, year{2019} / April / 1);
   EXPECT_EQ(s.run.days, 365);
-  EXPECT_EQ(s.run.warmup_days, 60);
+  EXPECT_EQ(s.run.warmup_days, 730);  // README "Warm-up"
   EXPECT_EQ(s.run.replications, 20);
   EXPECT_EQ(s.run.seed, 20190401u);
 }

@@ -70,8 +70,8 @@ Scenario short_winter_file() {
 }
 
 std::vector<double> population_mean(const Scenario& s, const std::vector<bool>& bands) {
-  const PopulationProjection projection(s.population);
   const double year_minutes = engine::kDaysPerYear * kDay;
+  const PopulationProjection projection(s.population, s.run.warmup_days * kDay / year_minutes);  // growth from start_date
   const Eigen::ArrayXd people = projection.mean_over(s.run.warmup_days * kDay / year_minutes,
                                                      (s.run.warmup_days + s.run.days) * kDay / year_minutes, bands);
   return {people.begin(), people.end()};

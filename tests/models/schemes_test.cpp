@@ -103,8 +103,9 @@ TEST(Schemes, FractionZeroOrMultiplierOneLeavesEveryResultIdentical) {
     EXPECT_EQ(a.by_site, b.by_site);
     EXPECT_EQ(a.by_locality, b.by_locality);
     EXPECT_EQ(a.monthly, b.monthly);
-    // Only the weekly capacity steps are extra events (days 0, 7, ..., 147 of the 150 simulated): no dataset holds them.
-    EXPECT_EQ(b.events - a.events, 22U);
+    // Only the weekly capacity steps are extra events (day 0, then weeks counted from start_date = day 30: days 2, 9,
+    // ..., 149 of the 150 simulated): no dataset holds them.
+    EXPECT_EQ(b.events - a.events, 23U);
     EXPECT_EQ(a.patients_created, b.patients_created);
   }
 }

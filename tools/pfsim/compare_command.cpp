@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
@@ -133,8 +134,11 @@ int compare(const CompareOptions& options) {
     std::vector<std::filesystem::path> files_read;
     scenarios.push_back(loader::load_scenario(file, overrides, files_read));
     add_scenario_inputs(inputs, files_read, scenarios.size() == 1 ? "the base scenario" : "an option scenario");
-    (void)models::choose_warmup(scenarios.back());  // `warmup_days: auto`: each scenario's own pilot (MSER-5)
   }
+  // One warm-up for every scenario, chosen on the base (`warmup_days: auto`: the base's pilot, MSER-5): options that
+  // differ from it are measured from the same dates, and an option's own pilot would read its change as transient.
+  const std::optional<models::WarmupChoice> warmup = models::choose_warmup(scenarios.front());
+  for (std::size_t k = 1; k < scenarios.size(); ++k) models::use_warmup_of(scenarios.front(), scenarios[k]);
   check_pairable(scenarios, options.scenarios);
   const scenario::Scenario& base = scenarios.front();
   const std::filesystem::path out = options.output;
@@ -149,6 +153,12 @@ int compare(const CompareOptions& options) {
   }
 
   output::RunRecord record = make_run_record(base, results.front(), whole_command_line());
+  record.extra_meta.emplace_back("warmup_scope", "base");  // every option ran with the base's run.warmup_days
+  if (warmup) {
+    record.extra_meta.emplace_back("warmup_method", "mser5");
+    record.extra_meta.emplace_back("warmup_pilot", fmt::format("{} replications x ({} warm-up + {}) days of the base",
+                                                               warmup->pilot_replications, warmup->pilot_warmup_days, base.run.days));
+  }
   const std::size_t n = results.front().size();
   const std::vector<std::string> sites = site_names(base), localities = locality_names(base);
   std::vector<std::string> travel_labels = localities;
@@ -159,7 +169,8 @@ int compare(const CompareOptions& options) {
   for (std::size_t k = 1; k < scenarios.size(); ++k) {
     const std::string label = option_label(options.scenarios[k]);
     record.extra_meta.emplace_back("option_" + label, scenarios[k].name);
-    table += fmt::format("{}  ({})\n", label, scenarios[k].name);
+    record.extra_meta.emplace_back("option_" + label + "_warmup_days", fmt::format("{}", scenarios[k].run.warmup_days));
+    table += fmt::format("{}  ({}; warm-up {} days)\n", label, scenarios[k].name, scenarios[k].run.warmup_days);
     PairedTable paired(record, table);
     const Results& a = results.front();
     const Results& b = results[k];
@@ -202,6 +213,8 @@ int compare(const CompareOptions& options) {
   if (!options.quiet) {
     fmt::print("{} replications of {} with common random numbers; differences are option − base, * = 95% CI excludes 0\n", n,
                base.name);
+    fmt::print("warm-up: {} days for the base and every option{}\n", base.run.warmup_days,
+               warmup ? " (auto: MSER-5 on the base's pilot)" : "");
     if (!options.by_locality) fmt::print("(by-locality KPIs shown only where the CI excludes 0; --by-locality shows all)\n");
     fmt::print("{}wrote {}\n", table, out.string());
   }

@@ -59,6 +59,11 @@ struct RunOptions {
   std::vector<std::string> save_census;  // DATE FILE
 };
 
+// First day of an auto warm-up's pilot (it starts empty that many days before start_date).
+std::string pilot_start(const scenario::Scenario& scenario, const models::WarmupChoice& warmup) {
+  return engine::to_iso(std::chrono::year_month_day{std::chrono::sys_days{scenario.run.start_date} - std::chrono::days{warmup.pilot_warmup_days}});
+}
+
 // --save-census DATE FILE: the day index of DATE (0 = first warm-up day), checked before anything runs.
 std::int64_t census_day(const scenario::Scenario& scenario, const std::string& date_text) {
   std::chrono::year_month_day date;
@@ -204,7 +209,9 @@ int run(const RunOptions& options, const std::string& command_line, const Distri
       by_site += fmt::format("{}{}={}", k ? "," : "", scenario.sites[k].name, warmup->by_site[k]);
     record.extra_meta.emplace_back("warmup_method", "mser5");
     record.extra_meta.emplace_back("warmup_by_site", by_site);
-    record.extra_meta.emplace_back("warmup_pilot", fmt::format("{} replications x {} days", warmup->pilot_replications, warmup->pilot_days));
+    record.extra_meta.emplace_back("warmup_care_homes", fmt::format("{}", warmup->care_homes));
+    record.extra_meta.emplace_back("warmup_pilot", fmt::format("{} replications x ({} warm-up + {}) days from {}", warmup->pilot_replications,
+                                                               warmup->pilot_warmup_days, scenario.run.days, pilot_start(scenario, *warmup)));
   }
   if (scenario.census) record.extra_meta.emplace_back("census_people", fmt::format("{}", scenario.census->people.size()));
   output::write_results(record, out);
@@ -226,8 +233,9 @@ int run(const RunOptions& options, const std::string& command_line, const Distri
     fmt::print("{}: {} replications x {} days (+{} warm-up) from {}\n", scenario.name, n, scenario.run.days,
                scenario.run.warmup_days, engine::to_iso(scenario.run.start_date));
     if (warmup)
-      fmt::print("warm-up: auto = {} days (MSER-5 on each site's daily bed occupancy, largest over sites; pilot of {} replications x {} days)\n",
-                 warmup->days, warmup->pilot_replications, warmup->pilot_days);
+      fmt::print("warm-up: auto = {} days (MSER-5 on each site's daily bed occupancy and the care-home residents, largest; pilot of {} "
+                 "replications x ({} warm-up + {}) days from {}, the real calendar)\n",
+                 warmup->days, warmup->pilot_replications, warmup->pilot_warmup_days, scenario.run.days, pilot_start(scenario, *warmup));
     if (scenario.census) fmt::print("census: {} people in place at the start ({})\n", scenario.census->people.size(), scenario.census->source);
     if (plan.target_ci_half)
       fmt::print("target: {} 95% CI half-width <= {} {} after {} replications (Hoad et al. look-ahead; half-width now {:.4g})\n",

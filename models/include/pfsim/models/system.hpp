@@ -37,6 +37,13 @@ class System {
   /// Runs warm-up and measured period and returns each site's occupied acute beds at every midnight from day 1 on
   /// ([site][day − 1]): the series a warm-up is judged on. Use instead of run().
   std::vector<std::vector<double>> midnight_bed_occupancy();
+  /// The stocks a warm-up is judged on, at every midnight from day 1 on: each site's occupied acute beds and the
+  /// care-home residents (empty without the module). Use instead of run().
+  struct MidnightStocks {
+    std::vector<std::vector<double>> beds;   // [site][day − 1]
+    std::vector<double> care_home_residents;  // [day − 1]
+  };
+  MidnightStocks midnight_stocks();
 
  private:
   std::unique_ptr<Context> context_;
