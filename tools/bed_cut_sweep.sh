@@ -6,9 +6,11 @@
 # 4-hour % must fall at every cut.
 #
 #   tools/bed_cut_sweep.sh [--scenario FILE] [--site NAME] [--beds "540 480 420 360 0"] [--reps N] [--days N]
-#                          [--pfsim PATH] [--out DIR] [--threads N]
+#                          [--pfsim PATH] [--out DIR] [--threads N] [--warmup N]
 #
-# --days overrides run.days (quick checks); results stay in DIR/general-N.h5. A KPI the binary does not write (an
+# --days overrides run.days (quick checks); --warmup overrides run.warmup_days (default 60, so every bed count starts
+# its measured year from the same near-empty hospital; with the shipped 730-day warm-up an overloaded hospital is
+# already gridlocked when measurement starts); results stay in DIR/general-N.h5. A KPI the binary does not write (an
 # older pfsim, for before/after) prints as "-". Needs /usr/bin/python3 with h5py (tools/setup.sh installs it).
 set -eu
 
@@ -18,6 +20,7 @@ site=Southend
 beds="540 480 420 360 0"
 reps=4
 days=""
+warmup=60
 pfsim="$here/../build/release/tools/pfsim"
 out="${TMPDIR:-/tmp}/pfsim-bed-cut-sweep"
 threads=2
@@ -29,10 +32,11 @@ while [ $# -gt 0 ]; do
     --beds) beds=$2; shift 2 ;;
     --reps) reps=$2; shift 2 ;;
     --days) days=$2; shift 2 ;;
+    --warmup) warmup=$2; shift 2 ;;
     --pfsim) pfsim=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
     --threads) threads=$2; shift 2 ;;
-    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
     *) echo "bed_cut_sweep: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
 done
@@ -42,7 +46,8 @@ mkdir -p "$out"
 
 files=""
 for n in $beds; do
-  set -- "$scenario" -r "$reps" -j "$threads" -q -o "$out/general-$n.h5" --set "sites.$site.beds.general=$n"
+  set -- "$scenario" -r "$reps" -j "$threads" -q -o "$out/general-$n.h5" --set "sites.$site.beds.general=$n" \
+    --set "run.warmup_days=$warmup"
   [ -n "$days" ] && set -- "$@" --set "run.days=$days"
   "$pfsim" run "$@"
   files="$files $n=$out/general-$n.h5"
