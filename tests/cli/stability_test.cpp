@@ -64,7 +64,8 @@ TEST(OfferedLoad, UnstableReablementIsOnePointTwo) {
 TEST(OfferedLoad, NinetyOneDayEventsShortenThePackage) {
   scenario::Scenario s = load("unstable-reablement.yaml");
   s.reablement->hazards.death = 1.0;
-  const auto& reablement = find(models::offered_load(s), "reablement (P1)");
+  const auto loads = models::offered_load(s);  // kept: find() returns a reference into it
+  const auto& reablement = find(loads, "reablement (P1)");
   EXPECT_NEAR(reablement.mean_service_days, 21.0 - 21.0 * 21.0 / (2 * 91.0), 0.01);
 }
 
