@@ -39,7 +39,8 @@ done
 run_target() {
   local target=$1 log=$build/$1.log
   # A crash, leak, sanitizer report, timeout (>30 s on one input) or >2 GB RSS stops the run and saves the input.
-  "$build/${target}_fuzzer" -max_total_time="$seconds" -timeout=30 -rss_limit_mb=2048 -max_len=65536 \
+  # A hard wall-clock bound: libFuzzer can hang while reporting an out-of-memory input; fail instead of waiting.
+  timeout --kill-after=30 $((seconds + 180)) "$build/${target}_fuzzer" -max_total_time="$seconds" -timeout=30 -rss_limit_mb=2048 -max_len=65536 \
     -print_final_stats=1 -dict="$root/tests/fuzz/$target.dict" -artifact_prefix="$build/findings/$target-" \
     "$build/corpus/$target" "$build/seeds/$target" >"$log" 2>&1
 }
