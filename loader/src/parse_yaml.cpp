@@ -13,6 +13,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include "limits.hpp"
+#include "yaml_documents.hpp"
 #include "pfsim/loader/load.hpp"
 
 namespace pfsim::loader::detail {
@@ -74,31 +75,6 @@ class Converter {
   const MarkToOrigin& where_;
   std::size_t nodes_ = 0;
 };
-
-// The 0-based lines of the `---` markers that start the second, third, ... documents. A `---` before any content
-// starts the first document; any later one starts the next. (Inside a block scalar a `---` at column 0 ends the
-// scalar, and inside a quoted one it is a syntax error, so a line scan is enough once yaml-cpp has counted >1.)
-std::vector<int> later_document_lines(std::string_view text) {
-  std::vector<int> lines;
-  bool started = false;
-  int line = 0;
-  for (std::size_t pos = 0; pos < text.size(); ++line) {
-    std::size_t end = text.find('\n', pos);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view row = text.substr(pos, end - pos);
-    pos = end + 1;
-    const bool marker = row.starts_with("---") && (row.size() == 3 || row[3] == ' ' || row[3] == '\t' || row[3] == '\r');
-    if (marker) {
-      if (started) lines.push_back(line);
-      started = true;
-      continue;
-    }
-    const std::size_t first = row.find_first_not_of(" \t\r");
-    if (first == std::string_view::npos || row[first] == '#' || row[first] == '%' || row.starts_with("...")) continue;
-    started = true;
-  }
-  return lines;
-}
 
 // The offset of the first byte that is not part of well-formed UTF-8 (overlong forms, surrogates and code points
 // above U+10FFFF included), or npos.
@@ -166,9 +142,11 @@ std::optional<std::string> read_text_file(const std::filesystem::path& file, std
 }
 
 SourceNode parse_yaml(const std::string& text, const MarkToOrigin& where, const Origin& fallback) {
-  std::vector<YAML::Node> documents;
+  YAML::Node root;
+  DocumentScan scan;
   try {
-    documents = YAML::LoadAll(text);
+    scan = scan_documents(text);
+    if (!scan.stuck_at) root = YAML::Load(text);
   } catch (const YAML::ParserException& e) {
     // ParserException::msg is the bare message; what() repeats the (0-based) position in its own format.
     const Origin at = e.mark.line >= 0 ? where(e.mark) : fallback;
@@ -176,17 +154,20 @@ SourceNode parse_yaml(const std::string& text, const MarkToOrigin& where, const 
   } catch (const YAML::Exception& e) {
     fail(fallback, fmt::format("YAML error: {}", e.msg));
   }
+  if (scan.stuck_at) {
+    const Origin at = where(*scan.stuck_at);
+    const auto pos = static_cast<std::size_t>(scan.stuck_at->pos);
+    const std::string token = pos < text.size() ? fmt::format("`{}`", text[pos]) : std::string("the end of the file");
+    fail(at, fmt::format("YAML syntax error: unexpected {} where a key or value should start", token),
+         "check indentation, colons and matching brackets/quotes");
+  }
   // yaml-cpp's Load reads the first document only: a second one (after `---`) would be dropped without a word.
-  for (std::size_t i = 1; i < documents.size(); ++i) {
-    if (documents[i].IsNull()) continue;  // a trailing `---` adds nothing
-    const std::vector<int> lines = later_document_lines(text);
-    YAML::Mark mark = documents[i].Mark();
-    if (i - 1 < lines.size()) mark.line = lines[i - 1], mark.column = 0;
-    const Origin at = mark.line >= 0 ? where(mark) : fallback;
-    fail(at, fmt::format("a second YAML document starts at line {}; a scenario is one document and the rest would be ignored", at.line),
+  if (scan.second_document) {
+    const Origin at = where(*scan.second_document);
+    fail(Origin{at.file, at.line, 1},
+         fmt::format("a second YAML document starts at line {}; a scenario is one document and the rest would be ignored", at.line),
          "remove the `---` line to join the parts, or move the second part into its own file that uses `extends:`");
   }
-  const YAML::Node root = documents.empty() ? YAML::Node() : documents.front();
   Converter converter(where);
   return converter.convert(root, fallback, 0);
 }

@@ -1,6 +1,8 @@
 // The real baseline and the minimal file load, and their values land in the Scenario structs.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <filesystem>
 #include <fstream>
 #include <numeric>
@@ -214,6 +216,34 @@ TEST(LoadEncoding, ByteOrderMarkAndCrlfFilesLoadLikePlainOnes) {
   EXPECT_EQ(excel.name, plain.name);
   EXPECT_EQ(excel.census->people[1].locality, plain.census->people[1].locality);
   EXPECT_DOUBLE_EQ(excel.census->people[0].elapsed, plain.census->people[0].elapsed);
+}
+
+// Documents: one scenario is one YAML document. A trailing `---` adds nothing; a second document with content, or
+// text yaml-cpp can neither parse nor reject (it looped forever in LoadAll: the fuzz finding of stop 26), is an error.
+TEST(LoadDocuments, TrailingMarkerLoadsAndStrayOrSecondDocumentsAreRejectedWithTheirLine) {
+  std::ifstream base_in(test::data_dir() / "bad" / "_census-base.yaml");
+  std::stringstream base;
+  base << base_in.rdbuf();
+  const auto message = [](const std::string& text) -> std::string {
+    try {
+      load_scenario_text(text, "doc.yaml");
+    } catch (const ScenarioError& e) {
+      return e.what();
+    }
+    return "loaded";
+  };
+  const std::string text = base.str();
+  EXPECT_EQ(message(text + "---\n"), "loaded");
+  EXPECT_EQ(message("---\n" + text), "loaded");
+  const int lines = static_cast<int>(std::count(text.begin(), text.end(), '\n'));
+  const std::string second_line = std::to_string(lines + 1);
+  EXPECT_NE(message(text + "---\nname: Other\n")
+                .find("doc.yaml:" + second_line + ":1: a second YAML document starts at line " + second_line),
+            std::string::npos);
+  EXPECT_NE(message("# pasted\n, 250, 400]\n" + text)
+                .find("doc.yaml:2:1: YAML syntax error: unexpected `,` where a key or value should start"),
+            std::string::npos);
+  EXPECT_NE(message("# pasted\n, 1\n, 2\n").find("doc.yaml:2:1: YAML syntax error"), std::string::npos);
 }
 
 }  // namespace
