@@ -88,7 +88,9 @@ Interval bootstrap_median_ci(std::span<const double> values, std::uint64_t seed,
   Stream rng = Stream::from_seed(seed);
   std::vector<double> sample(values.size()), medians(resamples);
   for (double& median : medians) {
-    for (double& x : sample) x = values[static_cast<std::size_t>(rng.uniform() * static_cast<double>(values.size()))];
+    // uniform() can round up to exactly 1.0 (2^-53 per draw), so the index is capped.
+    for (double& x : sample)
+      x = values[std::min(values.size() - 1, static_cast<std::size_t>(rng.uniform() * static_cast<double>(values.size())))];
     median = percentile(sample, 50);
   }
   const double tail = 50.0 * (1.0 - confidence);

@@ -71,8 +71,8 @@ std::vector<std::vector<double>> read_site_choice(const At& at, const scenario::
 }  // namespace
 
 scenario::AeSettings build_ae(const At& at, const scenario::Population& population, const std::vector<scenario::Site>& sites) {
-  at.expect_map("A&E settings (attendances_per_1000_per_year, arrival_profile, site_choice, outcomes)");
-  at.check_keys({"attendances_per_1000_per_year", "arrival_profile", "site_choice", "outcomes"});
+  at.expect_map("A&E settings (attendances_per_1000_per_year, arrival_profile, site_choice, outcomes, minors_share)");
+  at.check_keys({"attendances_per_1000_per_year", "arrival_profile", "site_choice", "outcomes", "minors_share"});
   scenario::AeSettings ae;
   ae.attendances_per_1000_per_year = read_per_band(at.require("attendances_per_1000_per_year"), population, read_rate);
   if (auto profile = at.get("arrival_profile")) ae.arrival_profile = read_arrival_profile(*profile);
@@ -83,6 +83,13 @@ scenario::AeSettings build_ae(const At& at, const scenario::Population& populati
   outcomes.check_keys({"admit", "sdec"});
   ae.admit_probability = read_per_band(outcomes.require("admit"), population, read_probability);
   if (auto sdec = outcomes.get("sdec")) ae.sdec_share = read_probability(*sdec);
+  if (auto minors = at.get("minors_share")) ae.minors_share = read_per_band(*minors, population, read_probability);
+  // A minors stream nobody belongs to would sit idle while its patients queue in majors: a forgotten key.
+  if (ae.minors_share.empty())
+    for (const auto& site : sites)
+      if (site.ae && site.ae->minors)
+        at.fail(fmt::format("sites.{}.ae.minors has a minors stream but nobody is sent to it", site.name),
+                "add `minors_share: [...per band...]` here: the share of attendances not admitted that are treated in minors");
   return ae;
 }
 

@@ -1,4 +1,4 @@
-// sites: hospitals with an optional A&E (clinician rota, treatment and triage times) and acute beds.
+// sites: hospitals with an optional A&E (clinician rota, treatment and triage times, cubicles) and acute beds.
 #include <algorithm>
 #include <numeric>
 
@@ -40,12 +40,25 @@ scenario::ClinicianRota read_rota(const At& at) {
 }
 
 scenario::SiteAe read_site_ae(const At& at) {
-  at.expect_map("A&E settings (clinicians, treatment, triage)");
-  at.check_keys({"clinicians", "treatment", "triage"});
+  at.expect_map("A&E settings (clinicians, treatment, triage, cubicles, minors)");
+  at.check_keys({"clinicians", "treatment", "triage", "cubicles", "minors"});
   scenario::SiteAe ae;
   ae.clinicians = read_rota(at.require("clinicians", "add `clinicians: 16` or an hourly rota"));
   ae.treatment = read_distribution(at.require("treatment", R"~(add e.g. `treatment: "lognormal(mean=40min, sd=35min)"`)~"));
   if (auto triage = at.get("triage")) ae.triage = read_distribution(*triage);
+  if (auto cubicles = at.get("cubicles")) {
+    ae.cubicles = read_capacity(*cubicles);
+    // No space means nobody is ever treated: the queue only grows (and would exhaust memory).
+    if (*ae.cubicles == 0) cubicles->fail("0 cubicles: nobody could ever be treated", "give at least 1, or remove `cubicles:` for no limit");
+  }
+  if (auto minors = at.get("minors")) {
+    minors->expect_map("minors stream settings (clinicians, treatment)");
+    minors->check_keys({"clinicians", "treatment"});
+    scenario::MinorsStream stream;
+    stream.clinicians = read_rota(minors->require("clinicians", "add `clinicians: 4` or an hourly rota for the minors stream"));
+    stream.treatment = read_distribution(minors->require("treatment", R"~(add e.g. `treatment: "lognormal(mean=25min, sd=20min)"`)~"));
+    ae.minors = std::move(stream);
+  }
   return ae;
 }
 

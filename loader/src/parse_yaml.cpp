@@ -124,11 +124,12 @@ std::optional<std::string> read_text_file(const std::filesystem::path& file, std
   const auto status = std::filesystem::status(file, ec);
   if (ec == std::errc::too_many_symbolic_link_levels) return "symlink loop (too many levels of symbolic links)";
   if (ec || !std::filesystem::exists(status)) return "no such file";
-  if (std::filesystem::is_directory(status)) return "is a directory, not a scenario file";
+  if (std::filesystem::is_directory(status)) return "is a directory, not a file";
   // Devices and FIFOs have no size and may never end (/dev/zero, a pipe): only regular files are scenarios.
   if (!std::filesystem::is_regular_file(status)) return "is not a regular file (a device, pipe or socket)";
   const auto size = std::filesystem::file_size(file, ec);
-  if (ec || size > kMaxFileBytes) return fmt::format("file is {} bytes, more than the limit of {}", size, kMaxFileBytes);
+  if (ec) return fmt::format("cannot read the file's size ({})", ec.message());
+  if (size > kMaxFileBytes) return fmt::format("file is {} bytes, more than the limit of {}", size, kMaxFileBytes);
   std::ifstream in(file, std::ios::binary);
   if (!in) return "cannot open the file for reading (permissions?)";
   std::ostringstream buffer;

@@ -16,7 +16,7 @@ AcuteBeds::AcuteBeds(Context& ctx, std::size_t site, int general_beds, const Car
 
 void AcuteBeds::request(std::uint32_t id) {
   Patient& p = ctx_.patients[id];
-  if (ctx_.virtual_wards && p.stage() == Stage::InAe && ctx_.virtual_wards->step_up(id, site_)) return;
+  if (ctx_.virtual_wards && p.stage() == Stage::InAe && ctx_.virtual_wards->step_up(id, site_)) return free_cubicle(p);
   ctx_.patients.set_stage(p, Stage::AwaitingBed);
   p.site = static_cast<std::uint8_t>(site_);
   p.bed_requested_at = ctx_.sim.now();
@@ -29,6 +29,7 @@ void AcuteBeds::admit(std::uint32_t id) {
   const double now = ctx_.sim.now();
   if (p.from_ae) ctx_.recorder.ae_departure(p.ae_arrival, now, site_, p.locality);
   p.from_ae = false;  // a later readmission of the same person is not an A&E attendance
+  free_cubicle(p);
   ctx_.recorder.bed_wait(p.bed_requested_at, now, site_, p.locality);
   ctx_.recorder.admission(now, site_, p.locality);
   p.admitted_at = now;
@@ -37,6 +38,12 @@ void AcuteBeds::admit(std::uint32_t id) {
   pathway_.draw_episode(p, site_);
   if (ctx_.virtual_wards && ctx_.virtual_wards->plan_step_down(id)) return;  // medically fit follows continue_stay or the ward
   ctx_.sim.schedule_in(p.episode.los, medically_fit_, id);
+}
+
+void AcuteBeds::free_cubicle(Patient& p) {
+  if (!p.in_cubicle) return;
+  p.in_cubicle = false;
+  cubicles_->release();
 }
 
 void AcuteBeds::continue_stay(std::uint32_t id) {

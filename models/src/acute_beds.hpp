@@ -31,6 +31,9 @@ class AcuteBeds {
   /// already spent plus the residual of the LOS distribution. With `fit_at` the patient is medically fit since then
   /// (a delayed transfer of care) and the caller continues the discharge.
   void resume_stay(std::uint32_t id, double admitted_at, std::optional<Pathway> pathway, std::optional<double> fit_at);
+  /// The site's A&E limits its cubicles: an A&E patient keeps one until admitted here (or stepped up to a virtual
+  /// ward), so boarders take space from everyone still to be seen.
+  void hold_cubicles_until_admitted(engine::Resource& cubicles) { cubicles_ = &cubicles; }
   /// Starts the occupancy statistics afresh (end of warm-up).
   void begin_measuring() { beds_.reset_statistics(); }
 
@@ -41,6 +44,7 @@ class AcuteBeds {
 
  private:
   void admit(std::uint32_t id);
+  void free_cubicle(Patient& p);
 
   Context& ctx_;
   std::size_t site_;
@@ -49,6 +53,7 @@ class AcuteBeds {
   engine::HandlerId granted_, medically_fit_;
   engine::Resource beds_;
   BedCapacity capacity_;
+  engine::Resource* cubicles_ = nullptr;  // the A&E's, owned by EmergencyDepartment; null: no cubicle limit
 };
 
 }  // namespace pfsim::models

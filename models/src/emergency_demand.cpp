@@ -133,6 +133,11 @@ void EmergencyDemand::attend(std::uint32_t id, const engine::StreamFamily* route
                                    0.0, 1.0);
   p.admit = p.rng.uniform() < admit_probability;
   p.sdec = p.rng.uniform() < s.ae.sdec_share;
+  if (!s.ae.minors_share.empty()) {
+    // Drawn whatever the outcome, so the draws after it line up for everyone (common random numbers).
+    const double u = p.rng.uniform();
+    p.minors = !p.admit && u < s.ae.minors_share[band];
+  }
   p.from_ae = true;
   p.ae_arrival = ctx_.sim.now();
   ctx_.patients.set_stage(p, Stage::InAe);

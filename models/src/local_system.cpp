@@ -58,6 +58,8 @@ LocalSystem::LocalSystem(Context& ctx)
   ctx.virtual_wards = virtual_wards_.get();
 }
 
+LocalSystem::~LocalSystem() { ctx_.virtual_wards = nullptr; }
+
 CensusServices LocalSystem::census_services() {
   return CensusServices{acute_, discharge_, reablement_.get(), intermediate_care_.get(), care_homes_.get(), after_discharge_};
 }

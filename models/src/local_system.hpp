@@ -31,6 +31,8 @@ namespace pfsim::models {
 class LocalSystem {
  public:
   explicit LocalSystem(Context& ctx);
+  /// Clears Context::virtual_wards: the context outlives the services it was pointed at.
+  ~LocalSystem();
   LocalSystem(const LocalSystem&) = delete;
   LocalSystem& operator=(const LocalSystem&) = delete;
 

@@ -69,6 +69,7 @@ FlowSnapshot LocalSystem::flow_snapshot(std::int64_t day) const {
     snap.sites.push_back({s.sites[site].name, {b.in_use(), b.capacity(), b.queue_length()}, 0, 0});
   }
   std::int64_t reabling = 0, in_ic = 0, in_care_home = 0, awaiting_care_home = 0, on_virtual_ward = 0;
+  std::vector<std::int64_t> in_cubicle(acute_.size(), 0), in_ae_without_one(acute_.size(), 0);
   std::array<std::int64_t, kPathways> delayed_by_pathway{};
   for (std::uint32_t id = 0; id < ctx_.patients.all().size(); ++id) {
     const Patient& p = ctx_.patients[id];
@@ -81,6 +82,12 @@ FlowSnapshot LocalSystem::flow_snapshot(std::int64_t day) const {
     ++snap.in_system;
     wrong.clear();
     if (p.locality >= s.localities()) wrong = fmt::format("locality {} of {}", p.locality, s.localities());
+    if (p.in_cubicle) {
+      ++in_cubicle.at(p.site);
+      if (p.stage() != Stage::InAe && p.stage() != Stage::AwaitingBed) wrong = fmt::format("holds an A&E cubicle at stage {}", static_cast<int>(p.stage()));
+    } else if (p.stage() == Stage::InAe) {
+      ++in_ae_without_one.at(p.site);
+    }
     switch (p.stage()) {
       case Stage::AwaitingBed: ++snap.sites.at(p.site).awaiting; break;
       case Stage::InBed:
@@ -108,6 +115,11 @@ FlowSnapshot LocalSystem::flow_snapshot(std::int64_t day) const {
   if (intermediate_care_) snap.services.push_back({"intermediate care", held(intermediate_care_->capacity()), in_ic, delayed(Pathway::P2)});
   if (care_homes_)
     snap.services.push_back({"care homes", held(care_homes_->beds()), in_care_home, awaiting_care_home + delayed(Pathway::P3)});
+  // A cubicle is held by a patient who has it, or granted (an event this instant) to one in A&E still without one.
+  for (std::size_t site = 0; site < eds_.size(); ++site)
+    if (eds_[site] && eds_[site]->cubicles())
+      snap.services.push_back({"A&E cubicles at " + s.sites[site].name, held(*eds_[site]->cubicles()), in_cubicle[site],
+                               in_ae_without_one[site]});
   if (virtual_wards_) {  // slots are taken at once (never queued), so every slot held has its patient on the ward
     HeldUnits slots;
     for (std::size_t site = 0; site < virtual_wards_->size(); ++site) {
@@ -149,6 +161,10 @@ void LocalSystem::census(std::size_t day, Recorder::Census& c) {
   // Who waits for each capacity, in capacity_names() order (offered_load.hpp), for the stability check.
   for (const auto& ed : eds_)
     if (ed) c.queues.push_back(static_cast<double>(ed->waiting()));
+  for (const auto& ed : eds_)
+    if (ed && ed->minors_clinicians()) c.queues.push_back(static_cast<double>(ed->minors_clinicians()->queue_length()));
+  for (const auto& ed : eds_)
+    if (ed && ed->cubicles()) c.queues.push_back(static_cast<double>(ed->cubicles()->queue_length()));
   for (std::size_t site = 0; site < acute_.size(); ++site) c.queues.push_back(static_cast<double>(acute_[site].beds().queue_length()));
   if (reablement_) c.queues.push_back(static_cast<double>(reablement_->capacity().queue_length()));
   if (intermediate_care_) c.queues.push_back(static_cast<double>(intermediate_care_->capacity().queue_length()));

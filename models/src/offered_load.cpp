@@ -24,6 +24,8 @@ double ratio(double a, double c) { return c > 0 ? a / c : (a > 0 ? kInf : 0.0); 
 std::string name_of(Capacity kind, const std::string& site = {}) {
   switch (kind) {
     case Capacity::AeClinicians: return "A&E clinicians: " + site;
+    case Capacity::AeMinorsClinicians: return "A&E minors clinicians: " + site;
+    case Capacity::AeCubicles: return "A&E cubicles: " + site;
     case Capacity::AcuteBeds: return "acute beds: " + site;
     case Capacity::Reablement: return "reablement (P1)";
     case Capacity::IntermediateCare: return "intermediate care (P2)";
@@ -125,6 +127,10 @@ std::vector<std::string> capacity_names(const Scenario& s) {
   std::vector<std::string> names;
   for (const Site& site : s.sites)
     if (site.ae) names.push_back(name_of(Capacity::AeClinicians, site.name));
+  for (const Site& site : s.sites)
+    if (site.ae && site.ae->minors) names.push_back(name_of(Capacity::AeMinorsClinicians, site.name));
+  for (const Site& site : s.sites)
+    if (site.ae && site.ae->cubicles) names.push_back(name_of(Capacity::AeCubicles, site.name));
   for (const Site& site : s.sites) names.push_back(name_of(Capacity::AcuteBeds, site.name));
   if (s.reablement) names.push_back(name_of(Capacity::Reablement));
   if (s.intermediate_care) names.push_back(name_of(Capacity::IntermediateCare));
@@ -134,7 +140,8 @@ std::vector<std::string> capacity_names(const Scenario& s) {
 
 std::vector<OfferedLoad> offered_load(const Scenario& s) {
   const std::size_t B = s.bands(), L = s.localities(), S = s.sites.size();
-  const PopulationProjection population(s.population);
+  // Growth is anchored at start_date as in the run (Context), so the window's midpoint is half the measured days in.
+  const PopulationProjection population(s.population, s.run.warmup_days / engine::kDaysPerYear);
   const double mid_years = (s.run.warmup_days + 0.5 * s.run.days) / engine::kDaysPerYear;
   const std::vector<double> month = month_factor(s);
 
@@ -173,42 +180,71 @@ std::vector<OfferedLoad> offered_load(const Scenario& s) {
     }
   }
 
-  std::vector<OfferedLoad> loads;
-  // A&E clinicians, hour of the week (Monday 00:00 first) against the rota.
+  std::vector<OfferedLoad> loads, minors_loads, cubicles;
+  // A&E clinicians, hour of the week (Monday 00:00 first) against the rota; cubicles against their constant number.
   const auto& profile = s.ae.arrival_profile;
-  for (std::size_t k = 0; k < S; ++k) {
-    if (!s.sites[k].ae) continue;
-    const SiteAe& ae = *s.sites[k].ae;
-    double attendances = 0, gp_displaced = 0;
-    for (std::size_t l = 0; l < L; ++l)
-      for (std::size_t b = 0; b < B; ++b) {
-        attendances += attend[(l * B + b) * S + k];
-        gp_displaced += displaced[(l * B + b) * S + k];
-      }
-    const double treatment_min = ae.treatment.mean();
+  // `fraction` of the site's attendances, each holding a unit for `held_min` on average, against `units(day, hour)`.
+  const auto ae_load = [&](double attendances, double gp_displaced, double fraction, double held_min, const auto& units) {
     double sum_a = 0, sum_c = 0, peak = 0;
     for (std::size_t day = 0; day < 7; ++day)
       for (std::size_t hour = 0; hour < 24; ++hour) {
         // Per minute: attendances follow hour × weekday; displaced ones the hour shape only.
-        const double lambda = (attendances * profile.hour[hour] * profile.weekday[day] + gp_displaced * profile.hour[hour]) /
+        const double lambda = fraction * (attendances * profile.hour[hour] * profile.weekday[day] + gp_displaced * profile.hour[hour]) /
                               engine::kMinutesPerDay;
-        const double a = lambda * treatment_min;
-        const double c = day < 5 ? ae.clinicians.weekday[hour] : ae.clinicians.weekend[hour];
+        const double a = lambda * held_min, c = units(day, hour);
         sum_a += a;
         sum_c += c;
         peak = std::max(peak, ratio(a, c));
       }
     OfferedLoad o;
-    o.resource = name_of(Capacity::AeClinicians, s.sites[k].name);
-    o.kind = Capacity::AeClinicians;
-    o.arrivals_per_day = attendances + gp_displaced;
-    o.mean_service_days = treatment_min / engine::kMinutesPerDay;
+    o.arrivals_per_day = fraction * (attendances + gp_displaced);
+    o.mean_service_days = held_min / engine::kMinutesPerDay;
     o.offered = sum_a / 168.0;
     o.capacity = sum_c / 168.0;
     o.rho = ratio(sum_a, sum_c);
     o.peak_rho = peak;
+    return o;
+  };
+  const auto rota = [](const ClinicianRota& r) {
+    return [&r](std::size_t day, std::size_t hour) { return static_cast<double>(day < 5 ? r.weekday[hour] : r.weekend[hour]); };
+  };
+  for (std::size_t k = 0; k < S; ++k) {
+    if (!s.sites[k].ae) continue;
+    const SiteAe& ae = *s.sites[k].ae;
+    double attendances = 0, gp_displaced = 0, minors = 0;
+    for (std::size_t l = 0; l < L; ++l)
+      for (std::size_t b = 0; b < B; ++b) {
+        const std::size_t i = (l * B + b) * S + k;
+        attendances += attend[i];
+        gp_displaced += displaced[i];
+        if (!s.ae.minors_share.empty()) minors += (attend[i] + displaced[i]) * (1.0 - s.ae.admit_probability[b]) * s.ae.minors_share[b];
+      }
+    // Minors need no cubicle; with a minors stream they are also not seen by the (majors) clinicians.
+    const double all = attendances + gp_displaced;
+    const double minors_fraction = all > 0 ? minors / all : 0.0;
+    const double to_clinicians = ae.minors ? 1.0 - minors_fraction : 1.0;
+    OfferedLoad o = ae_load(attendances, gp_displaced, to_clinicians, ae.treatment.mean(), rota(ae.clinicians));
+    o.resource = name_of(Capacity::AeClinicians, s.sites[k].name);
+    o.kind = Capacity::AeClinicians;
     loads.push_back(o);
+    if (ae.minors) {
+      OfferedLoad m = ae_load(attendances, gp_displaced, minors_fraction, ae.minors->treatment.mean(), rota(ae.minors->clinicians));
+      m.resource = name_of(Capacity::AeMinorsClinicians, s.sites[k].name);
+      m.kind = Capacity::AeMinorsClinicians;
+      minors_loads.push_back(m);
+    }
+    if (!ae.cubicles) continue;
+    // A cubicle is held at least for the treatment; the wait for a clinician and, for admissions, for a bed come on
+    // top and are queueing outcomes, so this ρ is a lower bound (as the beds' is).
+    const double spaces = *ae.cubicles;
+    OfferedLoad c = ae_load(attendances, gp_displaced, 1.0 - minors_fraction, ae.treatment.mean(),
+                            [spaces](std::size_t, std::size_t) { return spaces; });
+    c.resource = name_of(Capacity::AeCubicles, s.sites[k].name);
+    c.kind = Capacity::AeCubicles;
+    cubicles.push_back(c);
   }
+  loads.insert(loads.end(), minors_loads.begin(), minors_loads.end());
+  loads.insert(loads.end(), cubicles.begin(), cubicles.end());
 
   // Acute beds: new admissions per day by site × band, inflated by readmissions, × bed time per admission.
   const auto share = [&](Pathway p) { return s.discharge ? s.discharge->pathway_share[static_cast<std::size_t>(p)] : (p == Pathway::P0 ? 1.0 : 0.0); };
@@ -309,7 +345,7 @@ std::string format_offered_load(const std::vector<OfferedLoad>& loads) {
   std::string out = fmt::format("  {:<34} {:>10} {:>11} {:>9} {:>9} {:>7} {:>9}\n", "resource", "arrivals/d", "mean held",
                                 "offered", "capacity", "rho", "peak rho");
   for (const OfferedLoad& o : loads) {
-    const bool ae = o.kind == Capacity::AeClinicians;
+    const bool ae = o.kind == Capacity::AeClinicians || o.kind == Capacity::AeMinorsClinicians || o.kind == Capacity::AeCubicles;
     const std::string held = ae ? fmt::format("{:.1f} min", o.mean_service_days * engine::kMinutesPerDay)
                                 : fmt::format("{:.2f} d", o.mean_service_days);
     const std::string flag = o.rho >= kUnstableRho ? "  <- demand exceeds capacity" : o.rho >= kNearUnstableRho ? "  <- near capacity" : "";

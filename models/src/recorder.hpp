@@ -1,6 +1,7 @@
 #pragma once
-// Counts what the KPIs need, only inside the measured window (warm-up excluded, DESIGN §4), for the whole system,
-// per site (where the patient was treated) and per locality (where they live).
+// Counts what the KPIs need for the measured period (warm-up excluded, DESIGN §4): events inside the window, and the
+// A&E and bed-request cohorts that arrive in it followed until they leave or the follow-up cap (kFollowUpDays); for
+// the whole system, per site (where the patient was treated) and per locality (where they live).
 #include <algorithm>
 #include <array>
 #include <cmath>

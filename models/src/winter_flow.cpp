@@ -2,13 +2,16 @@
 
 #include <algorithm>
 
+#include "recorder.hpp"
 #include "scheme_effects.hpp"
 
 namespace pfsim::models {
 
 namespace {
 constexpr double kWorkingMorningHour = 9.0;  // held patients leave at 09:00 on the next working day
-constexpr double kDaysAfterHorizon = 60.0;   // the dip table runs past the end so a hold near it finds a working day
+// The dip table runs through the whole follow-up of the last measured cohorts, and a fortnight more so a hold near its
+// end still finds a working day.
+constexpr double kDaysAfterHorizon = kFollowUpDays + 14.0;
 }  // namespace
 
 WinterFlow::WinterFlow(const Context& ctx, const WinterSettings& settings, const SchemeEffects* schemes)

@@ -8,6 +8,7 @@
 #include "pfsim/engine/rng.hpp"
 #include "pfsim/run/bad_argument.hpp"
 #include "pfsim/run/replication_codec.hpp"
+#include "pfsim/run/version.hpp"
 
 namespace pfsim::run {
 
@@ -32,7 +33,9 @@ void write_atomically(const fs::path& p, const std::string& bytes) {
 }
 }  // namespace
 
-std::string fingerprint_of(const std::string& text) { return fmt::format("{:016x}", engine::hash_name(text)); }
+std::string fingerprint_of(const std::string& text) {
+  return fmt::format("{:016x}", engine::hash_name(fmt::format("pfsim {}\n{}", kVersion, text)));
+}
 
 Checkpoints::Checkpoints(const fs::path& results_path, const std::string& fingerprint, bool resume, const std::string& command_line)
     : dir_(results_path.string() + ".ckpt") {
@@ -47,8 +50,8 @@ Checkpoints::Checkpoints(const fs::path& results_path, const std::string& finger
     not_reused_because_ =
         !exists ? fmt::format("no checkpoints in {}, so every replication runs", dir_.string())
                 : fmt::format("discarded {} checkpointed replication(s) in {}: they belong to a different run (the resolved "
-                              "scenario's fingerprint {} differs from this run's {}: the scenario, a file it reads, --set, -r or "
-                              "--seed changed){}",
+                              "scenario's fingerprint {} differs from this run's {}: the scenario, a file it reads, --set, -r, "
+                              "--seed or the pfsim version changed){}",
                               stale, dir_.string(), read_file(manifest), fingerprint,
                               previous.empty() ? "" : fmt::format("; they were written by `{}`", previous));
   }

@@ -82,13 +82,14 @@ void check_pairable(const std::vector<scenario::Scenario>& scenarios, const std:
 
 Comparison prepare_comparison(std::vector<scenario::Scenario> scenarios, std::vector<std::string> labels,
                               const std::vector<std::string>& files) {
+  // Checked first: the warm-up pilot can take minutes, and a mismatch is known without it (the warm-up is not compared).
+  check_pairable(scenarios, files);
   Comparison comparison{std::move(scenarios), std::move(labels), std::nullopt};
   // One warm-up for every scenario, chosen on the base (`warmup_days: auto`: the base's pilot, MSER-5): options that
   // differ from it are measured from the same dates, and an option's own pilot would read its change as transient.
   comparison.warmup = models::choose_warmup(comparison.scenarios.front());
   for (std::size_t k = 1; k < comparison.scenarios.size(); ++k)
     models::use_warmup_of(comparison.scenarios.front(), comparison.scenarios[k]);
-  check_pairable(comparison.scenarios, files);
   return comparison;
 }
 
@@ -108,7 +109,8 @@ ComparisonResult run_comparison(const Comparison& comparison, std::size_t thread
   if (comparison.warmup) {
     record.extra_meta.emplace_back("warmup_method", "mser5");
     record.extra_meta.emplace_back("warmup_pilot", fmt::format("{} replications x ({} warm-up + {}) days of the base",
-                                                               comparison.warmup->pilot_replications, comparison.warmup->pilot_warmup_days, base.run.days));
+                                                               comparison.warmup->pilot_replications, comparison.warmup->pilot_warmup_days,
+                                                               comparison.warmup->pilot_days - comparison.warmup->pilot_warmup_days));
   }
   const std::size_t n = results.front().size();
   const std::vector<std::string> sites = site_names(base), localities = locality_names(base);

@@ -168,8 +168,9 @@ int calibrate(const CalibrateOptions& options, const std::string& command_line) 
   header.push_back(fmt::format("Reproduce the fit: pfsim run {} -r {}", out.filename().string(), options.replications));
   const std::string yaml = loader::calibrated_scenario_yaml(input, extends_path.generic_string(),
                                                                    base.name + " (calibrated)", header, fitted);
+  // What is written must load: checked from the text (its `extends:` resolved beside `out`) before anything is written.
+  (void)loader::load_scenario_text(yaml, out.string(), {}, fs::absolute(out).parent_path());
   write_text_atomically(out, yaml);
-  (void)loader::load_scenario(out);  // what was written must load
 
   // Diagnostics (HDF5): the best candidate's full results plus the calibration tables -----------------------------
   const scenario::Scenario fitted_scenario = evaluator.scenario_at(best.values);

@@ -58,13 +58,14 @@ int compare(const CompareOptions& options) {
     scenarios.push_back(loader::load_scenario(file, overrides, files_read));
     add_scenario_inputs(inputs, files_read, scenarios.size() == 1 ? "the base scenario" : "an option scenario");
   }
+  // The output is checked before prepare_comparison, whose warm-up pilot can take minutes.
+  const std::filesystem::path out = options.output;
+  check_output_path(out);
+  guard_outputs({{out, "-o", OutputKind::Results}}, inputs, options.force);
   std::vector<std::string> labels;
   for (const auto& file : options.scenarios) labels.push_back(option_label(file));
   const Comparison comparison = prepare_comparison(std::move(scenarios), std::move(labels), options.scenarios);
   const scenario::Scenario& base = comparison.scenarios.front();
-  const std::filesystem::path out = options.output;
-  check_output_path(out);
-  guard_outputs({{out, "-o", OutputKind::Results}}, inputs, options.force);
   const std::size_t threads = options.threads > 0 ? static_cast<std::size_t>(options.threads)
                                                   : std::max(1u, std::thread::hardware_concurrency());
   ComparisonResult result;

@@ -64,11 +64,17 @@ std::string pilot_start(const scenario::Scenario& scenario, const models::Warmup
   return engine::to_iso(std::chrono::year_month_day{std::chrono::sys_days{scenario.run.start_date} - std::chrono::days{warmup.pilot_warmup_days}});
 }
 
-// --save-census DATE FILE: the day index of DATE (0 = first warm-up day), checked before anything runs.
-std::int64_t census_day(const scenario::Scenario& scenario, const std::string& date_text) {
+// --save-census DATE: the date, checked before anything runs (the warm-up pilot included).
+std::chrono::year_month_day census_date(const std::string& date_text) {
   std::chrono::year_month_day date;
   if (!engine::parse_iso_date(date_text, date))
     throw BadArgument(fmt::format("--save-census: bad date \"{}\" (hint: write YYYY-MM-DD, e.g. 2020-03-01)", date_text));
+  return date;
+}
+
+// --save-census DATE FILE: the day index of DATE (0 = first warm-up day), once the warm-up is known.
+std::int64_t census_day(const scenario::Scenario& scenario, const std::string& date_text) {
+  const std::chrono::year_month_day date = census_date(date_text);
   const auto first = std::chrono::sys_days{scenario.run.start_date} - std::chrono::days{scenario.run.warmup_days};
   const auto last = std::chrono::sys_days{scenario.run.start_date} + std::chrono::days{scenario.run.days};
   const auto day = std::chrono::sys_days{date};
@@ -111,6 +117,11 @@ int run(const RunOptions& options, const std::string& command_line, const Distri
     throw BadArgument("pfsim: --ci-kpi and --max-replications only apply with --target-ci (hint: add --target-ci HALF_WIDTH, "
                       "e.g. --target-ci 0.5 --ci-kpi ae_4h_pct, or drop them)");
   if (!options.seed.empty()) check_seed(options.seed);
+  if (!options.save_census.empty()) census_date(options.save_census[0]);
+  if (options.target_ci > 0 && mpi.ranks() > 1)
+    throw BadArgument("--target-ci: not available under MPI yet (hint: run it on one node, or give -r)");
+  ReplicationPlan plan;
+  plan.ci_kpi = kpi_index(options.ci_kpi);
   std::vector<std::string> overrides = options.overrides;
   // -r and --seed are overrides too, so the resolved scenario stored in the results records them.
   if (options.replications > 0) overrides.push_back(fmt::format("run.replications={}", options.replications));
@@ -138,15 +149,14 @@ int run(const RunOptions& options, const std::string& command_line, const Distri
       fmt::print(stderr, "pfsim: WARNING: offered load at or above capacity: {}; its queue grows without bound and the "
                          "results depend on the run length (recorded in /meta offered_load_warning)\n", warning);
   }
+  // A --save-census date outside the run is refused before the pilot when the warm-up is fixed (after it with `auto`).
+  if (!options.save_census.empty() && !scenario.run.warmup_auto) census_day(scenario, options.save_census[0]);
   // `warmup_days: auto`: a deterministic pilot (the same on every rank) fixes the warm-up before anything runs.
   const std::optional<models::WarmupChoice> warmup = models::choose_warmup(scenario);
   const std::int64_t save_day = options.save_census.empty() ? 0 : census_day(scenario, options.save_census[0]);
 
-  ReplicationPlan plan;
   plan.replications = static_cast<std::size_t>(scenario.run.replications);
-  plan.ci_kpi = kpi_index(options.ci_kpi);
   if (options.target_ci > 0) {
-    if (mpi.ranks() > 1) throw BadArgument("--target-ci: not available under MPI yet (hint: run it on one node, or give -r)");
     plan.target_ci_half = options.target_ci;
     plan.max_replications = static_cast<std::size_t>(options.max_replications);
   }
@@ -211,7 +221,8 @@ int run(const RunOptions& options, const std::string& command_line, const Distri
     record.extra_meta.emplace_back("warmup_by_site", by_site);
     record.extra_meta.emplace_back("warmup_care_homes", fmt::format("{}", warmup->care_homes));
     record.extra_meta.emplace_back("warmup_pilot", fmt::format("{} replications x ({} warm-up + {}) days from {}", warmup->pilot_replications,
-                                                               warmup->pilot_warmup_days, scenario.run.days, pilot_start(scenario, *warmup)));
+                                                               warmup->pilot_warmup_days, warmup->pilot_days - warmup->pilot_warmup_days,
+                                                               pilot_start(scenario, *warmup)));
   }
   if (scenario.census) record.extra_meta.emplace_back("census_people", fmt::format("{}", scenario.census->people.size()));
   output::write_results(record, out);
@@ -235,7 +246,8 @@ int run(const RunOptions& options, const std::string& command_line, const Distri
     if (warmup)
       fmt::print("warm-up: auto = {} days (MSER-5 on each site's daily bed occupancy and the care-home residents, largest; pilot of {} "
                  "replications x ({} warm-up + {}) days from {}, the real calendar)\n",
-                 warmup->days, warmup->pilot_replications, warmup->pilot_warmup_days, scenario.run.days, pilot_start(scenario, *warmup));
+                 warmup->days, warmup->pilot_replications, warmup->pilot_warmup_days,
+                 warmup->pilot_days - warmup->pilot_warmup_days, pilot_start(scenario, *warmup));
     if (scenario.census) fmt::print("census: {} people in place at the start ({})\n", scenario.census->people.size(), scenario.census->source);
     if (plan.target_ci_half)
       fmt::print("target: {} 95% CI half-width <= {} {} after {} replications (Hoad et al. look-ahead; half-width now {:.4g})\n",

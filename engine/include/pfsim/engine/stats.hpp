@@ -103,8 +103,9 @@ double percentile(std::span<const double> values, double pct);
 double quantile(std::span<const double> values, double q);
 Summary summarise(std::span<const double> values);
 
-/// Below this many values the 5th and 95th percentiles are read off the two most extreme values (type 7 puts p5
-/// between the 1st and 2nd order statistics for n < 21), so they say little about the tails: show them as rough.
+/// Below this many values the 5th and 95th percentiles rest on the two most extreme values (type 7 puts p5 at
+/// position 0.05 (n − 1), before the 2nd order statistic while n < 21), so they say little about the tails: show them
+/// as rough. 20 is the conventional floor (and the shipped replication count), where p5 is ~all the 2nd smallest.
 inline constexpr std::size_t kMinValuesForTailPercentiles = 20;
 
 /// A confidence interval [lo, hi].

@@ -23,6 +23,11 @@
 // - Care homes: P3 discharges + 91-day care-home outcomes of P1 / P2 + community admissions, × E[stay].
 // - A&E clinicians: a(h) = λ(h) × E[treatment] for each of the 168 hours of the week against the rota c(h); `rho`
 //   is the weekly mean Σa / Σc (the stability condition for a periodic queue), `peak_rho` the largest hourly a / c.
+// - A&E minors clinicians (a minors stream): a(h) of the minors (ae.minors_share of those not admitted) × their mean
+//   treatment against the minors rota; the clinicians' a(h) then leaves the minors out.
+// - A&E cubicles (where limited): the same a(h) for majors (everyone but ae.minors_share of those not admitted) against
+//   the constant number of cubicles; the cubicle is also held while waiting for a clinician and, for admissions, for a
+//   bed, so this is a lower bound.
 #include <string>
 #include <vector>
 
@@ -35,7 +40,7 @@ inline constexpr double kNearUnstableRho = 0.95;
 /// ρ at or above this: demand exceeds capacity; `pfsim validate` and `pfsim run` warn.
 inline constexpr double kUnstableRho = 1.0;
 
-enum class Capacity { AeClinicians, AcuteBeds, Reablement, IntermediateCare, CareHomes };
+enum class Capacity { AeClinicians, AeMinorsClinicians, AeCubicles, AcuteBeds, Reablement, IntermediateCare, CareHomes };
 
 struct OfferedLoad {
   std::string resource;           // e.g. "A&E clinicians: Southend", "acute beds: Southend", "reablement (P1)"
@@ -48,9 +53,9 @@ struct OfferedLoad {
   double peak_rho = 0;            // A&E: largest hourly a(h) / c(h); otherwise equal to rho
 };
 
-/// Every capacity-limited resource of the scenario, in a fixed order: A&E clinicians of each site with an A&E, acute
-/// beds of each site, then reablement, intermediate care and care homes when modelled. The run's queue counts
-/// (ReplicationResult::queues) follow the same order.
+/// Every capacity-limited resource of the scenario, in a fixed order: A&E clinicians of each site with an A&E, minors
+/// clinicians of each site with a minors stream, A&E cubicles of each site that limits them, acute beds of each site, then reablement, intermediate care and care homes
+/// when modelled. The run's queue counts (ReplicationResult::queues) follow the same order.
 std::vector<std::string> capacity_names(const Scenario& s);
 
 /// The offered load of every resource of capacity_names(), in that order.

@@ -69,6 +69,8 @@ struct Patient {
   std::uint8_t band = 0;
   std::uint8_t site = 0;
   bool from_ae = false;
+  bool minors = false;            // A&E minors / UTC stream: needs no cubicle (drawn only with ae.minors_share)
+  bool in_cubicle = false;        // holds an A&E cubicle at p.site (only where the site's A&E has `cubicles`)
   bool sdec = false;
   double ae_arrival = kNever;
   double treatment = 0;           // clinician time drawn at arrival

@@ -33,7 +33,9 @@ class Checkpoints {
   std::string not_reused_because_;
 };
 
-/// FNV-1a of the text, as 16 hex digits (stable across builds; used to match checkpoints to a run).
+/// FNV-1a of the pfsim version and the text, as 16 hex digits (stable across builds of one version; used to match
+/// checkpoints to a run). The version is in it because a release that changes results must not resume replications
+/// of the one before (docs/DESIGN.md: a deliberate change of results bumps the project version).
 std::string fingerprint_of(const std::string& text);
 
 }  // namespace pfsim::run

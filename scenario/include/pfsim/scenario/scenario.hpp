@@ -53,10 +53,21 @@ struct ClinicianRota {
   std::array<int, 24> weekend{};
 };
 
+/// A&E minors / urgent treatment centre stream with its own clinicians (ae.minors_share says who belongs to it).
+struct MinorsStream {
+  ClinicianRota clinicians;
+  Distribution treatment;                 // clinician time per minors attendance
+};
+
 struct SiteAe {
   ClinicianRota clinicians;
   Distribution treatment;                 // clinician time per attendance
   std::optional<Distribution> triage;     // delay before joining the clinician queue (not capacity-limited)
+  /// Treatment spaces (cubicles, trolleys, chairs): each patient holds one from the end of triage until they leave
+  /// A&E, admitted patients until a bed is found, so a full hospital slows everyone. Unset: no limit.
+  std::optional<int> cubicles;
+  /// Minors patients are seen by these clinicians instead (unset: by `clinicians`, still without a cubicle).
+  std::optional<MinorsStream> minors;
 };
 
 struct Site {
@@ -72,6 +83,9 @@ struct AeSettings {
   std::vector<std::vector<double>> site_choice;        // [locality][site] shares, each row sums to 1
   std::vector<double> admit_probability;               // by age band: P(admitted | attendance)
   double sdec_share = 0.0;                             // share of admissions that are same-day (no bed)
+  /// By age band: P(treated in minors / an urgent treatment centre stream | not admitted). Minors patients need no
+  /// cubicle (SiteAe::cubicles). Empty: everyone is treated in majors.
+  std::vector<double> minors_share;
 };
 
 struct AdmissionSettings {
