@@ -94,6 +94,14 @@ scenario::EscalationSettings read_escalation(const At& at) {
     e.for_hours = static_cast<int>(read_integer(*v, 1, 24 * 7, "checks are hourly; more than a week above the threshold is not plausible"));
   const At close = at.require("close_below_pct", "add e.g. `close_below_pct: 90`");
   e.close_below_pct = read_number_in(close, 0.0, 200.0);
+  // {open_above_pct: 0.95, close_below_pct: 0.9} reads as under 1 % occupancy: escalation beds would be open all year.
+  if (e.open_above_pct <= 1.0 && e.close_below_pct <= 1.0)
+    at.require("open_above_pct")
+        .fail(fmt::format("open_above_pct {} and close_below_pct {} are at most 1: as percentages of beds occupied, escalation "
+                          "beds would open at under 1 % occupancy",
+                          show(e.open_above_pct), show(e.close_below_pct)),
+              fmt::format("the thresholds are percentages: write open_above_pct: {} and close_below_pct: {}", show(e.open_above_pct * 100),
+                          show(e.close_below_pct * 100)));
   if (e.close_below_pct > e.open_above_pct)
     close.fail(fmt::format("close_below_pct {} is above open_above_pct {}", show(e.close_below_pct), show(e.open_above_pct)),
                "escalation beds close when occupancy falls below a level at or under the opening level");
