@@ -215,6 +215,9 @@ scenario::DeliveryPrior read_prior(const At& at) {
     p.fixed = read_probability(*fixed);
     return p;
   }
+  // {a, b} and {mean, sd} are two ways to write one Beta: given together, one of them would be ignored.
+  if ((at.get("a") || at.get("b")) && (at.get("mean") || at.get("sd")))
+    at.fail("give the prior as {a, b} or as {mean, sd}, not both", "keep one form, e.g. `{mean: 0.6, sd: 0.2}`");
   if (auto a = at.get("a")) {
     p.a = read_number_in(*a, 1e-3, 1e6);
     p.b = read_number_in(at.require("b", "add `b:` (Beta(a, b))"), 1e-3, 1e6);
@@ -397,9 +400,15 @@ void build_schemes(const At& top, scenario::Scenario& scenario) {
       t.file = entry->key_origin.file_name();
       t.line = entry->key_origin.line;
       t.column = entry->key_origin.column;
-      if (auto max = value.get("max")) t.value = read_number(*max);
+      const auto max = value.get("max");
+      const auto min = value.get("min");
+      // A target is one bound: with both, one of them used to be dropped without a word.
+      if (max && min) min->fail("give max or min, not both", "a target is met when the KPI is at most `max` or at least `min`; keep one");
+      if (!max && !min)
+        value.fail("missing \"max\" or \"min\"", "add `max: VALUE` (met when the KPI is at most VALUE) or `min: VALUE`");
+      if (max) t.value = read_number(*max);
       else {
-        t.value = read_number(value.require("min", "add `max:` or `min:`"));
+        t.value = read_number(*min);
         t.at_most = false;
       }
       settings.kpi_targets.push_back(std::move(t));
