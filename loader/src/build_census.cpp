@@ -64,7 +64,8 @@ CensusPerson read_person(const At& row, CensusKind kind, const scenario::Scenari
   const auto read_status = [&](std::initializer_list<CensusStatus> allowed, CensusStatus fallback) {
     if (!status_text) {
       if (kind == CensusKind::Reablement || kind == CensusKind::IntermediateCare) return fallback;
-      row.fail("missing required key \"status\"", fmt::format("a {} row needs a status", scenario::census_kind_name(kind)));
+      const std::string_view name = scenario::census_kind_name(kind);  // "an acute row", "a care_home row"
+      row.fail("missing required key \"status\"", fmt::format("{} {} row needs a status", name.front() == 'a' ? "an" : "a", name));
     }
     const std::string text = read_string(*status_text);
     std::vector<std::string> options;
