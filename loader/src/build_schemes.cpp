@@ -313,7 +313,7 @@ scenario::Scheme read_scheme(const At& at, const SchemeFile& file, const std::ve
   return s;
 }
 
-void load_scheme_file(const At& file_at, scenario::SchemeSettings& settings, std::vector<std::pair<std::string, int>>& seen,
+void load_scheme_file(const At& file_at, scenario::SchemeSettings& settings, std::vector<std::pair<std::string, Origin>>& seen,
                       const Context& c) {
   const std::string relative = read_string(file_at);
   const IncludedFile& included = included_file(file_at);
@@ -355,7 +355,17 @@ void load_scheme_file(const At& file_at, scenario::SchemeSettings& settings, std
   for (const At& item : top.require("schemes", "add `schemes:` with at least one scheme").items()) {
     if (settings.schemes.size() >= kMaxSchemes) item.fail(fmt::format("more than {} schemes", kMaxSchemes), "split the scenario");
     if (item.node().kind == SourceNode::Kind::Map)
-      if (const auto name = item.get("name")) check_unique_name(*name, seen, "scheme");
+      if (const auto name = item.get("name")) {
+        // Names are unique across all the scenario's scheme files, so the first one may be in another file: name it.
+        const std::string text = read_string(*name);
+        for (const auto& [other, first] : seen)
+          if (other == text)
+            name->fail(fmt::format("duplicate scheme name \"{}\" (first at {})", shorten(text),
+                                   first.file_name() == name->origin().file_name() ? fmt::format("line {}", first.line)
+                                                                                   : fmt::format("{}:{}", first.file_name(), first.line)),
+                       "each scheme needs its own name");
+        seen.emplace_back(text, name->origin());
+      }
     settings.schemes.push_back(read_scheme(item, file, group_names, c));
     settings.schemes.back().source = settings.schemes.back().source.empty() ? path.string() : settings.schemes.back().source;
   }
@@ -372,7 +382,7 @@ void build_schemes(const At& top, scenario::Scenario& scenario) {
     return;
   }
   scenario::SchemeSettings settings;
-  std::vector<std::pair<std::string, int>> seen;
+  std::vector<std::pair<std::string, Origin>> seen;
   for (const At& item : schemes->items()) {
     item.expect_map("a scheme file reference, e.g. {file: schemes/bcf-2019-20.yaml}");
     item.check_keys({"file"});
