@@ -143,8 +143,11 @@ class CapacityCheck {
                  fmt::format("a census cannot hold more people than there are places; check the census or raise {}", fix));
     };
     const auto need = [&](bool present, const char* section) {
+      // Someone at home is in the census for a care-home admission still to come (care_home_91d): say that.
+      const std::string who = p.kind == CensusKind::AtHome ? "someone at home with status care_home_91d"
+                                                           : fmt::format("someone in {}", scenario::census_kind_name(p.kind));
       if (!present)
-        row.fail(fmt::format("census lists someone in {} but the scenario has no `{}:` section", scenario::census_kind_name(p.kind), section),
+        row.fail(fmt::format("census lists {} but the scenario has no `{}:` section", who, section),
                  fmt::format("add the `{}:` section or remove the row", section));
     };
     switch (p.kind) {
