@@ -125,6 +125,9 @@ scenario::Population build_population(const At& at) {
     for (double people : locality.people) total_people += people;
     population.localities.push_back(std::move(locality));
   }
+  // Nobody anywhere: no attendance or admission can happen, so every KPI would be empty (people left at 0 by mistake).
+  if (total_people <= 0)
+    list.fail("every locality has 0 people in every age band", "give each locality's head count per age band, e.g. people: [18000, 52000, 14000]");
   if (total_people > kMaxTotalPeople)
     list.fail(fmt::format("total population {:.0f} exceeds the limit of {:.0f}", total_people, kMaxTotalPeople),
               "model a sub-region, or scale people and capacities down together");
