@@ -64,7 +64,8 @@ CensusPerson read_person(const At& row, CensusKind kind, const scenario::Scenari
   const auto read_status = [&](std::initializer_list<CensusStatus> allowed, CensusStatus fallback) {
     if (!status_text) {
       if (kind == CensusKind::Reablement || kind == CensusKind::IntermediateCare) return fallback;
-      row.fail("missing required key \"status\"", fmt::format("a {} row needs a status", scenario::census_kind_name(kind)));
+      const std::string_view name = scenario::census_kind_name(kind);  // "an acute row", "a care_home row"
+      row.fail("missing required key \"status\"", fmt::format("{} {} row needs a status", name.front() == 'a' ? "an" : "a", name));
     }
     const std::string text = read_string(*status_text);
     std::vector<std::string> options;
@@ -142,8 +143,11 @@ class CapacityCheck {
                  fmt::format("a census cannot hold more people than there are places; check the census or raise {}", fix));
     };
     const auto need = [&](bool present, const char* section) {
+      // Someone at home is in the census for a care-home admission still to come (care_home_91d): say that.
+      const std::string who = p.kind == CensusKind::AtHome ? "someone at home with status care_home_91d"
+                                                           : fmt::format("someone in {}", scenario::census_kind_name(p.kind));
       if (!present)
-        row.fail(fmt::format("census lists someone in {} but the scenario has no `{}:` section", scenario::census_kind_name(p.kind), section),
+        row.fail(fmt::format("census lists {} but the scenario has no `{}:` section", who, section),
                  fmt::format("add the `{}:` section or remove the row", section));
     };
     switch (p.kind) {

@@ -40,6 +40,14 @@ Band parse_band(const At& at) {
     min = parse_age(std::string_view(label).substr(0, dash));
     max = parse_age(std::string_view(label).substr(dash + 1));
   }
+  // "65-200": the form is right, the age is not; say so rather than "not of the form".
+  if (dash != std::string::npos)
+    for (const std::string_view part : {std::string_view(label).substr(0, dash), std::string_view(label).substr(dash + 1)}) {
+      int age = 0;
+      const auto [ptr, ec] = std::from_chars(part.data(), part.data() + part.size(), age);
+      if (ptr == part.data() + part.size() && !part.empty() && (ec == std::errc::result_out_of_range || age > kMaxAge))
+        at.fail(fmt::format("age band \"{}\" goes beyond age {}", label, kMaxAge), fmt::format("end the last band open, e.g. \"{}+\"", label.substr(0, dash)));
+    }
   if (!min || !max) at.fail(fmt::format("age band \"{}\" is not of the form \"0-17\", \"85+\" or \"all\"", label), std::string(kBandHint));
   if (*max < *min) at.fail(fmt::format("age band \"{}\" ends before it starts", label), "write the younger age first, e.g. \"18-64\"");
   band.min_age = *min;
@@ -117,6 +125,9 @@ scenario::Population build_population(const At& at) {
     for (double people : locality.people) total_people += people;
     population.localities.push_back(std::move(locality));
   }
+  // Nobody anywhere: no attendance or admission can happen, so every KPI would be empty (people left at 0 by mistake).
+  if (total_people <= 0)
+    list.fail("every locality has 0 people in every age band", "give each locality's head count per age band, e.g. people: [18000, 52000, 14000]");
   if (total_people > kMaxTotalPeople)
     list.fail(fmt::format("total population {:.0f} exceeds the limit of {:.0f}", total_people, kMaxTotalPeople),
               "model a sub-region, or scale people and capacities down together");

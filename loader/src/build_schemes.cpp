@@ -215,6 +215,9 @@ scenario::DeliveryPrior read_prior(const At& at) {
     p.fixed = read_probability(*fixed);
     return p;
   }
+  // {a, b} and {mean, sd} are two ways to write one Beta: given together, one of them would be ignored.
+  if ((at.get("a") || at.get("b")) && (at.get("mean") || at.get("sd")))
+    at.fail("give the prior as {a, b} or as {mean, sd}, not both", "keep one form, e.g. `{mean: 0.6, sd: 0.2}`");
   if (auto a = at.get("a")) {
     p.a = read_number_in(*a, 1e-3, 1e6);
     p.b = read_number_in(at.require("b", "add `b:` (Beta(a, b))"), 1e-3, 1e6);
@@ -310,7 +313,7 @@ scenario::Scheme read_scheme(const At& at, const SchemeFile& file, const std::ve
   return s;
 }
 
-void load_scheme_file(const At& file_at, scenario::SchemeSettings& settings, std::vector<std::pair<std::string, int>>& seen,
+void load_scheme_file(const At& file_at, scenario::SchemeSettings& settings, std::vector<std::pair<std::string, Origin>>& seen,
                       const Context& c) {
   const std::string relative = read_string(file_at);
   const IncludedFile& included = included_file(file_at);
@@ -352,7 +355,17 @@ void load_scheme_file(const At& file_at, scenario::SchemeSettings& settings, std
   for (const At& item : top.require("schemes", "add `schemes:` with at least one scheme").items()) {
     if (settings.schemes.size() >= kMaxSchemes) item.fail(fmt::format("more than {} schemes", kMaxSchemes), "split the scenario");
     if (item.node().kind == SourceNode::Kind::Map)
-      if (const auto name = item.get("name")) check_unique_name(*name, seen, "scheme");
+      if (const auto name = item.get("name")) {
+        // Names are unique across all the scenario's scheme files, so the first one may be in another file: name it.
+        const std::string text = read_string(*name);
+        for (const auto& [other, first] : seen)
+          if (other == text)
+            name->fail(fmt::format("duplicate scheme name \"{}\" (first at {})", shorten(text),
+                                   first.file_name() == name->origin().file_name() ? fmt::format("line {}", first.line)
+                                                                                   : fmt::format("{}:{}", first.file_name(), first.line)),
+                       "each scheme needs its own name");
+        seen.emplace_back(text, name->origin());
+      }
     settings.schemes.push_back(read_scheme(item, file, group_names, c));
     settings.schemes.back().source = settings.schemes.back().source.empty() ? path.string() : settings.schemes.back().source;
   }
@@ -369,7 +382,7 @@ void build_schemes(const At& top, scenario::Scenario& scenario) {
     return;
   }
   scenario::SchemeSettings settings;
-  std::vector<std::pair<std::string, int>> seen;
+  std::vector<std::pair<std::string, Origin>> seen;
   for (const At& item : schemes->items()) {
     item.expect_map("a scheme file reference, e.g. {file: schemes/bcf-2019-20.yaml}");
     item.check_keys({"file"});
@@ -397,9 +410,15 @@ void build_schemes(const At& top, scenario::Scenario& scenario) {
       t.file = entry->key_origin.file_name();
       t.line = entry->key_origin.line;
       t.column = entry->key_origin.column;
-      if (auto max = value.get("max")) t.value = read_number(*max);
+      const auto max = value.get("max");
+      const auto min = value.get("min");
+      // A target is one bound: with both, one of them used to be dropped without a word.
+      if (max && min) min->fail("give max or min, not both", "a target is met when the KPI is at most `max` or at least `min`; keep one");
+      if (!max && !min)
+        value.fail("missing \"max\" or \"min\"", "add `max: VALUE` (met when the KPI is at most VALUE) or `min: VALUE`");
+      if (max) t.value = read_number(*max);
       else {
-        t.value = read_number(value.require("min", "add `max:` or `min:`"));
+        t.value = read_number(*min);
         t.at_most = false;
       }
       settings.kpi_targets.push_back(std::move(t));

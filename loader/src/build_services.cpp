@@ -98,6 +98,10 @@ scenario::VirtualWardSettings build_virtual_wards(const At& at, const scenario::
       fail_at_key(*entry, value.path(), fmt::format("unknown site \"{}\"", shorten(entry->key)), suggestion_hint(entry->key, names, "sites"));
     wards.capacity[static_cast<std::size_t>(it - names.begin())] = read_capacity(value);
   }
+  // `capacity: {}` leaves every site without slots: the wards could take nobody, which is never what was meant.
+  if (capacity.node().entries.empty())
+    capacity.fail("no site has virtual-ward slots", "give `Site: N` for each site with a virtual ward, e.g. `capacity: {" +
+                                                        (names.empty() ? std::string("Site") : names.front()) + ": 40}`");
   if (auto step_down = at.get("step_down")) {
     step_down->expect_map("step-down settings (eligible, shortening)");
     step_down->check_keys({"eligible", "shortening"});

@@ -68,7 +68,7 @@ scenario::WinterDischarge read_discharge(const At& at) {
   return d;
 }
 
-scenario::WinterOutbreaks read_outbreaks(const At& at, std::size_t site) {
+scenario::WinterOutbreaks read_outbreaks(const At& at, std::size_t site, const scenario::Site& where) {
   at.expect_map("outbreak settings (per_month, duration, beds_closed)");
   at.check_keys({"per_month", "duration", "beds_closed"});
   scenario::WinterOutbreaks o;
@@ -82,6 +82,11 @@ scenario::WinterOutbreaks read_outbreaks(const At& at, std::size_t site) {
   o.beds_closed = read_count_distribution(at.require("beds_closed", R"~(add e.g. `beds_closed: "triangular(min=4, mode=10, max=24)"`)~"));
   if (o.beds_closed.mean() < 0)
     at.require("beds_closed").fail("beds_closed has a negative mean", "give a distribution of bed counts (0 or more)");
+  // Closing more beds on average than the site has is a typo or the wrong site, not an outbreak.
+  if (o.beds_closed.mean() > where.general_beds)
+    at.require("beds_closed").fail(fmt::format("beds_closed has mean {}, more than the {} general beds at {}", show(o.beds_closed.mean()),
+                                               where.general_beds, where.name),
+                                   "give the beds one outbreak closes at this site (a few bays, not the hospital)");
   return o;
 }
 
@@ -94,6 +99,14 @@ scenario::EscalationSettings read_escalation(const At& at) {
     e.for_hours = static_cast<int>(read_integer(*v, 1, 24 * 7, "checks are hourly; more than a week above the threshold is not plausible"));
   const At close = at.require("close_below_pct", "add e.g. `close_below_pct: 90`");
   e.close_below_pct = read_number_in(close, 0.0, 200.0);
+  // {open_above_pct: 0.95, close_below_pct: 0.9} reads as under 1 % occupancy: escalation beds would be open all year.
+  if (e.open_above_pct <= 1.0 && e.close_below_pct <= 1.0)
+    at.require("open_above_pct")
+        .fail(fmt::format("open_above_pct {} and close_below_pct {} are at most 1: as percentages of beds occupied, escalation "
+                          "beds would open at under 1 % occupancy",
+                          show(e.open_above_pct), show(e.close_below_pct)),
+              fmt::format("the thresholds are percentages: write open_above_pct: {} and close_below_pct: {}", show(e.open_above_pct * 100),
+                          show(e.close_below_pct * 100)));
   if (e.close_below_pct > e.open_above_pct)
     close.fail(fmt::format("close_below_pct {} is above open_above_pct {}", show(e.close_below_pct), show(e.open_above_pct)),
                "escalation beds close when occupancy falls below a level at or under the opening level");
@@ -156,7 +169,8 @@ scenario::WinterSettings build_winter(const At& at, const scenario::Population& 
       const auto it = std::find(names.begin(), names.end(), entry->key);
       if (it == names.end())
         fail_at_key(*entry, value.path(), fmt::format("unknown site \"{}\"", shorten(entry->key)), suggestion_hint(entry->key, names, "sites"));
-      winter.outbreaks.push_back(read_outbreaks(value, static_cast<std::size_t>(it - names.begin())));
+      const auto site = static_cast<std::size_t>(it - names.begin());
+      winter.outbreaks.push_back(read_outbreaks(value, site, sites[site]));
     }
   }
   if (auto escalation = at.get("escalation")) winter.escalation = read_escalation(*escalation);

@@ -32,10 +32,34 @@ std::optional<std::string> closest_match(std::string_view word, const std::vecto
   if (word.size() > 200) return std::nullopt;
   std::optional<std::string> best;
   std::size_t best_distance = std::max<std::size_t>(2, word.size() / 3) + 1;
+  bool tied = false;
   for (const auto& candidate : candidates) {
     const std::size_t distance = edit_distance(word, candidate);
     if (distance < best_distance) {
       best_distance = distance;
+      best = candidate;
+      tied = false;
+    } else if (distance == best_distance && best) {
+      tied = true;
+    }
+  }
+  // "P4" is one edit from each of P0..P3: naming one of them would be a guess, so list them all instead.
+  if (best && tied) return std::nullopt;
+  if (best) return best;
+  // A shortened key ("start" for start_date, "bands" for age_bands): a whole word at either end of exactly one
+  // candidate, which the edit distance alone is too strict to find.
+  if (word.size() < 4) return std::nullopt;
+  const auto lowered = [](std::string_view text) {
+    std::string out(text);
+    std::transform(out.begin(), out.end(), out.begin(), lower);
+    return out;
+  };
+  const std::string w = lowered(word);
+  for (const auto& candidate : candidates) {
+    const std::string c = lowered(candidate);
+    if (c.size() <= w.size()) continue;
+    if ((c.starts_with(w) && c[w.size()] == '_') || (c.ends_with(w) && c[c.size() - w.size() - 1] == '_')) {
+      if (best) return std::nullopt;  // "days" starts days_elapsed and days_delayed: ambiguous
       best = candidate;
     }
   }

@@ -73,7 +73,9 @@ SourceNode load_chain(const fs::path& file, std::vector<fs::path>& chain, const 
   if (auto problem = read_text_file(file, text)) {
     if (via)
       via->fail(fmt::format("cannot read \"{}\" ({}): {}", via->node().text, file.string(), *problem),
-                "the path is relative to the directory of the file that extends it");
+                via->node().text.find('\\') != std::string::npos
+                    ? "separate directories with /, which works on every system"
+                    : "the path is relative to the directory of the file that extends it");
     throw ScenarioError(file.string(), 0, 0, "", fmt::format("cannot read scenario file: {}", *problem),
                         "check the path and that the file is readable");
   }

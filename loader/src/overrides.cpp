@@ -98,7 +98,8 @@ SourceNode* descend(SourceNode* node, const Step& step, const Override& o, const
     o.fail(fmt::format("no list item named \"{}\"", step.key), unknown_name_hint(step.key, names, walked));
   }
   if (node->kind == SourceNode::Kind::Scalar)
-    o.fail(fmt::format("cannot go into \"{}\": the value before it is a single value, not a map", step.key));
+    o.fail(fmt::format("cannot go into \"{}\": the value before it is a single value, not a map", step.key),
+           walked.empty() ? std::string("check the key path") : fmt::format("set {} itself, e.g. --set {}=VALUE", walked, walked));
   if (node->kind == SourceNode::Kind::Null) {
     node->kind = SourceNode::Kind::Map;
     node->origin = o.origin(1);

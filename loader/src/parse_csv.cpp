@@ -72,9 +72,16 @@ SourceNode csv_rows(const std::string& text, const std::string& file, int first_
       for (auto& field : fields) field.second = 0;
     if (header.empty()) {
       for (const auto& [column, col] : fields) {
-        if (std::find(kCensusColumns.begin(), kCensusColumns.end(), column) == kCensusColumns.end())
-          throw ScenarioError(file, line_no, col, "census", fmt::format("unknown column \"{}\"", shorten(column)),
-                              suggestion_hint(column, kCensusColumns, "columns"));
+        if (std::find(kCensusColumns.begin(), kCensusColumns.end(), column) == kCensusColumns.end()) {
+          // Two common slips get their own hint: a spreadsheet saved with semicolons, and a file without its header.
+          std::string hint = suggestion_hint(column, kCensusColumns, "columns");
+          if (fields.size() == 1 && column.find(';') != std::string::npos)
+            hint = "the census is comma-separated: save it as CSV with commas, not semicolons";
+          else if (header.empty() && (column == "acute" || column == "reablement" || column == "intermediate_care" ||
+                                      column == "care_home" || column == "at_home"))
+            hint = "the first line is the header naming the columns, e.g. kind,site,locality,age_band,days_elapsed,days_delayed,status,pathway";
+          throw ScenarioError(file, line_no, col, "census", fmt::format("unknown column \"{}\"", shorten(column)), hint);
+        }
         if (std::find(header.begin(), header.end(), column) != header.end())
           throw ScenarioError(file, line_no, col, "census", fmt::format("column \"{}\" appears twice", column), "keep one");
         header.push_back(column);

@@ -68,7 +68,11 @@ class Converter {
       if (auto [it, fresh] = seen.emplace(key.text, key.origin); !fresh)
         fail(key.origin, fmt::format("duplicate key \"{}\" (first at line {})", shorten(key.text), it->second.line),
              "remove one of them");
-      out.entries.push_back({key.text, key.origin, convert(pair.second, key.origin, depth + 1)});
+      SourceNode value = convert(pair.second, key.origin, depth + 1);
+      // yaml-cpp marks an empty value (`run:` and nothing under it) at the next token, often the next key's line:
+      // report it at its own key instead.
+      if (value.kind == SourceNode::Kind::Null) value.origin = key.origin;
+      out.entries.push_back({key.text, key.origin, std::move(value)});
     }
   }
 
@@ -124,7 +128,7 @@ std::optional<std::string> read_text_file(const std::filesystem::path& file, std
   const auto status = std::filesystem::status(file, ec);
   if (ec == std::errc::too_many_symbolic_link_levels) return "symlink loop (too many levels of symbolic links)";
   if (ec || !std::filesystem::exists(status)) return "no such file";
-  if (std::filesystem::is_directory(status)) return "is a directory, not a file";
+  if (std::filesystem::is_directory(status)) return "is a directory";
   // Devices and FIFOs have no size and may never end (/dev/zero, a pipe): only regular files are scenarios.
   if (!std::filesystem::is_regular_file(status)) return "is not a regular file (a device, pipe or socket)";
   const auto size = std::filesystem::file_size(file, ec);

@@ -65,6 +65,10 @@ void At::check_keys(std::initializer_list<std::string_view> allowed,
   for (const auto& entry : node_->entries) {
     if (std::find(allowed.begin(), allowed.end(), entry.key) != allowed.end()) continue;
     const std::string path = child_path(entry.key);
+    // yaml-cpp reads a YAML merge key (`<<: *defaults`) as a plain key named "<<".
+    if (entry.key == "<<")
+      fail_at_key(entry, path, "YAML merge keys (<<) are not supported",
+                  "write the keys out, or put shared settings in a base file and use `extends:`");
     for (const auto& [key, hint] : special)
       if (key == entry.key) fail_at_key(entry, path, fmt::format("unknown key \"{}\"", shorten(entry.key)), std::string(hint));
     fail_at_key(entry, path, fmt::format("unknown key \"{}\"", shorten(entry.key)), suggestion_hint(entry.key, allowed_keys));
@@ -126,13 +130,16 @@ double read_number(const At& at) {
 
 double read_number_in(const At& at, double min, double max, std::string_view limit_hint) {
   const double value = read_number(at);
+  // A bounded range is stated in the hint, so "must be at least 1" also says how far a value may go.
+  const std::string range_hint =
+      max < std::numeric_limits<double>::max() ? fmt::format("give a value from {} to {}", show(min), show(max)) : std::string();
   if (value < min) {
     if (min == 0) at.fail(fmt::format("must not be negative, got {}", show(value)));
-    at.fail(fmt::format("must be at least {}, got {}", show(min), show(value)));
+    at.fail(fmt::format("must be at least {}, got {}", show(min), show(value)), range_hint);
   }
   if (value > max) {
     if (!limit_hint.empty()) at.fail(fmt::format("{} exceeds the limit of {}", show(value), show(max)), std::string(limit_hint));
-    at.fail(fmt::format("must be at most {}, got {}", show(max), show(value)));
+    at.fail(fmt::format("must be at most {}, got {}", show(max), show(value)), range_hint);
   }
   return value;
 }
@@ -190,6 +197,9 @@ engine::Distribution read_distribution_text(const At& at, bool with_units, std::
   try {
     return engine::parse_distribution(node.text, with_units);
   } catch (const engine::DistributionError& e) {
+    // The engine's general examples carry time units, which a count distribution (beds) must not have.
+    if (!with_units && e.hint().starts_with("write e.g."))
+      at.fail(e.what(), R"~(write e.g. "fixed(4)", "triangular(min=4, mode=10, max=24)" or "uniform(min=2, max=8)": plain numbers of beds, no units)~");
     at.fail(e.what(), e.hint());
   } catch (const std::exception& e) {  // e.g. a factory rejecting sd ≤ 0
     at.fail(fmt::format("{} in \"{}\"", e.what(), node.text));

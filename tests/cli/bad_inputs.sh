@@ -25,32 +25,36 @@ for file in "$bad_dir"/[0-9]*.yaml; do
     fi
   done
 done
-# Bad flags and output paths are bad input too.
-check() {
-  local expect=$1; shift
-  "$pfsim" "$@" >/dev/null 2>"$work/stderr"
-  local status=$?
-  if [ "$status" -ne "$expect" ] || [ "$(wc -l <"$work/stderr")" -ne 1 ]; then
-    echo "FAIL pfsim $*: exit $status (want $expect):"; cat "$work/stderr"; failures=$((failures + 1))
-  fi
-}
+# Bad flags, values and output paths are bad input too: tests/data/bad-cli/cases.txt, one `EXIT | MESSAGE | ARGS` a line.
 good="$bad_dir/../../../scenarios/tests/mmc-ae.yaml"
-check 2 run "$good" -r 0
-check 2 run "$good" --threads many
-check 2 run "$good" -o /nonexistent-dir/results.h5
-check 2 run "$good" -q -o "$work/c.h5" --save-census 1999-01-01 "$work/census.csv"   # date outside the run
-check 2 run "$good" -q -o "$work/c.h5" --save-census 2020-13-01 "$work/census.csv"   # not a date
-check 2 run "$good" -q -o "$work/c.h5" --save-census 2020-01-01 /nonexistent-dir/census.csv
-check 2 run "$good" -o "$work"
-check 2 run "$good" --set run.dayz=3
-check 2 run "$work/missing.yaml"
-check 2 frobnicate
-check 2 rn "$good"                                   # unknown command, did you mean run (issue 19)
-check 2 run "$good" --replicatons 5                  # unknown option, did you mean --replications
-check 2 run "$good" --seed abc -q                    # names --seed, not --set:1:10
-check 2 run "$good" --ci-kpi ae_4h_pct -q            # needs --target-ci
-check 2 run "$good" -q -o /dev/full                  # a device is never replaced by a regular file
-check 2 info "$bad_dir/../../../README.md"
+cal="$bad_dir/../../../scenarios/tests/calibrate-mmc.yaml"
+scenarios="$bad_dir/../../../scenarios"
+bad=$bad_dir
+tmp="$work/cli"
+mkdir -p "$tmp/dir"
+echo hello >"$tmp/notes.txt"
+cp "$good" "$tmp/dir/mmc-ae.yaml"
+"$pfsim" run "$good" -r 2 -q -o "$tmp/results.h5" >/dev/null 2>&1 || { echo "FAIL: cannot make the results file the cases read"; failures=$((failures + 1)); }
+cli_cases="$bad_dir/../bad-cli/cases.txt"
+cli_count=0
+while IFS= read -r line; do
+  case "$line" in '#'* | '') continue ;; esac
+  expect=${line%% | *}
+  rest=${line#* | }
+  message=${rest% | *}
+  arguments=${rest##* | }
+  message=${message//'$tmp'/$tmp}
+  eval "set -- $arguments"
+  cli_count=$((cli_count + 1))
+  "$pfsim" "$@" >/dev/null 2>"$work/stderr"
+  status=$?
+  if [ "$status" -ne "$expect" ] || [ "$(wc -l <"$work/stderr")" -ne 1 ] || ! grep -qF -- "$message" "$work/stderr"; then
+    echo "FAIL pfsim $arguments: exit $status (want $expect), want one stderr line containing: $message"; cat "$work/stderr"
+    failures=$((failures + 1))
+  fi
+done <"$cli_cases"
 [ -e /nonexistent-dir/results.h5 ] && { echo "FAIL: partial file"; failures=$((failures + 1)); }
-echo "$count malformed scenarios checked, $failures failures"
-[ "$count" -ge 30 ] && [ "$failures" -eq 0 ]
+# Issue 19: at least 450 bad-input cases in all, each with its exit code and message checked.
+total=$((count + cli_count))
+echo "$count malformed scenarios and $cli_count bad command lines checked ($total bad-input cases in all), $failures failures"
+[ "$count" -ge 30 ] && [ "$cli_count" -ge 90 ] && [ "$total" -ge 450 ] && [ "$failures" -eq 0 ]

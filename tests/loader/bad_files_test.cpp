@@ -13,7 +13,9 @@
 namespace pfsim::loader {
 namespace {
 
-constexpr std::size_t kMinimumCorpus = 40;
+// Issue 19: with the command-line cases of tests/data/bad-cli/cases.txt (tests/cli/bad_inputs.sh requires at least
+// 90 of them and 450 bad-input cases in all), the corpus must hold at least 450 cases.
+constexpr std::size_t kMinimumCorpus = 520;
 
 std::string read_expected(const std::filesystem::path& file) {
   std::ifstream in(file);
@@ -33,7 +35,7 @@ std::vector<std::filesystem::path> corpus() {
   return files;
 }
 
-TEST(BadScenarioFiles, CorpusHasAtLeast40FilesEachWithExpectedText) {
+TEST(BadScenarioFiles, CorpusHasAtLeastTheMinimumFilesEachWithExpectedText) {
   const auto files = corpus();
   EXPECT_GE(files.size(), kMinimumCorpus);
   for (const auto& file : files) {

@@ -98,8 +98,8 @@ int calibrate(const CalibrateOptions& options, const std::string& command_line) 
   h5.replace_extension(".h5");
   if (fs::absolute(out).lexically_normal() == fs::absolute(input).lexically_normal())
     throw BadArgument(fmt::format("-o {}: would overwrite the input scenario (hint: choose another file)", out.string()));
-  check_output_path(out);
-  check_output_path(h5);
+  check_output_path(out, "-o", "calibrated.yaml");
+  check_output_path(h5, "-o", "calibrated.yaml");
   std::vector<InputFile> inputs;
   add_scenario_inputs(inputs, files_read, "the scenario being calibrated");
   guard_outputs({{out, options.output.empty() ? "the default output" : "-o", OutputKind::CalibratedScenario},

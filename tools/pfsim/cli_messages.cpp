@@ -86,11 +86,20 @@ std::optional<std::string> closest(std::string_view word, const std::vector<std:
 std::optional<std::string> explain_parse_error(const CLI::App& app, const CLI::ParseError& /*error*/, int argc, const char* const* argv) {
   const std::vector<std::string> commands = command_names(app);
   const CLI::App* command = nullptr;
+  const std::vector<std::string> top_options = option_names(app);
   int k = 1;
   // Top-level options come first (--help, --version); the first other word must be a command.
   for (; k < argc; ++k) {
     const std::string_view arg = argv[k];
-    if (arg.starts_with("-")) continue;
+    if (arg.starts_with("-")) {
+      // Without this, "pfsim --versoin" or "pfsim -q run ..." only said "A subcommand is required".
+      const std::string name(arg.substr(0, arg.find('=')));
+      if (std::find(top_options.begin(), top_options.end(), name) != top_options.end()) continue;
+      // A one-letter option is one edit from every other ("-q" from "-h"): guess only for long names.
+      const auto guess = name.starts_with("--") ? closest(name, top_options) : std::nullopt;
+      return fmt::format("pfsim: unknown option {}{} (hint: a command's options go after it, e.g. pfsim run FILE -q; pfsim --help)", name,
+                         guess ? fmt::format(", did you mean {}?", *guess) : "");
+    }
     if (std::find(commands.begin(), commands.end(), arg) == commands.end()) {
       const auto guess = closest(arg, commands);
       return fmt::format("pfsim: unknown command \"{}\"{} (hint: the commands are {}; pfsim --help)", arg,

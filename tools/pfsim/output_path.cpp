@@ -6,16 +6,17 @@
 
 namespace pfsim::cli {
 
-void check_output_path(const std::filesystem::path& path) {
+void check_output_path(const std::filesystem::path& path, std::string_view option, std::string_view example) {
   namespace fs = std::filesystem;
   std::error_code ec;
+  // The hint names the option that gave the path (--save-census, not -o) and a file name of its kind.
   if (fs::is_directory(path, ec))
-    throw BadArgument(fmt::format("{}: is a directory (hint: give a file name, e.g. -o {}/results.h5)", path.string(), path.string()));
+    throw BadArgument(fmt::format("{}: is a directory (hint: give a file name, e.g. {} {}/{})", path.string(), option, path.string(), example));
   const fs::path parent = path.parent_path().empty() ? fs::path(".") : path.parent_path();
   if (!fs::is_directory(parent, ec))
-    throw BadArgument(fmt::format("{}: directory {} does not exist (hint: create it or choose another -o)", path.string(), parent.string()));
+    throw BadArgument(fmt::format("{}: directory {} does not exist (hint: create it or choose another {})", path.string(), parent.string(), option));
   if (::access(parent.c_str(), W_OK) != 0)
-    throw BadArgument(fmt::format("{}: directory {} is not writable (hint: choose another -o)", path.string(), parent.string()));
+    throw BadArgument(fmt::format("{}: directory {} is not writable (hint: choose another {})", path.string(), parent.string(), option));
 }
 
 output::RunRecord read_results_argument(const std::filesystem::path& path) {

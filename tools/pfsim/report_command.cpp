@@ -65,7 +65,7 @@ Command add_report_command(CLI::App& app) {
     std::error_code ec;
     if (std::filesystem::is_directory(out, ec))
       throw BadArgument(fmt::format("{}: is a directory (hint: give a file name, e.g. -o {}/report.html)", out.string(), out.string()));
-    check_output_path(out);
+    check_output_path(out, "-o", "report.html");
     guard_outputs({{out, "-o", OutputKind::Report}}, {{args->results, "the results file being read"}}, args->force);
     output::ReportOptions options;
     options.results_file = std::filesystem::path(args->results).filename().string();

@@ -1,6 +1,8 @@
 // pfsim run SCENARIO [-o results.h5] [-r REPS] [-j THREADS] [--seed N] [--set k=v]... [--target-ci X --ci-kpi NAME]
 //                    [--resume] [--quiet] [--check] [--save-census DATE FILE]
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -131,7 +133,7 @@ int run(const RunOptions& options, const std::string& command_line, const Distri
   scenario.run.check_invariants = scenario.run.check_invariants || options.check;
   const std::filesystem::path out = options.output;
   if (mpi.is_root()) check_output_path(out);
-  if (!options.save_census.empty() && mpi.is_root()) check_output_path(options.save_census[1]);
+  if (!options.save_census.empty() && mpi.is_root()) check_output_path(options.save_census[1], "--save-census DATE", "census.csv");
   if (mpi.is_root()) {  // nothing the run reads may be overwritten, nor anything that is not a pfsim output of the kind
     std::vector<InputFile> inputs;
     add_scenario_inputs(inputs, files_read);
@@ -274,7 +276,16 @@ Command add_run_command(CLI::App& app) {
   cmd->add_option("--seed", options->seed, "Master seed (overrides run.seed)");
   cmd->add_option("--set", options->overrides, "Override a scenario value, e.g. --set sites.Southend.beds.general=600");
   cmd->add_option("--target-ci", options->target_ci, "Run until the KPI's 95% CI half-width is at most this (KPI units)")
-      ->check(CLI::PositiveNumber);
+      // CLI::PositiveNumber's message printed DBL_MAX in full ("not in range 0.000000 to 1797693...").
+      ->check(CLI::Validator(
+          [](std::string& text) {
+            double value = 0;
+            const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+            return error == std::errc{} && end == text.data() + text.size() && value > 0 && std::isfinite(value)
+                       ? std::string()
+                       : fmt::format("expected a half-width above 0 in the KPI's units, such as 0.5, got \"{}\"", text);
+          },
+          "HALF_WIDTH"));
   CLI::Option* ci_kpi = cmd->add_option("--ci-kpi", options->ci_kpi, "KPI for --target-ci")->capture_default_str();
   CLI::Option* max_replications =
       cmd->add_option("--max-replications", options->max_replications, "Cap for --target-ci")->check(CLI::Range(3, 100000))->capture_default_str();
