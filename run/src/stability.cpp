@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <tuple>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -17,6 +19,22 @@ constexpr std::size_t kEndDays = 7;
 constexpr double kGrowthFactor = 2.0;    // E > 2 F + 5
 constexpr double kGrowthFloor = 5.0;     // patients
 constexpr double kSlopeErrors = 2.0;     // S > 2 se(S)
+constexpr double kYearGrowthShare = 0.25;  // Y D > F / 4 + 5
+
+// Mean over replications and its standard error across them (0 with one replication).
+std::pair<double, double> mean_and_se(const std::vector<double>& values) {
+  const double n = static_cast<double>(values.size());
+  double m = 0;
+  for (double v : values) m += v / n;
+  if (values.size() < 2) return {m, 0.0};
+  double ss = 0;
+  for (double v : values) ss += (v - m) * (v - m);
+  return {m, std::sqrt(ss / (n - 1) / n)};
+}
+
+bool significantly_positive(double mean, double se, std::size_t replications) {
+  return mean > 0 && (replications < 2 || mean > kSlopeErrors * se);
+}
 
 double mean(const std::vector<float>& v, std::size_t from, std::size_t to) {
   double sum = 0;
@@ -50,22 +68,22 @@ std::vector<QueueTrend> queue_trends(const scenario::Scenario& scenario, const s
   for (std::size_t q = 0; q < names.size(); ++q) {
     QueueTrend t;
     t.resource = names[q];
-    std::vector<double> slopes;
+    std::vector<double> slopes, year_slopes;
     for (const auto& r : results) {
       const std::vector<float>& v = r.queues[q];
       if (v.size() != days) return {};
       t.first_quarter_mean += mean(v, 0, quarter) / n;
       t.end_mean += mean(v, days - kEndDays, days) / n;
       slopes.push_back(slope(v, days - quarter, days));
+      year_slopes.push_back(slope(v, 0, days));
     }
-    for (double s : slopes) t.slope_per_day += s / n;
-    if (slopes.size() > 1) {
-      double ss = 0;
-      for (double s : slopes) ss += (s - t.slope_per_day) * (s - t.slope_per_day);
-      t.slope_se = std::sqrt(ss / (n - 1) / n);
-    }
-    const bool rising = t.slope_per_day > 0 && (slopes.size() < 2 || t.slope_per_day > kSlopeErrors * t.slope_se);
-    t.growing = rising && t.end_mean > kGrowthFactor * t.first_quarter_mean + kGrowthFloor;
+    std::tie(t.slope_per_day, t.slope_se) = mean_and_se(slopes);
+    std::tie(t.year_slope_per_day, t.year_slope_se) = mean_and_se(year_slopes);
+    const bool still_rising = significantly_positive(t.slope_per_day, t.slope_se, results.size()) &&
+                              t.end_mean > kGrowthFactor * t.first_quarter_mean + kGrowthFloor;
+    const bool rose_all_year = significantly_positive(t.year_slope_per_day, t.year_slope_se, results.size()) &&
+                               t.year_slope_per_day * static_cast<double>(days) > kYearGrowthShare * t.first_quarter_mean + kGrowthFloor;
+    t.growing = still_rising || rose_all_year;
     trends.push_back(t);
   }
   return trends;

@@ -40,8 +40,13 @@ def main(a_path: str, b_path: str, ignored_meta: set) -> int:
             if not identical(da[name], db[name]):
                 print(f"dataset /{name} differs")
                 return 1
-        for key in a["meta"].attrs:
-            if key not in ignored_meta and a["meta"].attrs[key] != b["meta"].attrs[key]:
+        for key in sorted(set(a["meta"].attrs) | set(b["meta"].attrs)):
+            if key in ignored_meta:
+                continue
+            if key not in a["meta"].attrs or key not in b["meta"].attrs:
+                print(f"/meta attribute {key} is only in {a_path if key in a['meta'].attrs else b_path}")
+                return 1
+            if a["meta"].attrs[key] != b["meta"].attrs[key]:
                 print(f"/meta attribute {key} differs")
                 return 1
     print(f"{len(da)} datasets identical")

@@ -29,9 +29,15 @@ TEST(LoadBaseline, SouthEastEssexHasEightLocalitiesAndOneSiteWith540Beds) {
   EXPECT_EQ(s.sites[0].general_beds, 540);
   EXPECT_EQ(s.sites[0].escalation_beds, 0);
   ASSERT_TRUE(s.sites[0].ae);
-  EXPECT_EQ(s.sites[0].ae->clinicians.weekday[11], 17);
+  EXPECT_EQ(s.sites[0].ae->clinicians.weekday[11], 15);
   EXPECT_EQ(s.sites[0].ae->clinicians.weekend[0], 7);
-  EXPECT_NEAR(s.sites[0].ae->treatment.mean(), 48.0, 1e-9);
+  EXPECT_NEAR(s.sites[0].ae->treatment.mean(), 72.0, 1e-9);
+  EXPECT_EQ(s.sites[0].ae->cubicles, 40);
+  ASSERT_TRUE(s.sites[0].ae->minors);
+  EXPECT_EQ(s.sites[0].ae->minors->clinicians.weekday[11], 5);
+  EXPECT_NEAR(s.sites[0].ae->minors->treatment.mean(), 25.0, 1e-9);
+  ASSERT_EQ(s.ae.minors_share.size(), 5u);
+  EXPECT_DOUBLE_EQ(s.ae.minors_share[4], 0.25);
   ASSERT_TRUE(s.sites[0].ae->triage);
   EXPECT_NEAR(s.sites[0].ae->triage->mean(), 15.0, 1e-9);
   EXPECT_EQ(s.population.localities[4].name, "Benfleet & Hadleigh");

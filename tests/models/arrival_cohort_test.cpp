@@ -127,9 +127,9 @@ class BedCutSweep : public ::testing::Test {
 };
 
 // Common random numbers: the same people arrive whatever the bed count, so each cut can only make A&E worse. The
-// 4-hour % falls until every admitted patient breaches (here from 420 beds); below that it stays at its floor, the
-// share of patients not waiting for a bed who leave within 4 h (bed waits do not take clinicians), while the time in
-// A&E and the trolley wait keep rising at every cut.
+// 4-hour % falls until A&E is gridlocked (here from 420 beds): boarders hold every majors cubicle, so no majors patient
+// is seen within 4 h; below that it stays at its floor, the minors who leave within 4 h on their own clinicians,
+// while the time in A&E and the trolley wait keep rising at every cut.
 TEST_F(BedCutSweep, FewerBedsNeverGiveABetterFourHourPercentage) {
   const std::vector<int> beds = {540, 480, 420, 360, 0};
   std::vector<ReplicationResult> results;
@@ -153,7 +153,9 @@ TEST_F(BedCutSweep, FewerBedsNeverGiveABetterFourHourPercentage) {
   }
   const ReplicationResult& none = results.back();
   EXPECT_LT(kpi(none, Kpi::Ae4hPct), 75.0);
-  EXPECT_GT(kpi(none, Kpi::AwaitingBedAtEnd), 1000.0);
+  // Majors stuck behind boarders for a cubicle never reach a decision to admit, so most of the unplaced cohort is
+  // still in A&E rather than waiting for a bed.
+  EXPECT_GT(kpi(none, Kpi::AwaitingBedAtEnd), 100.0);
   EXPECT_GT(kpi(none, Kpi::AeStillInDepartmentAtEnd), 1000.0);
   EXPECT_EQ(kpi(results[0], Kpi::AeStillInDepartmentAtEnd), 0.0);
   EXPECT_EQ(kpi(results[0], Kpi::AwaitingBedAtEnd), 0.0);

@@ -9,7 +9,11 @@
 //   last quarter (patients per day), for each replication r; means over replications F, E, S and the standard error
 //   of S across replications (replications are independent, so this is an honest error even though days are not).
 //   Flagged when the queue is still rising at the end (S > 0 and, with two or more replications, S > 2 standard
-//   errors) and it has grown well past its early level (E > 2 F + 5 patients).
+//   errors) and it has grown well past its early level (E > 2 F + 5 patients) — or when it rose all year: the slope
+//   over the whole measured period Y is > 0 (> 2 standard errors with two or more replications) and Y × D > F / 4 + 5.
+//   The second rule catches a queue that was already long when measurement began (after a long warm-up a gridlocked
+//   hospital's queue is large in the first quarter, so it cannot double within the year); a year from April to
+//   March starts and ends in similar seasons, so a stable queue has no whole-year slope.
 // A queue of a stable system fluctuates around a level, so its end is not twice its first quarter plus five people
 // and its last-quarter slope is not reliably positive; a queue fed faster than it is served grows linearly, so both
 // hold. Runs shorter than a year (365 measured days) are not tested: a seasonal rise would look like growth. A flag
@@ -29,6 +33,8 @@ struct QueueTrend {
   double end_mean = 0;            // E: mean over the last 7 measured days
   double slope_per_day = 0;       // S: least-squares slope over the last quarter, mean over replications
   double slope_se = 0;            // its standard error across replications (0 with one replication)
+  double year_slope_per_day = 0;  // Y: least-squares slope over the whole measured period, mean over replications
+  double year_slope_se = 0;
   bool growing = false;
 };
 
