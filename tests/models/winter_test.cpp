@@ -9,12 +9,14 @@
 #include "pfsim/models/opel.hpp"
 #include "pfsim/models/system.hpp"
 #include "pfsim/loader/load.hpp"
+#include "same_results.hpp"
 #include "test_scenarios.hpp"
 
 namespace pfsim::models {
 namespace {
 
 using testing::beds_only;
+using testing::expect_bit_identical;
 using testing::single_site;
 using testing::whole_system;
 
@@ -33,16 +35,6 @@ WinterSettings neutral_winter(std::size_t bands) {
   d.bank_holidays = {std::chrono::year{2019} / 12 / 25, std::chrono::year{2019} / 5 / 6};
   w.discharge = d;
   return w;
-}
-
-void expect_bit_identical(const ReplicationResult& a, const ReplicationResult& b) {
-  for (std::size_t k = 0; k < kKpiCount; ++k) EXPECT_EQ(a.kpi[k], b.kpi[k]) << kpi_catalogue()[k].name;
-  for (std::size_t k = 0; k < kDailyCount; ++k) EXPECT_EQ(a.daily[k], b.daily[k]) << daily_catalogue()[k].name;
-  for (std::size_t k = 0; k < kKpiCount; ++k) EXPECT_EQ(a.by_site[k], b.by_site[k]) << kpi_catalogue()[k].name;
-  for (std::size_t k = 0; k < kKpiCount; ++k) EXPECT_EQ(a.by_locality[k], b.by_locality[k]) << kpi_catalogue()[k].name;
-  for (std::size_t k = 0; k < kMonthlyCount; ++k) EXPECT_EQ(a.monthly[k], b.monthly[k]) << monthly_catalogue()[k].name;
-  EXPECT_EQ(a.events, b.events);
-  EXPECT_EQ(a.patients_created, b.patients_created);
 }
 
 TEST(Winter, NeutralSectionIsBitIdenticalToNoSectionInWholeSystem) {
