@@ -105,6 +105,13 @@ std::int64_t CapacitySchedule::at(double t, int start_weekday) const {
     const std::int64_t how = ((hours + static_cast<std::int64_t>(start_weekday) * 24) % 168 + 168) % 168;
     value = hour_of_week[static_cast<std::size_t>(how)];
   }
+  // The last scale that has begun (scales are few: a dozen a year at most, so a scan is cheap next to the event).
+  const Scale* scale = nullptr;
+  for (const auto& sc : scales) {
+    if (sc.from > t) break;
+    scale = &sc;
+  }
+  if (scale) value = std::llround(static_cast<double>(value) * scale->factor);
   for (const auto& c : changes)
     if (c.at <= t) value += c.delta;
   return value < 0 ? 0 : value;
@@ -114,7 +121,7 @@ void attach_schedule(Simulator& sim, Resource& resource, CapacitySchedule schedu
   auto shared = std::make_shared<CapacitySchedule>(std::move(schedule));
   resource.set_capacity(shared->at(sim.now(), start_weekday));
   const bool hourly = !shared->hour_of_week.empty();
-  if (!hourly && shared->changes.empty()) return;
+  if (!hourly && shared->changes.empty() && shared->scales.empty()) return;
   // One event per hour boundary (hourly profile) or per dated change: both are cheap next to patient events.
   auto handler = std::make_shared<HandlerId>(0);
   *handler = sim.add_handler([&sim, &resource, shared, start_weekday, handler, hourly](std::uint32_t) {
@@ -123,12 +130,16 @@ void attach_schedule(Simulator& sim, Resource& resource, CapacitySchedule schedu
     if (hourly) next = (std::floor(sim.now() / kMinutesPerHour) + 1.0) * kMinutesPerHour;
     for (const auto& c : shared->changes)
       if (c.at > sim.now() && c.at < next) next = c.at;
+    for (const auto& sc : shared->scales)
+      if (sc.from > sim.now() && sc.from < next) next = sc.from;
     if (std::isfinite(next)) sim.schedule_at(next, *handler, 0);
   });
   double first = std::numeric_limits<double>::infinity();
   if (hourly) first = (std::floor(sim.now() / kMinutesPerHour) + 1.0) * kMinutesPerHour;
   for (const auto& c : shared->changes)
     if (c.at > sim.now() && c.at < first) first = c.at;
+  for (const auto& sc : shared->scales)
+    if (sc.from > sim.now() && sc.from < first) first = sc.from;
   if (std::isfinite(first)) sim.schedule_at(first, *handler, 0);
 }
 

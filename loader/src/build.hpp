@@ -29,6 +29,8 @@ scenario::PrimaryCareSettings build_primary_care(const At& primary_care, const s
 /// `virtual_wards:` slots by site name (sites left out have none), step-down and step-up (build_services.cpp).
 scenario::VirtualWardSettings build_virtual_wards(const At& virtual_wards, const scenario::Population& population,
                                                  const std::vector<scenario::Site>& sites);
+/// `seasons:` the ordinary year's monthly multipliers and outbreaks (build_seasons.cpp).
+scenario::SeasonSettings build_seasons(const At& seasons, const scenario::Population& population, const std::vector<scenario::Site>& sites);
 scenario::WinterSettings build_winter(const At& winter, const scenario::Population& population, const std::vector<scenario::Site>& sites);
 /// `schemes:` (scheme files), `qipp_target_gbp`, `scheme_tariff`, `kpi_targets` → scenario.schemes (build_schemes.cpp);
 /// needs every other section built first (filters name localities, bands and sites; targets need their module).
@@ -50,6 +52,18 @@ std::vector<double> read_per_band(const At& at, const scenario::Population& popu
 /// must appear; `read_row(locality_index, value)` reads each value.
 void read_by_locality(const At& at, const scenario::Population& population,
                       const std::function<void(std::size_t, const At&)>& read_row, std::string_view example_value);
+/// A map keyed by month ("Dec: 1.1", months Jan–Dec); months left out keep their default (build_months.cpp).
+void read_by_month(const At& at, const std::function<void(std::size_t, const At&)>& read_value, std::string_view example);
+/// A multiplier in (0, 10].
+double read_multiplier(const At& at);
+/// One multiplier for every band, or a list with one per band.
+std::vector<double> read_band_multipliers(const At& at, const scenario::Population& population);
+/// Month → band multipliers; 1 for months left out.
+std::array<std::vector<double>, scenario::kMonths> read_band_multipliers_by_month(const At& at, const scenario::Population& population);
+/// Month → one multiplier; 1 for months left out.
+std::array<double, scenario::kMonths> read_multipliers_by_month(const At& at);
+/// `site name → {per_month, duration, beds_closed}` outbreak settings.
+std::vector<scenario::WinterOutbreaks> read_outbreaks_by_site(const At& at, const std::vector<scenario::Site>& sites);
 /// Fails at a duplicate name in a list of named items ("duplicate site name").
 void check_unique_name(const At& name, std::vector<std::pair<std::string, int>>& seen, std::string_view what);
 

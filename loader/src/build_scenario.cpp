@@ -21,7 +21,7 @@ scenario::Scenario build_scenario(const SourceNode& root) {
   const At top(root, "", "");
   top.expect_map("scenario settings (pfsim, name, run, ...)");
   top.check_keys({"pfsim", "name", "extends", "run", "population", "sites", "ae", "admission", "discharge",
-                  "reablement", "intermediate_care", "care_homes", "readmission", "primary_care", "winter",
+                  "reablement", "intermediate_care", "care_homes", "readmission", "primary_care", "seasons", "winter",
                   "calibration", "schemes", "qipp_target_gbp", "scheme_tariff", "kpi_targets", "census", "routing",
                   "virtual_wards"});
   check_schema_version(top);
@@ -40,6 +40,7 @@ scenario::Scenario build_scenario(const SourceNode& root) {
   if (auto care_homes = top.get("care_homes")) scenario.care_homes = build_care_homes(*care_homes);
   if (auto readmission = top.get("readmission")) scenario.readmission = build_readmission(*readmission, scenario.population);
   if (auto primary_care = top.get("primary_care")) scenario.primary_care = build_primary_care(*primary_care, scenario.population);
+  if (auto seasons = top.get("seasons")) scenario.seasons = build_seasons(*seasons, scenario.population, scenario.sites);
   if (auto winter = top.get("winter")) scenario.winter = build_winter(*winter, scenario.population, scenario.sites);
   if (auto routing = top.get("routing")) scenario.routing = build_routing(*routing, scenario.population, scenario.sites);
   if (auto wards = top.get("virtual_wards")) scenario.virtual_wards = build_virtual_wards(*wards, scenario.population, scenario.sites);

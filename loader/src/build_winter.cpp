@@ -12,40 +12,6 @@
 namespace pfsim::loader::detail {
 namespace {
 
-const std::vector<std::string>& month_names() {
-  static const std::vector<std::string> names = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                                 "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-  return names;
-}
-
-constexpr double kMaxMultiplier = 10.0;
-constexpr double kMaxOutbreaksPerMonth = 31.0;  // about one a day: beyond that an outbreak is not an event
-
-// A map keyed by month ("Dec: 1.1"); months left out keep their default. `read_value(month, value)` reads each.
-void read_by_month(const At& at, const std::function<void(std::size_t, const At&)>& read_value, std::string_view example) {
-  at.expect_map(fmt::format("month → value, e.g. {{{}}}", example));
-  const auto& names = month_names();
-  for (const auto& [entry, value] : at.entries()) {
-    const auto it = std::find(names.begin(), names.end(), entry->key);
-    if (it == names.end())
-      fail_at_key(*entry, value.path(), fmt::format("unknown month \"{}\"", shorten(entry->key)),
-                  suggestion_hint(entry->key, names, "months (Jan, Feb, ..., Dec)"));
-    read_value(static_cast<std::size_t>(it - names.begin()), value);
-  }
-}
-
-double read_multiplier(const At& at) {
-  const double value = read_number_in(at, 0.0, kMaxMultiplier, "a multiplier above 10 is not plausible for a month");
-  if (value <= 0) at.fail("must be greater than 0, got 0", "a multiplier of 1 leaves the month unchanged");
-  return value;
-}
-
-// One number for every band, or one per band.
-std::vector<double> read_band_multipliers(const At& at, const scenario::Population& population) {
-  if (at.node().kind == SourceNode::Kind::List) return read_per_band(at, population, read_multiplier);
-  return std::vector<double>(population.age_bands.size(), read_multiplier(at));
-}
-
 scenario::WinterDischarge read_discharge(const At& at) {
   at.expect_map("discharge dip settings (weekend_factor, bank_holidays, bank_holiday_factor)");
   at.check_keys({"weekend_factor", "bank_holidays", "bank_holiday_factor"});
@@ -66,28 +32,6 @@ scenario::WinterDischarge read_discharge(const At& at) {
                      "add `bank_holiday_factor: 0.3` (share of ready patients able to leave on a bank holiday)");
   }
   return d;
-}
-
-scenario::WinterOutbreaks read_outbreaks(const At& at, std::size_t site, const scenario::Site& where) {
-  at.expect_map("outbreak settings (per_month, duration, beds_closed)");
-  at.check_keys({"per_month", "duration", "beds_closed"});
-  scenario::WinterOutbreaks o;
-  o.site = site;
-  read_by_month(at.require("per_month", "add e.g. `per_month: {Dec: 0.8, Jan: 1.0}` (expected outbreaks a month)"),
-                [&](std::size_t month, const At& value) {
-                  o.per_month[month] = read_number_in(value, 0.0, kMaxOutbreaksPerMonth, "more than 31 outbreaks a month is not plausible");
-                },
-                "Dec: 0.8, Jan: 1.0");
-  o.duration = read_distribution(at.require("duration", R"~(add e.g. `duration: "gamma(mean=7d, sd=3d)"`)~"));
-  o.beds_closed = read_count_distribution(at.require("beds_closed", R"~(add e.g. `beds_closed: "triangular(min=4, mode=10, max=24)"`)~"));
-  if (o.beds_closed.mean() < 0)
-    at.require("beds_closed").fail("beds_closed has a negative mean", "give a distribution of bed counts (0 or more)");
-  // Closing more beds on average than the site has is a typo or the wrong site, not an outbreak.
-  if (o.beds_closed.mean() > where.general_beds)
-    at.require("beds_closed").fail(fmt::format("beds_closed has mean {}, more than the {} general beds at {}", show(o.beds_closed.mean()),
-                                               where.general_beds, where.name),
-                                   "give the beds one outbreak closes at this site (a few bays, not the hospital)");
-  return o;
 }
 
 scenario::EscalationSettings read_escalation(const At& at) {
@@ -150,29 +94,13 @@ scenario::WinterSettings build_winter(const At& at, const scenario::Population& 
   at.check_keys({"arrival_multiplier", "los_multiplier", "discharge", "outbreaks", "escalation", "opel"});
   scenario::WinterSettings winter;
   if (auto arrivals = at.get("arrival_multiplier")) {
-    auto& m = winter.arrival_multiplier.emplace();
-    for (auto& month : m) month.assign(population.age_bands.size(), 1.0);
-    read_by_month(*arrivals, [&](std::size_t month, const At& value) { m[month] = read_band_multipliers(value, population); },
-                  "Dec: 1.05, Jan: [1.0, 1.02, 1.05, 1.08, 1.1]");
+    winter.arrival_multiplier = read_band_multipliers_by_month(*arrivals, population);
   }
   if (auto los = at.get("los_multiplier")) {
-    auto& m = winter.los_multiplier.emplace();
-    m.fill(1.0);
-    read_by_month(*los, [&](std::size_t month, const At& value) { m[month] = read_multiplier(value); }, "Dec: 1.05, Jan: 1.1");
+    winter.los_multiplier = read_multipliers_by_month(*los);
   }
   if (auto discharge = at.get("discharge")) winter.discharge = read_discharge(*discharge);
-  if (auto outbreaks = at.get("outbreaks")) {
-    outbreaks->expect_map("site name → outbreak settings");
-    std::vector<std::string> names;
-    for (const auto& site : sites) names.push_back(site.name);
-    for (const auto& [entry, value] : outbreaks->entries()) {
-      const auto it = std::find(names.begin(), names.end(), entry->key);
-      if (it == names.end())
-        fail_at_key(*entry, value.path(), fmt::format("unknown site \"{}\"", shorten(entry->key)), suggestion_hint(entry->key, names, "sites"));
-      const auto site = static_cast<std::size_t>(it - names.begin());
-      winter.outbreaks.push_back(read_outbreaks(value, site, sites[site]));
-    }
-  }
+  if (auto outbreaks = at.get("outbreaks")) winter.outbreaks = read_outbreaks_by_site(*outbreaks, sites);
   if (auto escalation = at.get("escalation")) winter.escalation = read_escalation(*escalation);
   if (auto opel = at.get("opel")) winter.opel = read_opel(*opel);
   return winter;

@@ -54,7 +54,7 @@ void CarePathway::draw_episode(Patient& p, std::size_t site, std::optional<Pathw
   const double now = ctx_.sim.now();
   Episode& e = p.episode;
   e.los = s.admission.los[p.band].sample(p.rng);
-  if (winter_ && winter_->has_los_multiplier()) e.los *= winter_->los_multiplier(now);
+  e.los *= ctx_.seasons.los(now, p.band);  // × 1 (exactly the same stay) outside any season
   if (schemes_ && schemes_->has(SchemeTarget::Los))
     e.los = std::max(0.0, schemes_->change(SchemeTarget::Los, now, p.locality, p.band, site).apply(e.los));
   // Drawn for everyone, children included, so an adult's later draws do not depend on the shares.
@@ -68,6 +68,7 @@ void CarePathway::draw_episode(Patient& p, std::size_t site, std::optional<Pathw
   if (pathway) e.pathway = *pathway;  // a census row that names the pathway
   const auto idx = static_cast<std::size_t>(e.pathway);
   e.assessment_delay = (s.discharge && s.discharge->assessment_delay[idx]) ? s.discharge->assessment_delay[idx]->sample(p.rng) : 0.0;
+  e.assessment_delay *= ctx_.seasons.assessment_delay(now + e.los);  // discharge staffing in the month the patient is fit
   if (schemes_ && idx > 0 && schemes_->has(SchemeTarget::AssessmentDelay))
     e.assessment_delay = std::max(
         0.0, schemes_->change(SchemeTarget::AssessmentDelay, now, p.locality, p.band, site, static_cast<int>(idx)).apply(e.assessment_delay));

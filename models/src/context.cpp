@@ -12,7 +12,7 @@ engine::Calendar calendar_for(const RunSettings& run) {
 }  // namespace
 
 Context::Context(const Scenario& s, std::uint64_t rep)
-    : scenario(s), replication(rep), calendar(calendar_for(s.run)), population(s.population, years(s.run.warmup_days * engine::kMinutesPerDay)),
+    : scenario(s), replication(rep), calendar(calendar_for(s.run)), seasons(s, calendar), population(s.population, years(s.run.warmup_days * engine::kMinutesPerDay)),
       recorder(s.run.warmup_days * engine::kMinutesPerDay, s.run.days, s.sites.size(), s.ae.site_choice,
                measured_months(s.run.start_date, s.run.days)),
       measure_from(s.run.warmup_days * engine::kMinutesPerDay),

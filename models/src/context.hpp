@@ -11,6 +11,7 @@
 #include "pfsim/models/population.hpp"
 #include "pfsim/models/scenario_types.hpp"
 #include "recorder.hpp"
+#include "seasons.hpp"
 
 namespace pfsim::models {
 
@@ -24,6 +25,7 @@ class Context {
   const std::uint64_t replication;
   engine::Simulator sim;
   engine::Calendar calendar;       // simulated time 0 = start_date − warm-up
+  const Seasons seasons;           // the ordinary year's monthly multipliers, a bad winter's on top
   PopulationProjection population;
   PatientPool patients;
   Recorder recorder;

@@ -25,10 +25,12 @@ EmergencyDemand::EmergencyDemand(Context& ctx, AcuteSites& sites, std::vector<Em
       ae_rate[b] = s.ae.attendances_per_1000_per_year[b] / 1000.0;
       if (!s.admission.direct_per_1000_per_year.empty()) direct_rate[b] = s.admission.direct_per_1000_per_year[b] / 1000.0;
     }
-    // Winter arrival multipliers apply to emergency demand (A&E and direct admissions), not to care homes.
-    const auto* multiplier = s.winter && s.winter->arrival_multiplier ? &*s.winter->arrival_multiplier : nullptr;
-    ae_.emplace_back(ctx, l, ae_rate, s.ae.arrival_profile, "arrivals/ae/" + name, multiplier);
-    direct_.emplace_back(ctx, l, direct_rate, s.ae.arrival_profile, "arrivals/direct/" + name, multiplier);
+    // Winter arrival multipliers apply to emergency demand (A&E and direct admissions), not to care homes; direct
+    // admissions follow their own seasons (seasons.direct_admissions) instead of the A&E month profile when given.
+    ae_.emplace_back(ctx, l, ae_rate, s.ae.arrival_profile, "arrivals/ae/" + name, ctx.seasons.ae_arrivals());
+    engine::RateProfile direct_profile = s.ae.arrival_profile;
+    if (ctx.seasons.direct_replaces_month()) direct_profile.month.fill(1.0);
+    direct_.emplace_back(ctx, l, direct_rate, direct_profile, "arrivals/direct/" + name, ctx.seasons.direct_arrivals());
     ae_origin_.push_back("patient/ae/" + name);
     direct_origin_.push_back("patient/direct/" + name);
     displaced_origin_.push_back("patient/gp-displaced/" + name);
@@ -127,7 +129,7 @@ void EmergencyDemand::attend(std::uint32_t id, const engine::StreamFamily* route
     }
   }
   if (site == shares.size()) site = last_chosen;
-  double admit_probability = s.ae.admit_probability[band];
+  double admit_probability = std::min(1.0, s.ae.admit_probability[band] * ctx_.seasons.admit(ctx_.sim.now(), band));
   if (schemes_ && schemes_->has(SchemeTarget::AdmitProbability))
     admit_probability = std::clamp(schemes_->change(SchemeTarget::AdmitProbability, ctx_.sim.now(), locality, band, site).apply(admit_probability),
                                    0.0, 1.0);

@@ -5,8 +5,9 @@
 namespace pfsim::models {
 
 namespace {
-engine::CapacitySchedule rota_schedule(const ClinicianRota& rota) {
+engine::CapacitySchedule rota_schedule(const ClinicianRota& rota, const Context& ctx) {
   engine::CapacitySchedule schedule;
+  schedule.scales = ctx.seasons.ae_clinician_scales(ctx.follow_to + engine::kMinutesPerDay);
   schedule.hour_of_week.resize(168);
   for (std::size_t day = 0; day < 7; ++day)
     for (std::size_t hour = 0; hour < 24; ++hour)
@@ -22,10 +23,10 @@ EmergencyDepartment::EmergencyDepartment(Context& ctx, std::size_t site, const S
       treated_(ctx.sim.add_handler([this](std::uint32_t id) { finish_treatment(id); })),
       cubicle_granted_(ctx.sim.add_handler([this](std::uint32_t id) { take_cubicle(id); })),
       clinicians_(ctx.sim, "clinicians/" + ctx.scenario.sites[site].name, 0, granted_) {
-  engine::attach_schedule(ctx.sim, clinicians_, rota_schedule(settings.clinicians), ctx.calendar.weekday(0.0));
+  engine::attach_schedule(ctx.sim, clinicians_, rota_schedule(settings.clinicians, ctx), ctx.calendar.weekday(0.0));
   if (settings.minors) {
     minors_clinicians_.emplace(ctx.sim, "minors_clinicians/" + ctx.scenario.sites[site].name, 0, granted_);
-    engine::attach_schedule(ctx.sim, *minors_clinicians_, rota_schedule(settings.minors->clinicians), ctx.calendar.weekday(0.0));
+    engine::attach_schedule(ctx.sim, *minors_clinicians_, rota_schedule(settings.minors->clinicians, ctx), ctx.calendar.weekday(0.0));
   }
   if (settings.cubicles) {
     cubicles_.emplace(ctx.sim, "cubicles/" + ctx.scenario.sites[site].name, *settings.cubicles, cubicle_granted_);

@@ -51,7 +51,8 @@ LocalSystem::LocalSystem(Context& ctx)
       eds_(emergency_departments(ctx, acute_)),
       demand_(ctx, acute_, by_site(eds_), router_.get(), schemes_.get()),
       primary_care_(ctx.scenario.primary_care ? std::make_unique<PrimaryCare>(ctx, *ctx.scenario.primary_care, demand_) : nullptr),
-      winter_beds_(ctx.scenario.winter ? std::make_unique<WinterBeds>(ctx, *ctx.scenario.winter, acute_) : nullptr),
+      winter_beds_(WinterBeds::needed(ctx.scenario) ? std::make_unique<WinterBeds>(ctx, ctx.scenario.winter ? &*ctx.scenario.winter : nullptr, acute_)
+                                                    : nullptr),
       scheme_capacity_(schemes_ ? std::make_unique<SchemeCapacity>(ctx, *schemes_, acute_, reablement_.get(), intermediate_care_.get(),
                                                                    care_homes_.get(), virtual_wards_.get())
                                 : nullptr) {

@@ -50,34 +50,42 @@ double mean_held(const engine::Distribution& duration, double hazard) {
   return (1.0 - hazard) * duration.mean() + hazard * integral;
 }
 
-// Mean over the measured days of the month profile × the winter arrival multiplier, by band.
-std::vector<double> month_factor(const Scenario& s) {
-  std::vector<double> factor(s.bands(), 0.0);
+// Means over the measured days, by band, of what changes with the month: A&E attendances (month profile × winter),
+// the admission chance of an attendance (seasons.admit, weighted by attendances), direct admissions and length of
+// stay (seasons × winter, by month of admission).
+struct SeasonMeans {
+  std::vector<double> ae, admit, direct, los;
+};
+
+SeasonMeans season_means(const Scenario& s) {
+  const std::size_t B = s.bands();
+  SeasonMeans m{std::vector<double>(B, 0.0), std::vector<double>(B, 0.0), std::vector<double>(B, 0.0), std::vector<double>(B, 0.0)};
   const std::chrono::sys_days first{s.run.start_date};
   const int days = std::max(1, s.run.days);
+  const SeasonSettings* season = s.seasons ? &*s.seasons : nullptr;
+  const auto by = [](const std::optional<std::array<std::vector<double>, kMonths>>& v, std::size_t month, std::size_t b) {
+    return v ? (*v)[month][b] : 1.0;
+  };
   for (int d = 0; d < days; ++d) {
     const std::chrono::year_month_day date{first + std::chrono::days{d}};
-    const auto m = static_cast<std::size_t>(static_cast<unsigned>(date.month()) - 1);
-    for (std::size_t b = 0; b < s.bands(); ++b) {
-      const double winter = s.winter && s.winter->arrival_multiplier ? (*s.winter->arrival_multiplier)[m][b] : 1.0;
-      factor[b] += s.ae.arrival_profile.month[m] * winter;
+    const auto month = static_cast<std::size_t>(static_cast<unsigned>(date.month()) - 1);
+    const double winter_los = s.winter && s.winter->los_multiplier ? (*s.winter->los_multiplier)[month] : 1.0;
+    for (std::size_t b = 0; b < B; ++b) {
+      const double winter = s.winter ? by(s.winter->arrival_multiplier, month, b) : 1.0;
+      const double ae = s.ae.arrival_profile.month[month] * winter;
+      m.ae[b] += ae;
+      m.admit[b] += ae * (season ? by(season->admit, month, b) : 1.0);
+      m.direct[b] += (season && season->direct_admissions ? (*season->direct_admissions)[month][b] : s.ae.arrival_profile.month[month]) * winter;
+      m.los[b] += (season ? by(season->los, month, b) : 1.0) * winter_los;
     }
   }
-  for (double& f : factor) f /= days;
-  return factor;
-}
-
-// Mean over the measured days of the winter LOS multiplier (by month of admission).
-double los_factor(const Scenario& s) {
-  if (!s.winter || !s.winter->los_multiplier) return 1.0;
-  const std::chrono::sys_days first{s.run.start_date};
-  const int days = std::max(1, s.run.days);
-  double sum = 0;
-  for (int d = 0; d < days; ++d) {
-    const std::chrono::year_month_day date{first + std::chrono::days{d}};
-    sum += (*s.winter->los_multiplier)[static_cast<unsigned>(date.month()) - 1];
+  for (std::size_t b = 0; b < B; ++b) {
+    m.admit[b] = m.ae[b] > 0 ? m.admit[b] / m.ae[b] : 1.0;
+    m.ae[b] /= days;
+    m.direct[b] /= days;
+    m.los[b] /= days;
   }
-  return sum / days;
+  return m;
 }
 
 // Where patients of locality l and band b whose first choice is site `first` are treated (a share per site), as the
@@ -143,7 +151,7 @@ std::vector<OfferedLoad> offered_load(const Scenario& s) {
   // Growth is anchored at start_date as in the run (Context), so the window's midpoint is half the measured days in.
   const PopulationProjection population(s.population, s.run.warmup_days / engine::kDaysPerYear);
   const double mid_years = (s.run.warmup_days + 0.5 * s.run.days) / engine::kDaysPerYear;
-  const std::vector<double> month = month_factor(s);
+  const SeasonMeans season = season_means(s);
 
   // Per day at the treating site, by locality × band × site: A&E attendances, GP-displaced attendances (the
   // locality's A&E band mix) and the bedded admissions from both (admitted, not SDEC); routing applied.
@@ -153,7 +161,7 @@ std::vector<OfferedLoad> offered_load(const Scenario& s) {
     std::vector<double> per_day(B, 0.0);
     double all = 0;
     for (std::size_t b = 0; b < B; ++b) {
-      per_day[b] = population.people(l, b, mid_years) * s.ae.attendances_per_1000_per_year[b] / 1000.0 / engine::kDaysPerYear * month[b];
+      per_day[b] = population.people(l, b, mid_years) * s.ae.attendances_per_1000_per_year[b] / 1000.0 / engine::kDaysPerYear * season.ae[b];
       all += per_day[b];
     }
     double unmet_to_ae = 0;
@@ -165,7 +173,7 @@ std::vector<OfferedLoad> offered_load(const Scenario& s) {
     }
     for (std::size_t b = 0; b < B; ++b) {
       const double gp = all > 0 ? unmet_to_ae * per_day[b] / all : 0.0;
-      const double admit = s.ae.admit_probability[b];
+      const double admit = std::min(1.0, s.ae.admit_probability[b] * season.admit[b]);
       for (std::size_t first = 0; first < S; ++first) {
         const double choice = s.ae.site_choice[l][first];
         if (choice <= 0) continue;
@@ -268,12 +276,11 @@ std::vector<OfferedLoad> offered_load(const Scenario& s) {
       const double direct = s.admission.direct_per_1000_per_year.empty()
                                 ? 0.0
                                 : population.people(l, b, mid_years) * s.admission.direct_per_1000_per_year[b] / 1000.0 /
-                                      engine::kDaysPerYear * month[b];
+                                      engine::kDaysPerYear * season.direct[b];
       const std::vector<double> direct_at = treated_at(s, l, b, main_site(s, l), true);
       for (std::size_t k = 0; k < S; ++k) admissions[k * B + b] += (direct * direct_at[k] + from_ae[(l * B + b) * S + k]) * inflate;
     }
   }
-  const double los_mult = los_factor(s);
   const double delay_adult = share(Pathway::P1) * assessment(Pathway::P1) + share(Pathway::P2) * assessment(Pathway::P2) +
                              share(Pathway::P3) * assessment(Pathway::P3);
   std::array<double, kPathways> discharges{};  // adults per day into each pathway, all sites
@@ -283,7 +290,7 @@ std::vector<OfferedLoad> offered_load(const Scenario& s) {
       const double a = admissions[k * B + b];
       const bool adult = s.discharge && s.population.band_is_adult[b];
       lambda += a;
-      bed_minutes += a * (s.admission.los[b].mean() * los_mult + (adult ? delay_adult : 0.0));
+      bed_minutes += a * (s.admission.los[b].mean() * season.los[b] + (adult ? delay_adult : 0.0));
       for (std::size_t p = 0; p < kPathways; ++p) discharges[p] += adult ? a * share(static_cast<Pathway>(p)) : (p == 0 ? a : 0.0);
     }
     OfferedLoad o;

@@ -14,19 +14,28 @@ int days_in_month(const std::chrono::year_month_day& date) {
 }
 }  // namespace
 
-WinterBeds::WinterBeds(Context& ctx, const WinterSettings& settings, AcuteSites& sites)
-    : ctx_(ctx), settings_(settings), sites_(sites),
+WinterBeds::WinterBeds(Context& ctx, const WinterSettings* winter, AcuteSites& sites)
+    : ctx_(ctx), winter_(winter), sites_(sites),
       outbreak_start_(ctx.sim.add_handler([this](std::uint32_t index) { outbreak_start(index); })),
       outbreak_end_(ctx.sim.add_handler([this](std::uint32_t index) { outbreak_end(index); })),
       escalation_check_(ctx.sim.add_handler([this](std::uint32_t site) { check_escalation(site); })) {
   const Scenario& s = ctx.scenario;
   hours_above_.assign(s.sites.size(), 0);
   escalation_since_.assign(s.sites.size(), 0.0);
-  for (const WinterOutbreaks& o : settings.outbreaks) outbreak_streams_.push_back(ctx.stream("winter/outbreaks/" + s.sites[o.site].name));
+  if (s.seasons)
+    for (const WinterOutbreaks& o : s.seasons->outbreaks) {
+      outbreak_settings_.push_back(&o);
+      outbreak_streams_.push_back(ctx.stream("seasons/outbreaks/" + s.sites[o.site].name));
+    }
+  if (winter)
+    for (const WinterOutbreaks& o : winter->outbreaks) {
+      outbreak_settings_.push_back(&o);
+      outbreak_streams_.push_back(ctx.stream("winter/outbreaks/" + s.sites[o.site].name));
+    }
 }
 
 void WinterBeds::start() {
-  if (!settings_.escalation) return;
+  if (!winter_ || !winter_->escalation) return;
   for (std::size_t site = 0; site < ctx_.scenario.sites.size(); ++site)
     if (ctx_.scenario.sites[site].escalation_beds > 0)
       ctx_.sim.schedule_at(engine::kMinutesPerHour, escalation_check_, static_cast<std::uint32_t>(site));
@@ -37,8 +46,8 @@ void WinterBeds::new_day(double midnight) {
   // day), each at a uniform time in the day. Months with rate 0 draw nothing.
   const std::chrono::year_month_day date = ctx_.calendar.date(midnight);
   const auto month = static_cast<std::size_t>(ctx_.calendar.month(midnight));
-  for (std::size_t k = 0; k < settings_.outbreaks.size(); ++k) {
-    const WinterOutbreaks& o = settings_.outbreaks[k];
+  for (std::size_t k = 0; k < outbreak_settings_.size(); ++k) {
+    const WinterOutbreaks& o = *outbreak_settings_[k];
     const double per_day = o.per_month[month] / days_in_month(date);
     if (per_day <= 0) continue;
     engine::Stream& rng = outbreak_streams_[k];
@@ -77,7 +86,7 @@ double WinterBeds::core_occupancy_pct(std::size_t site) const {
 }
 
 void WinterBeds::check_escalation(std::size_t site) {
-  const EscalationSettings& e = *settings_.escalation;
+  const EscalationSettings& e = *winter_->escalation;
   const double occupancy = core_occupancy_pct(site);
   if (escalation_open(site) == 0) {
     hours_above_[site] = occupancy > e.open_above_pct ? hours_above_[site] + 1 : 0;
@@ -113,8 +122,8 @@ int opel_level(const OpelSettings& opel, double occupancy_pct, double waiting_fo
 }
 
 int WinterBeds::opel_level(std::size_t site) const {
-  if (!settings_.opel) return 0;
-  return models::opel_level(*settings_.opel, core_occupancy_pct(site), static_cast<double>(sites_[site].capacity().waiting()));
+  if (!winter_ || !winter_->opel) return 0;
+  return models::opel_level(*winter_->opel, core_occupancy_pct(site), static_cast<double>(sites_[site].capacity().waiting()));
 }
 
 }  // namespace pfsim::models

@@ -1,7 +1,8 @@
 #pragma once
 // Winter's pressure on the acute beds (DESIGN §3): outbreaks that close beds, escalation beds and OPEL levels.
-// Built only when the scenario has a `winter` section; outbreaks draw only from their own streams
-// ("winter/outbreaks/<site>"). Capacity changes go through each site's BedCapacity.
+// Built only when the scenario has a `winter` section or ordinary-year outbreaks (`seasons.outbreaks`); outbreaks
+// draw only from their own streams ("seasons/outbreaks/<site>", "winter/outbreaks/<site>"). Capacity changes go
+// through each site's BedCapacity.
 #include <cstdint>
 #include <vector>
 
@@ -13,7 +14,10 @@ class AcuteSites;
 
 class WinterBeds {
  public:
-  WinterBeds(Context& ctx, const WinterSettings& settings, AcuteSites& sites);
+  /// `winter` may be null (only the ordinary year's outbreaks, no escalation or OPEL).
+  WinterBeds(Context& ctx, const WinterSettings* winter, AcuteSites& sites);
+  /// True when the scenario has anything for this to do.
+  [[nodiscard]] static bool needed(const Scenario& s) { return s.winter || (s.seasons && !s.seasons->outbreaks.empty()); }
   /// Schedules the hourly escalation checks.
   void start();
   /// Called at each midnight for the day that starts: draws the day's outbreak starts.
@@ -39,11 +43,12 @@ class WinterBeds {
   void set_escalation(std::size_t site, int beds);
 
   Context& ctx_;
-  const WinterSettings& settings_;
+  const WinterSettings* winter_;
+  std::vector<const WinterOutbreaks*> outbreak_settings_;  // the ordinary year's, then winter's
   AcuteSites& sites_;
   std::vector<int> hours_above_;
   std::vector<double> escalation_since_;
-  std::vector<engine::Stream> outbreak_streams_;  // one per settings_.outbreaks entry
+  std::vector<engine::Stream> outbreak_streams_;  // one per outbreak_settings_ entry
   std::vector<Outbreak> outbreaks_;
   engine::HandlerId outbreak_start_, outbreak_end_, escalation_check_;
 };

@@ -39,10 +39,6 @@ WinterFlow::WinterFlow(const Context& ctx, const WinterSettings& settings, const
   for (float f : discharge_factor_) has_dip_ = has_dip_ || f < 1.0F;
 }
 
-double WinterFlow::los_multiplier(double t) const {
-  return settings_.los_multiplier ? (*settings_.los_multiplier)[static_cast<std::size_t>(ctx_.calendar.month(t))] : 1.0;
-}
-
 double WinterFlow::held_until(double now, double u, std::size_t site) const {
   const auto day = static_cast<std::size_t>(engine::Calendar::day_index(now));
   if (day >= discharge_factor_.size()) return kNever;

@@ -16,9 +16,6 @@ class WinterFlow {
   /// `schemes` (may be null) can raise the weekend discharge factor.
   WinterFlow(const Context& ctx, const WinterSettings& settings, const SchemeEffects* schemes);
 
-  /// LOS multiplier for an admission at `t` (1 when not set).
-  [[nodiscard]] double los_multiplier(double t) const;
-  [[nodiscard]] bool has_los_multiplier() const { return settings_.los_multiplier.has_value(); }
   /// True when some day has a discharge factor below 1 (episodes then draw one more uniform).
   [[nodiscard]] bool has_discharge_dip() const { return has_dip_; }
   /// When a patient ready to leave at `now` with uniform `u` is held by the dip: the working morning they leave;

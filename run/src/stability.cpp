@@ -19,7 +19,7 @@ constexpr std::size_t kEndDays = 7;
 constexpr double kGrowthFactor = 2.0;    // E > 2 F + 5
 constexpr double kGrowthFloor = 5.0;     // patients
 constexpr double kSlopeErrors = 2.0;     // S > 2 se(S)
-constexpr double kYearGrowthShare = 0.25;  // Y D > F / 4 + 5
+constexpr double kYearGrowthShare = 0.25;  // E - B > F / 4 + 5
 
 // Mean over replications and its standard error across them (0 with one replication).
 std::pair<double, double> mean_and_se(const std::vector<double>& values) {
@@ -73,6 +73,7 @@ std::vector<QueueTrend> queue_trends(const scenario::Scenario& scenario, const s
       const std::vector<float>& v = r.queues[q];
       if (v.size() != days) return {};
       t.first_quarter_mean += mean(v, 0, quarter) / n;
+      t.start_mean += mean(v, 0, kEndDays) / n;
       t.end_mean += mean(v, days - kEndDays, days) / n;
       slopes.push_back(slope(v, days - quarter, days));
       year_slopes.push_back(slope(v, 0, days));
@@ -82,7 +83,7 @@ std::vector<QueueTrend> queue_trends(const scenario::Scenario& scenario, const s
     const bool still_rising = significantly_positive(t.slope_per_day, t.slope_se, results.size()) &&
                               t.end_mean > kGrowthFactor * t.first_quarter_mean + kGrowthFloor;
     const bool rose_all_year = significantly_positive(t.year_slope_per_day, t.year_slope_se, results.size()) &&
-                               t.year_slope_per_day * static_cast<double>(days) > kYearGrowthShare * t.first_quarter_mean + kGrowthFloor;
+                               t.end_mean - t.start_mean > kYearGrowthShare * t.first_quarter_mean + kGrowthFloor;
     t.growing = still_rising || rose_all_year;
     trends.push_back(t);
   }

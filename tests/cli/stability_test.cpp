@@ -2,6 +2,8 @@
 // scenarios, and the queue-growth test on queues built in code.
 #include <gtest/gtest.h>
 
+#include <functional>
+
 #include <cmath>
 #include <string>
 #include <vector>
@@ -69,18 +71,23 @@ TEST(OfferedLoad, NinetyOneDayEventsShortenThePackage) {
   EXPECT_NEAR(reablement.mean_service_days, 21.0 - 21.0 * 21.0 / (2 * 91.0), 0.01);
 }
 
-// Queues built in code: one grows by a third of a patient a day, one fluctuates around 20.
-std::vector<models::ReplicationResult> queues(const scenario::Scenario& s, bool growing) {
+// Queues built in code from level(day), with a different wobble in each replication.
+std::vector<models::ReplicationResult> queues_from(const scenario::Scenario& s, const std::function<double(double)>& level) {
   std::vector<models::ReplicationResult> results(4);
   const std::size_t names = models::capacity_names(s).size();
   for (std::size_t r = 0; r < results.size(); ++r) {
     results[r].queues.assign(names, std::vector<float>(static_cast<std::size_t>(s.run.days), 0.0F));
     for (std::size_t d = 0; d < static_cast<std::size_t>(s.run.days); ++d) {
       const double noise = 3.0 * std::sin(0.37 * static_cast<double>(d * (r + 1)));
-      results[r].queues.back()[d] = static_cast<float>(growing ? 10.0 + d / 3.0 + noise : 20.0 + noise);
+      results[r].queues.back()[d] = static_cast<float>(std::max(0.0, level(static_cast<double>(d)) + noise));
     }
   }
   return results;
+}
+
+// One grows by a third of a patient a day, one fluctuates around 20.
+std::vector<models::ReplicationResult> queues(const scenario::Scenario& s, bool growing) {
+  return queues_from(s, [growing](double d) { return growing ? 10.0 + d / 3.0 : 20.0; });
 }
 
 TEST(QueueTrend, AGrowingQueueIsFlaggedAndAFlatOneIsNot) {
@@ -89,6 +96,22 @@ TEST(QueueTrend, AGrowingQueueIsFlaggedAndAFlatOneIsNot) {
   EXPECT_EQ(unstable_resources(growing), "reablement (P1)");
   EXPECT_NE(unstable_detail(growing).find("reablement (P1): "), std::string::npos);
   EXPECT_EQ(unstable_resources(queue_trends(s, queues(s, false))), "");
+}
+
+TEST(QueueTrend, AWinterPeakLateInAnAprilToMarchYearIsNotFlagged) {
+  // April to March: ~3 waiting all summer, ~15 at the January peak, back to ~5 by the end of March. The whole-year
+  // slope is positive (the peak is late in the year) but the year ends near where it began.
+  const scenario::Scenario s = load("unstable-reablement.yaml");
+  ASSERT_EQ(s.run.days, 365);
+  const auto seasonal = [](double d) { return 3.0 + 12.0 * std::exp(-std::pow((d - 290.0) / 45.0, 2.0)); };
+  EXPECT_EQ(unstable_resources(queue_trends(s, queues_from(s, seasonal))), "");
+}
+
+TEST(QueueTrend, AQueueAlreadyLongWhenMeasuringBeganThatRoseAllYearIsFlagged) {
+  // A gridlocked hospital after a long warm-up: 100 waiting at the start, 160 at the end; it cannot double in a year.
+  const scenario::Scenario s = load("unstable-reablement.yaml");
+  const auto trends = queue_trends(s, queues_from(s, [](double d) { return 100.0 + d * 60.0 / 365.0; }));
+  EXPECT_EQ(unstable_resources(trends), "reablement (P1)");
 }
 
 TEST(QueueTrend, RunsShorterThanAYearAreNotTestedBecauseASeasonalRiseLooksLikeGrowth) {

@@ -71,6 +71,26 @@ TEST(CapacitySchedule, HourOfWeekProfileAndDatedChangesAreHonoured) {
   EXPECT_EQ(seen, (std::vector<std::int64_t>{2, 6, 4, 2, 7, 11}));
 }
 
+TEST(CapacitySchedule, DatedScalesMultiplyTheProfileRoundedThenChangesAdd) {
+  Simulator sim;
+  HandlerId on_grant = sim.add_handler([](std::uint32_t) {});
+  Resource r(sim, "clinicians", 0, on_grant);
+  CapacitySchedule schedule;
+  schedule.hour_of_week.assign(168, 10);
+  // From day 3 00:00 the rota is 0.95 (9.5 rounds to 10 away from zero), from day 5 10:00 it is 0.5; a ward of 2
+  // opens on day 6.
+  schedule.scales = {{0.0, 1.0}, {3 * 1440.0, 0.95}, {5 * 1440.0 + 600, 0.5}};
+  schedule.changes.push_back({6 * 1440.0, 2});
+  attach_schedule(sim, r, schedule, /*start_weekday=*/0);
+  std::vector<std::int64_t> seen;
+  HandlerId probe = sim.add_handler([&](std::uint32_t) { seen.push_back(r.capacity()); });
+  for (double t : {1440.0, 3 * 1440.0 + 1, 5 * 1440.0 + 599, 5 * 1440.0 + 601, 6 * 1440.0 + 1}) sim.schedule_at(t, probe);
+  sim.run_until(7 * 1440.0);
+  EXPECT_EQ(seen, (std::vector<std::int64_t>{10, 10, 10, 5, 7}));
+  schedule.scales = {{0.0, 0.84}};
+  EXPECT_EQ(schedule.at(100.0, 0), 8) << "8.4 rounds to 8";
+}
+
 TEST(Resource, ExtraCapacityGrantsWaitingEntities) {
   Simulator sim;
   int granted = 0;

@@ -19,14 +19,27 @@ TEST(WinterSection, AbsentSectionLeavesWinterOff) {
   EXPECT_FALSE(load_scenario(scenarios_dir() / "south-east-essex-2019.yaml").winter.has_value());
 }
 
+TEST(SeasonsSection, BaselineHasTheOrdinaryYearWithEveryPartAndMonthsLeftOutStayOne) {
+  const auto s = load_scenario(scenarios_dir() / "south-east-essex-2019.yaml");
+  ASSERT_TRUE(s.seasons && s.seasons->admit && s.seasons->direct_admissions && s.seasons->los && s.seasons->ae_clinicians &&
+              s.seasons->assessment_delay);
+  EXPECT_EQ((*s.seasons->admit)[11].size(), 5U);
+  EXPECT_GT((*s.seasons->admit)[11][4], 1.0) << "more of the old are admitted in December";
+  EXPECT_LT((*s.seasons->los)[6][4], 1.0) << "their July stays are shorter";
+  EXPECT_EQ((*s.seasons->direct_admissions)[0], std::vector<double>(5, 1.05)) << "one number for every band";
+  EXPECT_EQ((*s.seasons->ae_clinicians)[3], 1.0) << "April is not given";
+  ASSERT_EQ(s.seasons->outbreaks.size(), 1U);
+  EXPECT_EQ(s.seasons->outbreaks[0].per_month[6], 0.0) << "no outbreaks in July";
+}
+
 TEST(WinterSection, MonthKeysFillTheirMonthAndOthersStayOne) {
   const auto s = winter_scenario();
   ASSERT_TRUE(s.winter && s.winter->arrival_multiplier && s.winter->los_multiplier);
   const auto& arrivals = *s.winter->arrival_multiplier;
-  EXPECT_EQ(arrivals[11], (std::vector<double>{1.05, 1.00, 1.03, 1.06, 1.08}));  // Dec, one value per band
+  EXPECT_EQ(arrivals[11], (std::vector<double>{1.03, 1.00, 1.01, 1.03, 1.04}));  // Dec, one value per band
   EXPECT_EQ(arrivals[2], std::vector<double>(5, 1.0));                          // Mar: a single number for every band
   EXPECT_EQ(arrivals[6], std::vector<double>(5, 1.0));                          // Jul: not given
-  EXPECT_EQ((*s.winter->los_multiplier)[0], 1.08);
+  EXPECT_EQ((*s.winter->los_multiplier)[0], 1.04);
   EXPECT_EQ((*s.winter->los_multiplier)[2], 1.0);
 }
 

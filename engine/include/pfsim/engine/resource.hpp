@@ -65,8 +65,9 @@ class Resource {
   TimeWeighted in_use_stats_, capacity_stats_, queue_stats_;
 };
 
-/// Capacity over time: an hour-of-week profile (168 values, Monday 00:00 first) or a constant, plus
-/// dated step changes that add to it from their time on (e.g. a ward opening on 1 December).
+/// Capacity over time: an hour-of-week profile (168 values, Monday 00:00 first) or a constant, scaled by dated
+/// factors (e.g. a rota staffed 5 % lighter in August), plus dated step changes that add to it from their time on
+/// (e.g. a ward opening on 1 December).
 struct CapacitySchedule {
   std::vector<std::int64_t> hour_of_week;  // empty → constant `base`
   std::int64_t base = 0;
@@ -75,12 +76,18 @@ struct CapacitySchedule {
     std::int64_t delta;   // added from `at` on
   };
   std::vector<Change> changes;
+  struct Scale {
+    double from;          // minutes since start; each scale holds until the next one's `from`
+    double factor;        // the profile (or base) × factor, rounded to the nearest whole unit
+  };
+  std::vector<Scale> scales;  // in increasing `from`; empty → factor 1 throughout
 
   /// Capacity at time `t` given the weekday (0 = Monday) of simulated time 0.
   [[nodiscard]] std::int64_t at(double t, int start_weekday) const;
 };
 
-/// Drives `resource` from `schedule`: sets it now and at every hour boundary where the value changes.
+/// Drives `resource` from `schedule`: sets it now, at every hour boundary (hourly profile) and at every dated
+/// change or scale.
 void attach_schedule(Simulator& sim, Resource& resource, CapacitySchedule schedule, int start_weekday);
 
 }  // namespace pfsim::engine

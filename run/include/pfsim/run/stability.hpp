@@ -10,10 +10,12 @@
 //   of S across replications (replications are independent, so this is an honest error even though days are not).
 //   Flagged when the queue is still rising at the end (S > 0 and, with two or more replications, S > 2 standard
 //   errors) and it has grown well past its early level (E > 2 F + 5 patients) — or when it rose all year: the slope
-//   over the whole measured period Y is > 0 (> 2 standard errors with two or more replications) and Y × D > F / 4 + 5.
-//   The second rule catches a queue that was already long when measurement began (after a long warm-up a gridlocked
-//   hospital's queue is large in the first quarter, so it cannot double within the year); a year from April to
-//   March starts and ends in similar seasons, so a stable queue has no whole-year slope.
+//   over the whole measured period Y is > 0 (> 2 standard errors with two or more replications) and the queue ended the
+//   year well above where it began it: E − B > F / 4 + 5, B the mean over the first 7 days. The second rule catches a
+//   queue that was already long when measurement began (after a long warm-up a gridlocked hospital's queue is large
+//   in the first quarter, so it cannot double within the year). It compares the year's two ends, not Y × D: a year
+//   from April to March starts and ends in neighbouring seasons, so a stable queue ends it near where it began, but
+//   its winter peak sits late in the year and gives a seasonal system a positive whole-year slope.
 // A queue of a stable system fluctuates around a level, so its end is not twice its first quarter plus five people
 // and its last-quarter slope is not reliably positive; a queue fed faster than it is served grows linearly, so both
 // hold. Runs shorter than a year (365 measured days) are not tested: a seasonal rise would look like growth. A flag
@@ -30,6 +32,7 @@ namespace pfsim::run {
 struct QueueTrend {
   std::string resource;
   double first_quarter_mean = 0;  // F: patients waiting, mean over the first quarter of the measured days
+  double start_mean = 0;          // B: mean over the first 7 measured days
   double end_mean = 0;            // E: mean over the last 7 measured days
   double slope_per_day = 0;       // S: least-squares slope over the last quarter, mean over replications
   double slope_se = 0;            // its standard error across replications (0 with one replication)

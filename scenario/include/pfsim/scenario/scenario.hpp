@@ -178,6 +178,18 @@ struct WinterSettings {
   std::optional<OpelSettings> opel;
 };
 
+/// The ordinary English year (DESIGN §3): multipliers by calendar month (January first; 1 where left out) on what
+/// changes with the seasons, and the outbreaks an ordinary winter brings. A `winter` section multiplies on top of it
+/// (a bad winter). Every part is optional; a part left out has no effect and draws nothing.
+struct SeasonSettings {
+  std::optional<std::array<std::vector<double>, kMonths>> admit;              // [month][band] × ae.outcomes.admit
+  std::optional<std::array<std::vector<double>, kMonths>> direct_admissions;  // [month][band], replaces ae.arrival_profile.month
+  std::optional<std::array<std::vector<double>, kMonths>> los;                // [month of admission][band] × admission.los
+  std::optional<std::array<double, kMonths>> ae_clinicians;                   // × every A&E rota (majors and minors)
+  std::optional<std::array<double, kMonths>> assessment_delay;                // × P1–P3 assessment delays, month of readiness
+  std::vector<WinterOutbreaks> outbreaks;                                     // drawn from "seasons/outbreaks/<site>"
+};
+
 /// Virtual wards (hospital at home, DESIGN §3): a loss system of slots per site. Step-down takes eligible patients
 /// out of an acute bed early; step-up treats some would-be A&E admissions on the ward instead of a bed. A patient
 /// who finds no free slot carries on as without the ward (stays in the bed / is admitted).
@@ -211,6 +223,7 @@ struct Scenario {
   std::optional<CareHomeSettings> care_homes;          // absent → P3 likewise, no community admissions
   std::optional<ReadmissionSettings> readmission;
   std::optional<PrimaryCareSettings> primary_care;
+  std::optional<SeasonSettings> seasons;               // absent → no seasonal effects but ae.arrival_profile.month
   std::optional<WinterSettings> winter;                // absent → no winter effects, bit-identical to no section
   std::optional<SchemeSettings> schemes;               // absent → no schemes, nothing sampled or changed
   std::optional<Census> census;                        // absent → the run starts empty (care homes: initial_residents)
