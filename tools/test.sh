@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets up, builds and runs every test: the release build with MPI and warnings as errors (preset ci, build/ci; its
-# suite includes installing that build and building tests/consumer against it), then the same suite
-# under AddressSanitizer + UndefinedBehaviorSanitizer, the parallel/determinism tests under ThreadSanitizer, and
+# suite includes installing that build and building tests/consumer against it), then the same suite but its long
+# statistical checks under AddressSanitizer + UndefinedBehaviorSanitizer, the parallel/determinism tests under ThreadSanitizer, and
 # each libFuzzer target for 60 s (README "Hardening"). This is the README's test command and what CI runs.
 # PFSIM_SKIP_ASAN=1, PFSIM_SKIP_TSAN=1, PFSIM_SKIP_FUZZ=1 skip a stage; PFSIM_FUZZ_SECONDS changes the fuzz time.
 set -euo pipefail
@@ -19,7 +19,8 @@ stage_done release
 if [ "${PFSIM_SKIP_ASAN:-0}" != "1" ]; then
   cmake --preset ci-asan >/dev/null
   cmake --build --preset ci-asan -j "$jobs"
-  ctest --preset ci-asan -j "$jobs" --timeout 900
+  # Without the long statistical checks (label `statistical`, tests/cli/CMakeLists.txt): the release stage above ran them.
+  ctest --preset ci-asan -j "$jobs" --timeout 900 -LE statistical
   stage_done asan
 fi
 
