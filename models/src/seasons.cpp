@@ -22,10 +22,12 @@ Seasons::Seasons(const Scenario& s, const engine::Calendar& calendar)
   const auto& winter_arrivals = winter_ ? winter_->arrival_multiplier : none;
   ae_arrivals_ = winter_arrivals;
   direct_arrivals_ = product(season_ ? season_->direct_admissions : none, winter_arrivals);
+  if (season_ && season_->admit) admit_ = &*season_->admit;
+  if (season_ && season_->los) los_ = &*season_->los;
 }
 
 double Seasons::los(double t, std::size_t band) const {
-  double m = by_band(season_ ? season_->los : std::nullopt, t, band);
+  double m = by_band(los_, t, band);
   if (winter_ && winter_->los_multiplier) m *= (*winter_->los_multiplier)[month(t)];
   return m;
 }

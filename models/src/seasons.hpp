@@ -19,7 +19,7 @@ class Seasons {
   Seasons(const Scenario& scenario, const engine::Calendar& calendar);
 
   /// × ae.outcomes.admit for an attendance at `t`.
-  [[nodiscard]] double admit(double t, std::size_t band) const { return by_band(season_ ? season_->admit : std::nullopt, t, band); }
+  [[nodiscard]] double admit(double t, std::size_t band) const { return by_band(admit_, t, band); }
   /// × the acute length of stay of an admission at `t` (seasons.los × winter.los_multiplier).
   [[nodiscard]] double los(double t, std::size_t band) const;
   /// × a P1–P3 assessment delay that starts (the patient is medically fit) at `t`.
@@ -35,13 +35,13 @@ class Seasons {
 
  private:
   [[nodiscard]] std::size_t month(double t) const { return static_cast<std::size_t>(calendar_.month(t)); }
-  [[nodiscard]] double by_band(const std::optional<ByMonthAndBand>& m, double t, std::size_t band) const {
-    return m ? (*m)[month(t)][band] : 1.0;
-  }
+  [[nodiscard]] double by_band(const ByMonthAndBand* m, double t, std::size_t band) const { return m ? (*m)[month(t)][band] : 1.0; }
 
   const engine::Calendar& calendar_;
   const SeasonSettings* season_;
   const WinterSettings* winter_;
+  const ByMonthAndBand* admit_ = nullptr;  // the season's, or null: looked up per attendance and per stay
+  const ByMonthAndBand* los_ = nullptr;
   std::optional<ByMonthAndBand> ae_arrivals_, direct_arrivals_;
 };
 
