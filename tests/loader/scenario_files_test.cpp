@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <fstream>
+#include <iterator>
 
 #include "pfsim/loader/load.hpp"
 #include "test_paths.hpp"
@@ -81,6 +83,57 @@ TEST(ShippedScenarios, UnboundedDownstreamHasAllPathwaysAndHugeCapacities) {
   EXPECT_EQ(s.intermediate_care->capacity, 1'000'000);
   EXPECT_EQ(s.care_homes->beds, 1'000'000);
   EXPECT_EQ(s.run.days, 120);
+}
+
+}  // namespace
+}  // namespace pfsim::loader
+
+namespace pfsim::loader {
+namespace {
+
+// Lists replace under `extends:`, so a file that extends the baseline and restates `sites` must copy the baseline's
+// A&E in full: a stale copy silently compares an option with a different emergency department (the test option
+// "30 more beds" once carried the one-pool A&E of an older baseline and showed more beds lowering the 4-hour %).
+void expect_same_ae(const scenario::SiteAe& base, const scenario::SiteAe& other) {
+  EXPECT_EQ(other.clinicians.weekday, base.clinicians.weekday);
+  EXPECT_EQ(other.clinicians.weekend, base.clinicians.weekend);
+  EXPECT_EQ(other.treatment.describe(), base.treatment.describe());
+  EXPECT_EQ(other.triage.has_value(), base.triage.has_value());
+  if (other.triage && base.triage) {
+    EXPECT_EQ(other.triage->describe(), base.triage->describe());
+  }
+  EXPECT_EQ(other.cubicles, base.cubicles);
+  ASSERT_EQ(other.minors.has_value(), base.minors.has_value());
+  if (other.minors) {
+    EXPECT_EQ(other.minors->clinicians.weekday, base.minors->clinicians.weekday);
+    EXPECT_EQ(other.minors->clinicians.weekend, base.minors->clinicians.weekend);
+    EXPECT_EQ(other.minors->treatment.describe(), base.minors->treatment.describe());
+  }
+}
+
+TEST(ShippedScenarios, FilesExtendingTheBaselineRestateItsAeUnchanged) {
+  const auto baseline_path = scenarios_dir() / "south-east-essex-2019.yaml";
+  const scenario::Scenario baseline = load_scenario(baseline_path);
+  std::size_t checked = 0;
+  for (const auto& dir : {scenarios_dir(), test::data_dir() / "good"}) {
+    for (const auto& file : yaml_files_in(dir)) {
+      std::ifstream in(file);
+      const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+      const auto extends = text.find("\nextends:");
+      const bool extends_baseline =
+          extends != std::string::npos && text.substr(extends, text.find('\n', extends + 1) - extends).find("south-east-essex-2019.yaml") != std::string::npos;
+      if (!extends_baseline || text.find("\nsites:") == std::string::npos) continue;
+      SCOPED_TRACE(file.string());
+      const scenario::Scenario s = load_scenario(file);
+      ASSERT_EQ(s.sites.size(), baseline.sites.size());
+      for (std::size_t k = 0; k < s.sites.size(); ++k) {
+        ASSERT_TRUE(s.sites[k].ae && baseline.sites[k].ae);
+        expect_same_ae(*baseline.sites[k].ae, *s.sites[k].ae);
+      }
+      ++checked;
+    }
+  }
+  EXPECT_GE(checked, 3u) << "winter, calibrated and the more-beds test option restate the site";
 }
 
 }  // namespace
