@@ -46,6 +46,20 @@ std::vector<std::uint32_t> Resource::waiting() const {
   return out;
 }
 
+bool Resource::cancel(std::uint32_t entity) {
+  bool found = fifo_.erase(entity);
+  if (!found) {
+    const auto it = std::find_if(heap_.begin(), heap_.end(), [entity](const Waiting& w) { return w.entity == entity; });
+    if (it != heap_.end()) {
+      heap_.erase(it);
+      std::make_heap(heap_.begin(), heap_.end(), [](const Waiting& a, const Waiting& b) { return served_before(b, a); });
+      found = true;
+    }
+  }
+  if (found) record();
+  return found;
+}
+
 bool Resource::try_acquire() {
   if (in_use_ >= capacity_) return false;
   ++in_use_;

@@ -71,8 +71,8 @@ std::vector<std::vector<double>> read_site_choice(const At& at, const scenario::
 }  // namespace
 
 scenario::AeSettings build_ae(const At& at, const scenario::Population& population, const std::vector<scenario::Site>& sites) {
-  at.expect_map("A&E settings (attendances_per_1000_per_year, arrival_profile, site_choice, outcomes, minors_share)");
-  at.check_keys({"attendances_per_1000_per_year", "arrival_profile", "site_choice", "outcomes", "minors_share"});
+  at.expect_map("A&E settings (attendances_per_1000_per_year, arrival_profile, site_choice, outcomes, minors_share, clinician_queue, patience)");
+  at.check_keys({"attendances_per_1000_per_year", "arrival_profile", "site_choice", "outcomes", "minors_share", "clinician_queue", "patience"});
   scenario::AeSettings ae;
   ae.attendances_per_1000_per_year = read_per_band(at.require("attendances_per_1000_per_year"), population, read_rate);
   if (auto profile = at.get("arrival_profile")) ae.arrival_profile = read_arrival_profile(*profile);
@@ -90,6 +90,14 @@ scenario::AeSettings build_ae(const At& at, const scenario::Population& populati
       if (site.ae && site.ae->minors)
         at.fail(fmt::format("sites.{}.ae.minors has a minors stream but nobody is sent to it", site.name),
                 "add `minors_share: [...per band...]` here: the share of attendances not admitted that are treated in minors");
+  if (auto queue = at.get("clinician_queue")) {
+    const std::string order = read_string(*queue);
+    if (order != "arrival" && order != "acuity")
+      queue->fail(fmt::format("unknown clinician queue order \"{}\"", order),
+                  "write `clinician_queue: acuity` (patients who will be admitted first) or `clinician_queue: arrival`");
+    ae.acuity_priority = order == "acuity";
+  }
+  if (auto patience = at.get("patience")) ae.patience = read_distribution(*patience);
   return ae;
 }
 

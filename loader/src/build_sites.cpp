@@ -52,11 +52,17 @@ scenario::SiteAe read_site_ae(const At& at) {
     if (*ae.cubicles == 0) cubicles->fail("0 cubicles: nobody could ever be treated", "give at least 1, or remove `cubicles:` for no limit");
   }
   if (auto minors = at.get("minors")) {
-    minors->expect_map("minors stream settings (clinicians, treatment)");
-    minors->check_keys({"clinicians", "treatment"});
+    minors->expect_map("minors stream settings (clinicians, treatment, type)");
+    minors->check_keys({"clinicians", "treatment", "type"});
     scenario::MinorsStream stream;
     stream.clinicians = read_rota(minors->require("clinicians", "add `clinicians: 4` or an hourly rota for the minors stream"));
     stream.treatment = read_distribution(minors->require("treatment", R"~(add e.g. `treatment: "lognormal(mean=25min, sd=20min)"`)~"));
+    if (auto type = minors->get("type")) {
+      stream.department_type = static_cast<int>(read_integer(*type, 1, 3));
+      if (stream.department_type == 2)
+        type->fail("type 2 is a single-specialty department (eye, dental), not a minors stream",
+                   "write `type: 1` (minors inside the emergency department) or `type: 3` (an urgent treatment centre)");
+    }
     ae.minors = std::move(stream);
   }
   return ae;

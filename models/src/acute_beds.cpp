@@ -27,10 +27,11 @@ void AcuteBeds::request(std::uint32_t id) {
 void AcuteBeds::admit(std::uint32_t id) {
   Patient& p = ctx_.patients[id];
   const double now = ctx_.sim.now();
-  if (p.from_ae) ctx_.recorder.ae_departure(p.ae_arrival, now, site_, p.locality);
+  const bool from_ae = p.from_ae;
+  if (from_ae) ctx_.recorder.ae_departure(p.ae_arrival, now, site_, p.locality);  // admitted: a majors (type 1) patient
   p.from_ae = false;  // a later readmission of the same person is not an A&E attendance
   free_cubicle(p);
-  ctx_.recorder.bed_wait(p.bed_requested_at, now, site_, p.locality);
+  ctx_.recorder.bed_wait(p.bed_requested_at, now, site_, p.locality, from_ae);
   ctx_.recorder.admission(now, site_, p.locality);
   p.admitted_at = now;
   p.medically_fit_at = kNever;

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "emergency_department.hpp"
 #include "pfsim/models/scheme_delivery.hpp"
 #include "pfsim/models/system.hpp"
 
@@ -97,8 +98,9 @@ void LocalSystem::follow_cohort() {
   for (std::uint32_t id = 0; id < stages.size(); ++id) {
     if (stages[id] != Stage::InAe && stages[id] != Stage::AwaitingBed) continue;
     const Patient& p = ctx_.patients[id];
-    if (stages[id] == Stage::InAe || p.from_ae) rec.ae_unfinished(p.ae_arrival, cap, p.site, p.locality);
-    if (stages[id] == Stage::AwaitingBed) rec.bed_unfinished(p.bed_requested_at, cap, p.site, p.locality);
+    if (stages[id] == Stage::InAe || p.from_ae)
+      rec.ae_unfinished(p.ae_arrival, cap, p.site, p.locality, type1_attendance(p, *ctx_.scenario.sites[p.site].ae));
+    if (stages[id] == Stage::AwaitingBed) rec.bed_unfinished(p.bed_requested_at, cap, p.site, p.locality, p.from_ae);
   }
   if (totals.ae_unfinished + totals.bed_unfinished - before != static_cast<double>(rec.cohort_open()))
     throw ModelError(fmt::format("replication {}: {} measured patients still open at the follow-up cap but {} found waiting",

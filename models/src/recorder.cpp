@@ -17,6 +17,23 @@ std::vector<double> normalised_rows(const std::vector<std::vector<double>>& site
   }
   return flat;
 }
+/// The q-quantile of a histogram of times (kAeTimeBinMinutes wide), linear within the bin; the last bin reads as its
+/// lower edge (24 hours or more).
+double time_quantile(const std::array<double, kAeTimeBins>& bins, double q) {
+  double total = 0;
+  for (double b : bins) total += b;
+  if (total <= 0) return 0.0;
+  const double target = q * total;
+  double below = 0;
+  for (std::size_t i = 0; i < bins.size(); ++i) {
+    if (below + bins[i] >= target && bins[i] > 0) {
+      if (i == bins.size() - 1) return static_cast<double>(i) * kAeTimeBinMinutes;
+      return (static_cast<double>(i) + (target - below) / bins[i]) * kAeTimeBinMinutes;
+    }
+    below += bins[i];
+  }
+  return static_cast<double>(bins.size() - 1) * kAeTimeBinMinutes;
+}
 }  // namespace
 
 std::array<double, kKpiCount> kpi_values(const KpiCounters& c, const KpiPeople& people, double days, double census_days) {
@@ -29,11 +46,17 @@ std::array<double, kKpiCount> kpi_values(const KpiCounters& c, const KpiPeople& 
   const double ae_counted = c.ae_left + c.ae_unfinished, bed_counted = c.bed_waits + c.bed_unfinished;
   set(Kpi::Ae4hPct, pct(c.ae_within_4h, ae_counted));
   set(Kpi::AeMeanTimeMin, ae_counted > 0 ? c.ae_time_sum / ae_counted : 0.0);
+  set(Kpi::Ae4hType1Pct, pct(c.ae_type1_within_4h, c.ae_type1));
+  set(Kpi::AeTimeMedianMin, time_quantile(c.ae_time_bins, 0.5));
+  set(Kpi::AeTimeP95Min, time_quantile(c.ae_time_bins, 0.95));
+  set(Kpi::Ae12hFromArrivalPct, pct(c.ae_over_12h, ae_counted));
+  set(Kpi::AeLeftWithoutBeingSeenPct, pct(c.ae_lwbs, ae_counted));
   set(Kpi::Nea, c.nea);
   set(Kpi::NeaPer100k, per_100k_per_year(c.nea, people.population, days));
   set(Kpi::SdecAdmissions, c.sdec);
   set(Kpi::BedOccupancyPct, pct(c.occupied_area, c.available_area));
   set(Kpi::TrolleyWaitMeanH, bed_counted > 0 ? c.bed_wait_sum / bed_counted / engine::kMinutesPerHour : 0.0);
+  set(Kpi::TrolleyWaits12h, c.trolley_over_12h);
   set(Kpi::DtocDaysNhs, c.dtoc_nhs);
   set(Kpi::DtocDaysSocialCare, c.dtoc_social);
   set(Kpi::DtocDaysBoth, c.dtoc_both);

@@ -22,6 +22,19 @@ inline constexpr double kFourHours = 4.0 * engine::kMinutesPerHour;
 /// The arrival-cohort KPIs (DESIGN §5) follow the measured period's attendances and bed requests until they leave
 /// A&E / get a bed, at most this long after the period ends; whoever is still there then is counted as still waiting.
 inline constexpr double kFollowUpDays = 90.0;
+/// Time-in-department percentiles come from a histogram of 10-minute bins up to 24 hours; longer stays share the
+/// last bin, so a percentile that falls there reads 24 hours ("24 hours or more").
+inline constexpr double kAeTimeBinMinutes = 10.0;
+inline constexpr std::size_t kAeTimeBins = 24 * 6 + 1;
+/// The twelve-hour measures: total time in A&E from arrival, and the trolley wait from decision to admit.
+inline constexpr double kTwelveHours = 12.0 * engine::kMinutesPerHour;
+
+/// How an attendance ended, beyond its times: which type of department treated it, and whether the patient left
+/// without being seen.
+struct AeExit {
+  bool type1 = true;
+  bool left_without_being_seen = false;
+};
 
 /// The raw numerators and denominators behind every KPI. One is kept for the whole system, one per site and one per
 /// locality, and kpi_values() turns any of them into KPIs, so a KPI has one definition however it is cut.
@@ -29,6 +42,8 @@ struct KpiCounters {
   // Arrival cohorts: A&E times count per measured arrival and trolley waits per measured bed request, followed
   // after the period; `*_unfinished` are still waiting at the follow-up cap (their time so far is in the sums).
   double ae_attendances = 0, ae_left = 0, ae_within_4h = 0, ae_time_sum = 0, ae_unfinished = 0;
+  double ae_type1 = 0, ae_type1_within_4h = 0, ae_over_12h = 0, ae_lwbs = 0, trolley_over_12h = 0;
+  std::array<double, kAeTimeBins> ae_time_bins{};  // attendances by time in department (unfinished: last bin)
   double nea = 0, sdec = 0, bed_waits = 0, bed_wait_sum = 0, bed_unfinished = 0;
   double dtoc_nhs = 0, dtoc_social = 0, dtoc_both = 0;                        // bed-days
   double reablement_cohort = 0, reablement_home = 0;
@@ -69,14 +84,20 @@ class Recorder {
   }
   /// A patient leaves A&E; counted against the arrival (4-hour standard is per attendance), however long after the
   /// measured period that is.
-  void ae_departure(double arrived, double left, std::size_t site, std::size_t locality) {
+  void ae_departure(double arrived, double left, std::size_t site, std::size_t locality, AeExit exit = {}) {
     if (!measured(arrived)) return;
     const double minutes = left - arrived;
     const bool within = minutes <= kFourHours;
+    const std::size_t bin = time_bin(minutes);
     add(site, locality, [&](KpiCounters& c) {
       ++c.ae_left;
       c.ae_time_sum += minutes;
       c.ae_within_4h += within;
+      c.ae_type1 += exit.type1;
+      c.ae_type1_within_4h += exit.type1 && within;
+      c.ae_over_12h += minutes > kTwelveHours;
+      c.ae_lwbs += exit.left_without_being_seen;
+      ++c.ae_time_bins[bin];
     });
     const std::size_t d = day(arrived);
     ++day_ae_cohort_[d];
@@ -84,11 +105,14 @@ class Recorder {
     close_one();
   }
   /// A measured attendance still in A&E at the follow-up cap `at`: a 4-hour breach, its time so far in the mean.
-  void ae_unfinished(double arrived, double at, std::size_t site, std::size_t locality) {
+  void ae_unfinished(double arrived, double at, std::size_t site, std::size_t locality, bool type1) {
     if (!measured(arrived)) return;
     add(site, locality, [&](KpiCounters& c) {
       ++c.ae_unfinished;
       c.ae_time_sum += at - arrived;
+      c.ae_type1 += type1;
+      c.ae_over_12h += at - arrived > kTwelveHours;
+        ++c.ae_time_bins[kAeTimeBins - 1];
     });
     ++day_ae_cohort_[day(arrived)];
   }
@@ -105,20 +129,25 @@ class Recorder {
   void bed_request(double t) {
     if (measured(t)) ++open_;
   }
-  void bed_wait(double requested, double granted, std::size_t site, std::size_t locality) {
+  /// `from_ae`: the request is a decision to admit in A&E, so a wait over 12 hours is a 12-hour trolley wait.
+  void bed_wait(double requested, double granted, std::size_t site, std::size_t locality, bool from_ae) {
     if (!measured(requested)) return;
+    const bool trolley_12h = from_ae && granted - requested > kTwelveHours;
     add(site, locality, [&](KpiCounters& c) {
       ++c.bed_waits;
       c.bed_wait_sum += granted - requested;
+      c.trolley_over_12h += trolley_12h;
     });
     close_one();
   }
   /// A measured bed request still waiting at the follow-up cap `at`: its wait so far counts in the mean.
-  void bed_unfinished(double requested, double at, std::size_t site, std::size_t locality) {
+  void bed_unfinished(double requested, double at, std::size_t site, std::size_t locality, bool from_ae) {
     if (!measured(requested)) return;
+    const bool trolley_12h = from_ae && at - requested > kTwelveHours;
     add(site, locality, [&](KpiCounters& c) {
       ++c.bed_unfinished;
       c.bed_wait_sum += at - requested;
+      c.trolley_over_12h += trolley_12h;
     });
   }
   /// Measured attendances still in A&E plus measured bed requests still waiting (a patient from A&E waiting for a
@@ -241,6 +270,9 @@ class Recorder {
       if (shares[s] > 0) share_out(site_[s], shares[s]);
   }
   void finish_monthly(ReplicationResult& r) const;
+  static std::size_t time_bin(double minutes) {
+    return std::min(kAeTimeBins - 1, static_cast<std::size_t>(std::max(0.0, minutes) / kAeTimeBinMinutes));
+  }
   double& daily(Daily which, double t) { return daily_[static_cast<std::size_t>(which)][day(t)]; }
 
   double from_, to_;

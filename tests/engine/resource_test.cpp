@@ -108,3 +108,43 @@ TEST(Resource, ReleasingAnEmptyResourceIsAnError) {
   Resource r(sim, "beds", 1, sim.add_handler([](std::uint32_t) {}));
   EXPECT_THROW(r.release(), EngineError);
 }
+
+// Reneging: an entity that gives up leaves the queue without disturbing the order of the others, and one that was
+// already granted a unit (its grant event pending) cannot cancel.
+TEST(Resource, CancelRemovesAWaitingEntityAndKeepsTheOrderOfTheRest) {
+  for (const auto discipline : {QueueDiscipline::Fifo, QueueDiscipline::Priority}) {
+    Simulator sim;
+    std::vector<std::uint32_t> granted;
+    HandlerId on_grant = sim.add_handler([&](std::uint32_t id) { granted.push_back(id); });
+    Resource r(sim, "clinicians", 1, on_grant, discipline);
+    ASSERT_TRUE(r.request(0));
+    for (std::uint32_t i = 1; i <= 5; ++i) EXPECT_FALSE(r.request(i, i == 4 ? -1 : 0));
+    EXPECT_TRUE(r.cancel(3));
+    EXPECT_FALSE(r.cancel(3));   // already gone
+    EXPECT_FALSE(r.cancel(0));   // holds the unit, is not waiting
+    EXPECT_EQ(r.queue_length(), 4u);
+    r.release();                 // grants the next one: its event is pending, so it can no longer cancel
+    const std::uint32_t next = discipline == QueueDiscipline::Fifo ? 1 : 4;
+    EXPECT_FALSE(r.cancel(next));
+    EXPECT_EQ(r.queue_length(), 3u);
+    for (int k = 0; k < 4; ++k) {
+      sim.run();
+      r.release();
+    }
+    sim.run();
+    const std::vector<std::uint32_t> expected = discipline == QueueDiscipline::Fifo ? std::vector<std::uint32_t>{1, 2, 4, 5}
+                                                                                  : std::vector<std::uint32_t>{4, 1, 2, 5};
+    EXPECT_EQ(granted, expected);
+    EXPECT_EQ(r.in_use(), 0);
+  }
+}
+
+TEST(IdFifo, EraseKeepsOrderAcrossTheRingWrap) {
+  IdFifo q;
+  for (std::uint32_t i = 0; i < 12; ++i) q.push_back(i);
+  for (int i = 0; i < 10; ++i) q.pop_front();        // head near the end of the 16-slot ring
+  for (std::uint32_t i = 12; i < 20; ++i) q.push_back(i);  // wraps
+  EXPECT_TRUE(q.erase(14));
+  EXPECT_FALSE(q.erase(3));
+  EXPECT_EQ(q.to_vector(), (std::vector<std::uint32_t>{10, 11, 12, 13, 15, 16, 17, 18, 19}));
+}

@@ -31,7 +31,10 @@ TEST(LoadBaseline, SouthEastEssexHasEightLocalitiesAndOneSiteWith540Beds) {
   ASSERT_TRUE(s.sites[0].ae);
   EXPECT_EQ(s.sites[0].ae->clinicians.weekday[11], 15);
   EXPECT_EQ(s.sites[0].ae->clinicians.weekend[0], 7);
-  EXPECT_NEAR(s.sites[0].ae->treatment.mean(), 72.0, 1e-9);
+  EXPECT_NEAR(s.sites[0].ae->treatment.mean(), 80.0, 1e-9);
+  EXPECT_TRUE(s.ae.acuity_priority);
+  ASSERT_TRUE(s.ae.patience);
+  EXPECT_NEAR(s.ae.patience->mean(), 360.0, 1e-9);
   EXPECT_EQ(s.sites[0].ae->cubicles, 40);
   ASSERT_TRUE(s.sites[0].ae->minors);
   EXPECT_EQ(s.sites[0].ae->minors->clinicians.weekday[11], 5);

@@ -170,9 +170,9 @@ TEST(Breakdowns, RecorderRatiosRecombineWithTheirDenominatorsAsWeights) {
     rec.ae_arrival(f.t(1), a.site, a.locality);
     rec.ae_departure(f.t(1), f.t(1) + a.minutes, a.site, a.locality);
   }
-  rec.bed_wait(f.t(2), f.t(2) + 600, 0, 0);
-  rec.bed_wait(f.t(2), f.t(2) + 60, 1, 2);
-  rec.bed_wait(f.t(2), f.t(2) + 120, 1, 1);
+  rec.bed_wait(f.t(2), f.t(2) + 600, 0, 0, false);
+  rec.bed_wait(f.t(2), f.t(2) + 60, 1, 2, false);
+  rec.bed_wait(f.t(2), f.t(2) + 120, 1, 1, false);
   rec.reablement_cohort(f.t(3), true, 0, 2);
   rec.reablement_cohort(f.t(3), false, 1, 2);
   rec.reablement_cohort(f.t(3), true, 1, 1);

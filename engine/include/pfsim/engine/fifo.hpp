@@ -18,6 +18,18 @@ class IdFifo {
   /// The oldest id (the queue must not be empty).
   [[nodiscard]] std::uint32_t front() const noexcept { return ring_[static_cast<std::size_t>(head_ & mask_)]; }
   void pop_front() noexcept { ++head_; }
+  /// Removes the first `id` found, keeping the order of the rest; false when it is not queued. Linear: for the
+  /// rare entity that leaves a queue before its turn (reneging), not for the service path.
+  bool erase(std::uint32_t id) noexcept {
+    for (std::uint64_t i = head_; i != tail_; ++i) {
+      if (ring_[static_cast<std::size_t>(i & mask_)] != id) continue;
+      for (std::uint64_t j = i + 1; j != tail_; ++j)
+        ring_[static_cast<std::size_t>((j - 1) & mask_)] = ring_[static_cast<std::size_t>(j & mask_)];
+      --tail_;
+      return true;
+    }
+    return false;
+  }
   /// The ids oldest first.
   [[nodiscard]] std::vector<std::uint32_t> to_vector() const {
     std::vector<std::uint32_t> out;

@@ -23,6 +23,9 @@ class Resource {
   /// Asks for one unit for `entity`. Returns true when granted at once (no event fires); otherwise the
   /// entity waits and `on_granted(entity)` runs later. Lower `priority` is served first (Priority discipline).
   bool request(std::uint32_t entity, std::int32_t priority = 0);
+  /// Takes `entity` out of the queue (it gives up waiting: leaves without being seen). False when it is not
+  /// waiting, e.g. because a unit was granted to it and its `on_granted` event has not run yet.
+  bool cancel(std::uint32_t entity);
   /// Takes a unit only if one is free now (loss systems, Erlang B); never queues.
   bool try_acquire();
   /// Gives back one unit and grants it to the next waiting entity, if capacity allows.

@@ -75,6 +75,8 @@ struct Patient {
   double ae_arrival = kNever;
   double treatment = 0;           // clinician time drawn at arrival
   bool admit = false;             // A&E outcome drawn at arrival
+  bool give_up_scheduled = false; // a give-up event is pending and the patient has not yet been seen
+  double gives_up_at = kNever;    // leaves without being seen if still waiting then (kNever: admitted, or no ae.patience)
   double bed_requested_at = kNever;
   double admitted_at = kNever;
   double medically_fit_at = kNever;

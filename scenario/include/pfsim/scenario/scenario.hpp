@@ -57,6 +57,10 @@ struct ClinicianRota {
 struct MinorsStream {
   ClinicianRota clinicians;
   Distribution treatment;                 // clinician time per minors attendance
+  /// 1: a minors stream inside the type 1 emergency department; 3: a co-located urgent treatment centre / minor
+  /// injuries unit that reports as its own (type 3) department, so its patients count in the all-types 4-hour %
+  /// but not in the type 1 one (NHS England A&E attendances and emergency admissions statistics, definitions).
+  int department_type = 1;
 };
 
 struct SiteAe {
@@ -86,6 +90,12 @@ struct AeSettings {
   /// By age band: P(treated in minors / an urgent treatment centre stream | not admitted). Minors patients need no
   /// cubicle (SiteAe::cubicles). Empty: everyone is treated in majors.
   std::vector<double> minors_share;
+  /// Patients who will be admitted (the sicker ones: triage categories 1-2 in the main) are seen before the rest,
+  /// each group in arrival order; false: everyone in arrival order.
+  bool acuity_priority = false;
+  /// How long a patient who will not be admitted waits for a clinician (from the end of triage) before leaving
+  /// without being seen; unset: nobody leaves.
+  std::optional<Distribution> patience;
 };
 
 struct AdmissionSettings {
