@@ -1,5 +1,7 @@
 #include "emergency_department.hpp"
 
+#include <cmath>
+
 #include "acute_beds.hpp"
 
 namespace pfsim::models {
@@ -18,21 +20,20 @@ engine::CapacitySchedule rota_schedule(const ClinicianRota& rota, const Context&
 
 EmergencyDepartment::EmergencyDepartment(Context& ctx, std::size_t site, const SiteAe& settings, AcuteBeds& beds)
     : ctx_(ctx), site_(site), beds_(beds), acuity_priority_(ctx.scenario.ae.acuity_priority),
+      discipline_(acuity_priority_ ? engine::QueueDiscipline::Priority : engine::QueueDiscipline::Fifo),
       triaged_(ctx.sim.add_handler([this](std::uint32_t id) { join_queue(id); })),
       granted_(ctx.sim.add_handler([this](std::uint32_t id) { start_treatment(id); })),
       treated_(ctx.sim.add_handler([this](std::uint32_t id) { finish_treatment(id); })),
       cubicle_granted_(ctx.sim.add_handler([this](std::uint32_t id) { take_cubicle(id); })),
       gave_up_(ctx.sim.add_handler([this](std::uint32_t id) { give_up(id); })),
-      clinicians_(ctx.sim, "clinicians/" + ctx.scenario.sites[site].name, 0, granted_,
-                  acuity_priority_ ? engine::QueueDiscipline::Priority : engine::QueueDiscipline::Fifo) {
+      clinicians_(ctx.sim, "clinicians/" + ctx.scenario.sites[site].name, 0, granted_, discipline_) {
   engine::attach_schedule(ctx.sim, clinicians_, rota_schedule(settings.clinicians, ctx), ctx.calendar.weekday(0.0));
   if (settings.minors) {
     minors_clinicians_.emplace(ctx.sim, "minors_clinicians/" + ctx.scenario.sites[site].name, 0, granted_);
     engine::attach_schedule(ctx.sim, *minors_clinicians_, rota_schedule(settings.minors->clinicians, ctx), ctx.calendar.weekday(0.0));
   }
   if (settings.cubicles) {
-    cubicles_.emplace(ctx.sim, "cubicles/" + ctx.scenario.sites[site].name, *settings.cubicles, cubicle_granted_,
-                      acuity_priority_ ? engine::QueueDiscipline::Priority : engine::QueueDiscipline::Fifo);
+    cubicles_.emplace(ctx.sim, "cubicles/" + ctx.scenario.sites[site].name, *settings.cubicles, cubicle_granted_, discipline_);
     beds.hold_cubicles_until_admitted(*cubicles_);
   }
 }
@@ -63,7 +64,7 @@ void EmergencyDepartment::take_cubicle(std::uint32_t id) {
 }
 
 void EmergencyDepartment::may_give_up(Patient& p, std::uint32_t id) {
-  if (p.give_up_scheduled || !(p.gives_up_at == p.gives_up_at)) return;  // already scheduled, or never gives up (NaN)
+  if (p.give_up_scheduled || std::isnan(p.gives_up_at)) return;  // already scheduled, or never gives up
   p.give_up_scheduled = true;
   ctx_.sim.schedule_at(p.gives_up_at, gave_up_, id);  // ≥ now: the patience runs from the end of triage
 }

@@ -49,6 +49,7 @@ class EmergencyDepartment {
   std::size_t site_;
   AcuteBeds& beds_;
   bool acuity_priority_;
+  engine::QueueDiscipline discipline_;  // of the cubicle and majors clinician queues (minors are never admitted)
   engine::HandlerId triaged_, granted_, treated_, cubicle_granted_, gave_up_;
   engine::Resource clinicians_;
   std::optional<engine::Resource> minors_clinicians_;  // only with a minors stream (SiteAe::minors)

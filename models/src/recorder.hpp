@@ -112,7 +112,7 @@ class Recorder {
       c.ae_time_sum += at - arrived;
       c.ae_type1 += type1;
       c.ae_over_12h += at - arrived > kTwelveHours;
-        ++c.ae_time_bins[kAeTimeBins - 1];
+      ++c.ae_time_bins[time_bin(at - arrived)];
     });
     ++day_ae_cohort_[day(arrived)];
   }

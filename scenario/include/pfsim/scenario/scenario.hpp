@@ -93,8 +93,8 @@ struct AeSettings {
   /// Patients who will be admitted (the sicker ones: triage categories 1-2 in the main) are seen before the rest,
   /// each group in arrival order; false: everyone in arrival order.
   bool acuity_priority = false;
-  /// How long a patient who will not be admitted waits for a clinician (from the end of triage) before leaving
-  /// without being seen; unset: nobody leaves.
+  /// How long a patient who will not be admitted waits for a cubicle or a clinician (from the end of triage) before
+  /// leaving without being seen; unset: nobody leaves.
   std::optional<Distribution> patience;
 };
 
