@@ -2,7 +2,9 @@
 // Validated SourceNode → scenario::Scenario, one section per file (build_<section>.cpp). Each builder checks its
 // keys first (so a typo gets "did you mean" before a "missing key"), then reads values in schema order.
 #include <functional>
+#include <initializer_list>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "pfsim/scenario/scenario.hpp"
@@ -21,8 +23,8 @@ scenario::Population build_population(const At& population);
 std::vector<scenario::Site> build_sites(const At& sites);
 scenario::AeSettings build_ae(const At& ae, const scenario::Population& population, const std::vector<scenario::Site>& sites);
 scenario::AdmissionSettings build_admission(const At& admission, const scenario::Population& population);
-scenario::DischargeSettings build_discharge(const At& discharge);
-scenario::DownstreamService build_downstream(const At& service);
+scenario::DischargeSettings build_discharge(const At& discharge, const scenario::Population& population);
+scenario::DownstreamService build_downstream(const At& service, const scenario::Population& population);
 scenario::CareHomeSettings build_care_homes(const At& care_homes);
 scenario::ReadmissionSettings build_readmission(const At& readmission, const scenario::Population& population);
 scenario::PrimaryCareSettings build_primary_care(const At& primary_care, const scenario::Population& population);
@@ -52,6 +54,22 @@ std::vector<double> read_per_band(const At& at, const scenario::Population& popu
 /// must appear; `read_row(locality_index, value)` reads each value.
 void read_by_locality(const At& at, const scenario::Population& population,
                       const std::function<void(std::size_t, const At&)>& read_row, std::string_view example_value);
+/// A map keyed by age-band label, one row per adult band: every key must be a band (did-you-mean otherwise), an
+/// under-18 band is refused (under-18s always go home, P0) and every adult band must appear; `read_row(band, value)`
+/// reads each value.
+void read_by_adult_band_label(const At& at, const scenario::Population& population,
+                              const std::function<void(std::size_t, const At&)>& read_row, std::string_view example_value);
+/// The same, returning one row per band (under-18 rows value-initialised).
+template <typename Row>
+std::vector<Row> read_by_adult_band(const At& at, const scenario::Population& population, Row (*read_row)(const At&),
+                                    std::string_view example_value) {
+  std::vector<Row> rows(population.age_bands.size());
+  read_by_adult_band_label(at, population, [&](std::size_t band, const At& value) { rows[band] = read_row(value); }, example_value);
+  return rows;
+}
+/// True when a map is keyed by age band rather than being one value for every band: it has none of the value's own
+/// `value_keys` (so a mistyped band still gets an "unknown age band" message).
+bool keyed_by_band(const At& at, std::initializer_list<std::string_view> value_keys);
 /// A map keyed by month ("Dec: 1.1", months Jan–Dec); months left out keep their default (build_months.cpp).
 void read_by_month(const At& at, const std::function<void(std::size_t, const At&)>& read_value, std::string_view example);
 /// A multiplier in (0, 10].

@@ -39,11 +39,12 @@ std::vector<engine::Distribution> read_los(const At& at, const scenario::Populat
 }  // namespace
 
 scenario::AdmissionSettings build_admission(const At& at, const scenario::Population& population) {
-  at.expect_map("admission settings (direct_per_1000_per_year, los)");
-  at.check_keys({"direct_per_1000_per_year", "los"});
+  at.expect_map("admission settings (direct_per_1000_per_year, los, died_in_hospital)");
+  at.check_keys({"direct_per_1000_per_year", "los", "died_in_hospital"});
   scenario::AdmissionSettings admission;
   if (auto direct = at.get("direct_per_1000_per_year")) admission.direct_per_1000_per_year = read_per_band(*direct, population, read_rate);
   admission.los = read_los(at.require("los", "add `los:` with a distribution per age band"), population);
+  if (auto died = at.get("died_in_hospital")) admission.died_in_hospital = read_per_band(*died, population, read_probability);
   return admission;
 }
 

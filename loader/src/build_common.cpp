@@ -33,6 +33,37 @@ void read_by_locality(const At& at, const scenario::Population& population,
               fmt::format("every locality in population.localities needs a row, e.g. `{}: {}`", names[i], example_value));
 }
 
+void read_by_adult_band_label(const At& at, const scenario::Population& population,
+                              const std::function<void(std::size_t, const At&)>& read_row, std::string_view example_value) {
+  at.expect_map("rows by age band");
+  const auto& bands = population.age_bands;
+  std::vector<bool> present(bands.size(), false);
+  for (const auto& [entry, value] : at.entries()) {
+    auto it = std::find(bands.begin(), bands.end(), entry->key);
+    if (it == bands.end())
+      fail_at_key(*entry, value.path(), fmt::format("unknown age band \"{}\"", shorten(entry->key)),
+                  suggestion_hint(entry->key, bands, "age bands"));
+    const auto band = static_cast<std::size_t>(it - bands.begin());
+    if (!population.band_is_adult[band])
+      fail_at_key(*entry, value.path(), fmt::format("age band \"{}\" is under 18", shorten(entry->key)),
+                  "under-18s always go home (P0) and have no downstream care: leave the band out");
+    present[band] = true;
+    read_row(band, value);
+  }
+  for (std::size_t b = 0; b < bands.size(); ++b)
+    if (population.band_is_adult[b] && !present[b])
+      at.fail(fmt::format("missing age band \"{}\"", bands[b]),
+              fmt::format("every adult age band needs a row, e.g. `\"{}\": {}`", bands[b], example_value));
+}
+
+bool keyed_by_band(const At& at, std::initializer_list<std::string_view> value_keys) {
+  const SourceNode& node = at.node();
+  if (node.kind != SourceNode::Kind::Map || node.entries.empty()) return false;
+  return std::none_of(node.entries.begin(), node.entries.end(), [&](const SourceNode::Entry& e) {
+    return std::find(value_keys.begin(), value_keys.end(), e.key) != value_keys.end();
+  });
+}
+
 void check_unique_name(const At& name, std::vector<std::pair<std::string, int>>& seen, std::string_view what) {
   const std::string text = read_string(name);
   for (const auto& [other, line] : seen)

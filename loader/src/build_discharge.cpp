@@ -33,11 +33,17 @@ scenario::DelayAttribution read_attribution(const At& at) {
 
 }  // namespace
 
-scenario::DischargeSettings build_discharge(const At& at) {
+scenario::DischargeSettings build_discharge(const At& at, const scenario::Population& population) {
   at.expect_map("discharge settings (pathway_share, assessment_delay, attribution)");
   at.check_keys({"pathway_share", "assessment_delay", "attribution"});
   scenario::DischargeSettings discharge;
-  if (auto share = at.get("pathway_share")) discharge.pathway_share = read_pathway_share(*share);
+  if (auto share = at.get("pathway_share")) {
+    // One split for every adult, or one per adult band (older people need more support after a stay).
+    if (keyed_by_band(*share, {"P0", "P1", "P2", "P3"}))
+      discharge.pathway_share_by_band = read_by_adult_band(*share, population, read_pathway_share, "{P0: 0.8, P1: 0.15, P2: 0.04, P3: 0.01}");
+    else
+      discharge.pathway_share = read_pathway_share(*share);
+  }
   if (auto delays = at.get("assessment_delay")) {
     delays->expect_map("assessment delays (P1, P2, P3)");
     delays->check_keys({"P1", "P2", "P3"}, {{"P0", kP0Hint}});

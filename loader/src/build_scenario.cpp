@@ -34,9 +34,9 @@ scenario::Scenario build_scenario(const SourceNode& root) {
   scenario.ae = build_ae(top.require("ae", "add `ae:` with attendance rates, site_choice and outcomes"), scenario.population,
                          scenario.sites);
   scenario.admission = build_admission(top.require("admission", "add `admission:` with `los:` per age band"), scenario.population);
-  if (auto discharge = top.get("discharge")) scenario.discharge = build_discharge(*discharge);
-  if (auto reablement = top.get("reablement")) scenario.reablement = build_downstream(*reablement);
-  if (auto intermediate = top.get("intermediate_care")) scenario.intermediate_care = build_downstream(*intermediate);
+  if (auto discharge = top.get("discharge")) scenario.discharge = build_discharge(*discharge, scenario.population);
+  if (auto reablement = top.get("reablement")) scenario.reablement = build_downstream(*reablement, scenario.population);
+  if (auto intermediate = top.get("intermediate_care")) scenario.intermediate_care = build_downstream(*intermediate, scenario.population);
   if (auto care_homes = top.get("care_homes")) scenario.care_homes = build_care_homes(*care_homes);
   if (auto readmission = top.get("readmission")) scenario.readmission = build_readmission(*readmission, scenario.population);
   if (auto primary_care = top.get("primary_care")) scenario.primary_care = build_primary_care(*primary_care, scenario.population);

@@ -21,26 +21,35 @@ double read_slots(const At& at) {
   return read_nonnegative(at, static_cast<double>(kMaxCapacity), "capacities above 10 million are not supported");
 }
 
+scenario::Hazards91d read_hazards(const At& at) {
+  at.expect_map("91-day outcome probabilities (readmit, care_home, death)");
+  at.check_keys({"readmit", "care_home", "death"});
+  scenario::Hazards91d h;
+  if (auto v = at.get("readmit")) h.readmit = read_probability(*v);
+  if (auto v = at.get("care_home")) h.care_home = read_probability(*v);
+  if (auto v = at.get("death")) h.death = read_probability(*v);
+  // The outcomes are exclusive; the rest of the people are at home at 91 days (ASCOF 2B).
+  const double sum = h.readmit + h.care_home + h.death;
+  if (sum > 1.0 + 1e-6)
+    at.fail(fmt::format("91-day outcome probabilities sum to {}, more than 1", show(sum)),
+            "readmit + care_home + death is the share not at home, so it cannot exceed 1");
+  return h;
+}
+
 }  // namespace
 
-scenario::DownstreamService build_downstream(const At& at) {
+scenario::DownstreamService build_downstream(const At& at, const scenario::Population& population) {
   at.expect_map("service settings (capacity, duration, hazards_91d)");
   at.check_keys({"capacity", "duration", "hazards_91d"});
   scenario::DownstreamService service;
   service.capacity = read_capacity(at.require("capacity", "add `capacity: N` (concurrent packages or beds)"));
   service.duration = read_distribution(at.require("duration", R"~(add e.g. `duration: "gamma(mean=14d, sd=10d)"`)~"));
   if (auto hazards = at.get("hazards_91d")) {
-    hazards->expect_map("91-day outcome probabilities (readmit, care_home, death)");
-    hazards->check_keys({"readmit", "care_home", "death"});
-    auto& h = service.hazards;
-    if (auto v = hazards->get("readmit")) h.readmit = read_probability(*v);
-    if (auto v = hazards->get("care_home")) h.care_home = read_probability(*v);
-    if (auto v = hazards->get("death")) h.death = read_probability(*v);
-    // The outcomes are exclusive; the rest of the people are at home at 91 days (ASCOF 2B).
-    const double sum = h.readmit + h.care_home + h.death;
-    if (sum > 1.0 + 1e-6)
-      hazards->fail(fmt::format("91-day outcome probabilities sum to {}, more than 1", show(sum)),
-                    "readmit + care_home + death is the share not at home, so it cannot exceed 1");
+    // One set for every adult, or one per adult band (care-home moves and deaths rise steeply with age).
+    if (keyed_by_band(*hazards, {"readmit", "care_home", "death"}))
+      service.hazards_by_band = read_by_adult_band(*hazards, population, read_hazards, "{readmit: 0.1, care_home: 0.02, death: 0.03}");
+    else
+      service.hazards = read_hazards(*hazards);
   }
   return service;
 }

@@ -65,6 +65,15 @@ void AcuteBeds::leave(std::uint32_t id) {
   ctx_.patients.set_stage(p, Stage::AtHome);
 }
 
+void AcuteBeds::die(std::uint32_t id) {
+  Patient& p = ctx_.patients[id];
+  const double now = ctx_.sim.now();
+  beds_.release();
+  ctx_.recorder.bed_stay(p.admitted_at, now, p.locality);
+  ctx_.recorder.hospital_death(now, p.site, p.locality);
+  ctx_.remove_patient(id);
+}
+
 void AcuteBeds::resume_stay(std::uint32_t id, double admitted_at, std::optional<Pathway> pathway, std::optional<double> fit_at) {
   // The loader checks the census against the bed count; a full ward here is a bug, not bad input.
   if (!beds_.try_acquire())
@@ -76,6 +85,7 @@ void AcuteBeds::resume_stay(std::uint32_t id, double admitted_at, std::optional<
   pathway_.draw_episode(p, site_, pathway);
   const double now = ctx_.sim.now();
   if (fit_at) {
+    p.episode.dies_in_hospital = false;  // already medically fit and waiting to leave: alive
     p.episode.los = *fit_at - admitted_at;
     p.medically_fit_at = *fit_at;
     ctx_.patients.set_stage(p, Stage::Delayed);

@@ -26,6 +26,9 @@ class AcuteBeds {
   void continue_stay(std::uint32_t id);
   /// The patient leaves the bed now: delayed days (if any), the bed stay and the discharge are recorded.
   void leave(std::uint32_t id);
+  /// The patient dies in the bed now (the stay ends in death, not a discharge): the bed stay and the death are
+  /// recorded and the person leaves the simulation. A death is not a discharge, so it has no readmission.
+  void die(std::uint32_t id);
   /// Census warm start: the patient has held a bed here since `admitted_at` (< 0: before the run). Draws the
   /// episode as an admission would (with `pathway` fixed when given); the stay until medically fit is the time
   /// already spent plus the residual of the LOS distribution. With `fit_at` the patient is medically fit since then

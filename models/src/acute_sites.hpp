@@ -21,6 +21,8 @@ class AcuteSites {
   const AcuteBeds& operator[](std::size_t site) const { return *sites_[site]; }
   /// The patient leaves their acute bed (at p.site) now.
   void leave(std::uint32_t id) { sites_[ctx_.patients[id].site]->leave(id); }
+  /// The patient dies in their acute bed now.
+  void die(std::uint32_t id) { sites_[ctx_.patients[id].site]->die(id); }
 
  private:
   Context& ctx_;

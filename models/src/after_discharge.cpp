@@ -59,8 +59,13 @@ void AfterDischarge::outcome(std::uint32_t id) {
 void AfterDischarge::resume(std::uint32_t id, double discharged_at, Pending pending) {
   Patient& p = ctx_.patients[id];
   const double now = ctx_.sim.now(), elapsed = now - discharged_at;
-  const double window = pending == Pending::Readmission30d ? k30Days : k91Days;
-  const double due = discharged_at + std::max(elapsed, elapsed + (window - elapsed) * p.rng.uniform());
+  double due = 0;
+  if (pending == Pending::Readmission30d) {
+    due = discharged_at + std::max(elapsed, elapsed + (k30Days - elapsed) * p.rng.uniform());
+  } else {  // the 91-day event's uniform, given that its time is past `elapsed`
+    const double u0 = outcome_u_at(elapsed);
+    due = discharged_at + std::max(elapsed, outcome_delay_91d(u0 + (1.0 - u0) * p.rng.uniform()));
+  }
   ctx_.patients.set_stage(p, Stage::AtHome);
   p.discharged_at = discharged_at;
   if (pending == Pending::Readmission30d) {

@@ -26,8 +26,9 @@ class AfterDischarge {
   void home(std::uint32_t id);
   /// Applies a 91-day outcome now, or schedules it for when it falls due.
   void outcome(std::uint32_t id);
-  /// Census warm start: discharged from an acute bed at `discharged_at` with `pending` still to come. Event times
-  /// are uniform over their window, so given that it has not happened yet the time is uniform over what is left.
+  /// Census warm start: discharged from an acute bed at `discharged_at` with `pending` still to come, drawn from
+  /// the event's time distribution given that it has not happened yet (uniform over what is left of 30 days; the
+  /// 91-day events by outcome_delay_91d).
   void resume(std::uint32_t id, double discharged_at, Pending pending);
 
  private:

@@ -61,7 +61,7 @@ void CarePathway::draw_episode(Patient& p, std::size_t site, std::optional<Pathw
   const double pathway_u = p.rng.uniform();
   e.pathway = Pathway::P0;
   if (s.discharge && s.population.band_is_adult[p.band]) {
-    std::array<double, kPathways> shares = s.discharge->pathway_share;
+    std::array<double, kPathways> shares = s.discharge->shares(p.band);
     if (schemes_ && schemes_->has(SchemeTarget::PathwayShare)) schemes_->adjust_pathway_shares(shares, now, p.locality, p.band, site);
     if (const std::size_t k = first_cumulative_above(pathway_u, shares); k < shares.size()) e.pathway = static_cast<Pathway>(k);
   }
@@ -80,6 +80,8 @@ void CarePathway::draw_episode(Patient& p, std::size_t site, std::optional<Pathw
   e.outcome_time_u = p.rng.uniform();
   e.readmit_u = p.rng.uniform();
   e.readmit_time_u = p.rng.uniform();
+  // Drawn only when the scenario has hospital deaths, so a scenario without them keeps every draw it had.
+  e.dies_in_hospital = !s.admission.died_in_hospital.empty() && p.rng.uniform() < s.admission.died_in_hospital[p.band];
   // Drawn last and only when a dip exists, so every earlier draw matches a run without it.
   e.discharge_u = winter_ && winter_->has_discharge_dip() ? p.rng.uniform() : 0.0;
 }

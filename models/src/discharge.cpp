@@ -38,6 +38,7 @@ void Discharge::medically_fit(std::uint32_t id) {
   Patient& p = ctx_.patients[id];
   p.medically_fit_at = ctx_.sim.now();
   p.assessed = false;
+  if (p.episode.dies_in_hospital) return sites_.die(id);
   if (p.episode.pathway == Pathway::P0) return home_from_bed(id);
   // Medically fit but still in an acute bed: a delayed transfer of care from now until the bed is left.
   ctx_.patients.set_stage(p, Stage::Delayed);

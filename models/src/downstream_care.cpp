@@ -27,7 +27,7 @@ void DownstreamCare::start(std::uint32_t id) {
   const double now = ctx_.sim.now();
   ctx_.patients.set_stage(p, stage_);
   // The 91-day outcome (ASCOF 2B) is fixed at discharge from the person's own draws.
-  Hazards91d h = settings_.hazards;
+  Hazards91d h = settings_.hazards_for(p.band);
   const SchemeTarget hazards_target = stage_ == Stage::InReablement ? SchemeTarget::ReablementHazards : SchemeTarget::IntermediateCareHazards;
   if (schemes_ && schemes_->has(hazards_target)) {
     // One multiplier on all three hazards (what is left is "at home at 91 days"), bounded so they sum to at most 1.
@@ -39,7 +39,7 @@ void DownstreamCare::start(std::uint32_t id) {
     h.death *= scale;
   }
   p.outcome = outcome_91d(h, p.episode.outcome_u);
-  p.outcome_at = now + p.episode.outcome_time_u * k91Days;
+  p.outcome_at = now + outcome_delay_91d(p.episode.outcome_time_u);
   if (ctx_.scenario.population.band_is_65plus[p.band])
     ctx_.recorder.reablement_cohort(now, p.outcome == Outcome91d::NoEvent, p.site, p.locality);
   // An event that falls during the package or stay ends it early.
@@ -59,19 +59,19 @@ void DownstreamCare::resume(std::uint32_t id, double started_at) {
   // The package began before the run, so no scheme changes its hazards. Someone still in it has had no 91-day
   // event yet: draw (outcome, time) again until the pair is one that has not already ended the package. The
   // duration is independent of the pair, so this is exact conditioning, and P(no event) bounds the rejection rate.
-  const Hazards91d& h = settings_.hazards;
+  const Hazards91d& h = settings_.hazards_for(p.band);
   for (int tries = 0;; ++tries) {
     p.episode.outcome_u = p.rng.uniform();
     p.episode.outcome_time_u = p.rng.uniform();
     p.outcome = outcome_91d(h, p.episode.outcome_u);
-    if (p.outcome == Outcome91d::NoEvent || p.episode.outcome_time_u * k91Days > elapsed) break;
+    if (p.outcome == Outcome91d::NoEvent || outcome_delay_91d(p.episode.outcome_time_u) > elapsed) break;
     // Past 91 days every event would have happened already: the person is one who stays at home.
     if (elapsed >= k91Days || tries == 10000) {
       p.outcome = Outcome91d::NoEvent;
       break;
     }
   }
-  p.outcome_at = started_at + p.episode.outcome_time_u * k91Days;
+  p.outcome_at = started_at + outcome_delay_91d(p.episode.outcome_time_u);
   double end = now + remaining;
   if (p.outcome != Outcome91d::NoEvent) end = std::max(now, std::min(end, p.outcome_at));
   ctx_.sim.schedule_at(end, finished_, id);

@@ -34,8 +34,9 @@ std::string name_of(Capacity kind, const std::string& site = {}) {
   return "?";
 }
 
-// E[min(D, T)] where T is uniform on (0, 91 d) with probability `hazard` and infinite otherwise (the 91-day event ends a
-// package early): (1 − H) E[D] + H ∫₀^91d S_D(t) (1 − t / 91d) dt, the integral by Simpson's rule.
+// E[min(D, T)] where T falls within 91 d as outcome_delay_91d has it (P(T ≤ t) = √(t / 91 d)) with probability
+// `hazard` and never otherwise (the 91-day event ends a package early): (1 − H) E[D] + H ∫₀^91d S_D(t) (1 − √(t / 91d)) dt,
+// the integral by Simpson's rule.
 double mean_held(const engine::Distribution& duration, double hazard) {
   hazard = std::clamp(hazard, 0.0, 1.0);
   constexpr int kSteps = 2000;  // even
@@ -43,7 +44,7 @@ double mean_held(const engine::Distribution& duration, double hazard) {
   double integral = 0;
   for (int i = 0; i <= kSteps; ++i) {
     const double t = i * h;
-    const double f = (1.0 - duration.cdf(t)) * (1.0 - t / k91Days);
+    const double f = (1.0 - duration.cdf(t)) * (1.0 - std::sqrt(t / k91Days));
     integral += f * (i == 0 || i == kSteps ? 1.0 : (i % 2 ? 4.0 : 2.0));
   }
   integral *= h / 3.0;
@@ -255,7 +256,11 @@ std::vector<OfferedLoad> offered_load(const Scenario& s) {
   loads.insert(loads.end(), cubicles.begin(), cubicles.end());
 
   // Acute beds: new admissions per day by site × band, inflated by readmissions, × bed time per admission.
-  const auto share = [&](Pathway p) { return s.discharge ? s.discharge->pathway_share[static_cast<std::size_t>(p)] : (p == Pathway::P0 ? 1.0 : 0.0); };
+  const auto share = [&](Pathway p, std::size_t b) {
+    if (!s.discharge || !s.population.band_is_adult[b]) return p == Pathway::P0 ? 1.0 : 0.0;
+    return s.discharge->shares(b)[static_cast<std::size_t>(p)];
+  };
+  const auto died = [&](std::size_t b) { return s.admission.died_in_hospital.empty() ? 0.0 : s.admission.died_in_hospital[b]; };
   const auto assessment = [&](Pathway p) {
     if (!s.discharge) return 0.0;
     const auto& d = s.discharge->assessment_delay[static_cast<std::size_t>(p)];
@@ -264,13 +269,12 @@ std::vector<OfferedLoad> offered_load(const Scenario& s) {
   std::vector<double> admissions(S * B, 0.0);  // [site × band], readmissions included
   for (std::size_t b = 0; b < B; ++b) {
     const double w30 = s.readmission ? s.readmission->within_30d[b] : 0.0;
-    double r = w30;  // P(a stay leads to another emergency stay)
-    if (s.discharge && s.population.band_is_adult[b]) {
-      r = share(Pathway::P0) * w30;
-      r += share(Pathway::P1) * (s.reablement ? s.reablement->hazards.readmit : w30);
-      r += share(Pathway::P2) * (s.intermediate_care ? s.intermediate_care->hazards.readmit : w30);
-      r += share(Pathway::P3) * (s.care_homes ? 0.0 : w30);
-    }
+    // P(a stay leads to another emergency stay): the discharged alive, by where they go.
+    double r = share(Pathway::P0, b) * w30;
+    r += share(Pathway::P1, b) * (s.reablement ? s.reablement->hazards_for(b).readmit : w30);
+    r += share(Pathway::P2, b) * (s.intermediate_care ? s.intermediate_care->hazards_for(b).readmit : w30);
+    r += share(Pathway::P3, b) * (s.care_homes ? 0.0 : w30);
+    r *= 1.0 - died(b);
     const double inflate = 1.0 / std::max(1e-9, 1.0 - std::clamp(r, 0.0, 1.0));
     for (std::size_t l = 0; l < L; ++l) {
       const double direct = s.admission.direct_per_1000_per_year.empty()
@@ -281,17 +285,17 @@ std::vector<OfferedLoad> offered_load(const Scenario& s) {
       for (std::size_t k = 0; k < S; ++k) admissions[k * B + b] += (direct * direct_at[k] + from_ae[(l * B + b) * S + k]) * inflate;
     }
   }
-  const double delay_adult = share(Pathway::P1) * assessment(Pathway::P1) + share(Pathway::P2) * assessment(Pathway::P2) +
-                             share(Pathway::P3) * assessment(Pathway::P3);
-  std::array<double, kPathways> discharges{};  // adults per day into each pathway, all sites
+  // Discharged alive into each pathway, per day, all sites, by band.
+  std::vector<std::array<double, kPathways>> discharges(B, std::array<double, kPathways>{});
   for (std::size_t k = 0; k < S; ++k) {
     double lambda = 0, bed_minutes = 0;
     for (std::size_t b = 0; b < B; ++b) {
-      const double a = admissions[k * B + b];
-      const bool adult = s.discharge && s.population.band_is_adult[b];
+      const double a = admissions[k * B + b], alive = a * (1.0 - died(b));
+      double delay = 0;
+      for (Pathway p : {Pathway::P1, Pathway::P2, Pathway::P3}) delay += share(p, b) * assessment(p);
       lambda += a;
-      bed_minutes += a * (s.admission.los[b].mean() * season.los[b] + (adult ? delay_adult : 0.0));
-      for (std::size_t p = 0; p < kPathways; ++p) discharges[p] += adult ? a * share(static_cast<Pathway>(p)) : (p == 0 ? a : 0.0);
+      bed_minutes += a * s.admission.los[b].mean() * season.los[b] + alive * delay;
+      for (std::size_t p = 0; p < kPathways; ++p) discharges[b][p] += alive * share(static_cast<Pathway>(p), b);
     }
     OfferedLoad o;
     o.resource = name_of(Capacity::AcuteBeds, s.sites[k].name);
@@ -304,30 +308,30 @@ std::vector<OfferedLoad> offered_load(const Scenario& s) {
     loads.push_back(o);
   }
 
-  // Reablement, intermediate care, care homes.
-  const auto downstream = [&](const DownstreamService& d, Capacity kind, double lambda) {
-    const Hazards91d& h = d.hazards;
+  // Reablement, intermediate care, care homes: each band holds its place until the package ends or a 91-day event.
+  double to_care_home = 0;
+  const auto downstream = [&](const DownstreamService& d, Capacity kind, Pathway pathway) {
     OfferedLoad o;
     o.resource = name_of(kind);
     o.kind = kind;
-    o.arrivals_per_day = lambda;
-    o.mean_service_days = mean_held(d.duration, h.readmit + h.care_home + h.death) / engine::kMinutesPerDay;
-    o.offered = lambda * o.mean_service_days;
+    double held_minutes = 0;
+    for (std::size_t b = 0; b < B; ++b) {
+      const double lambda = discharges[b][static_cast<std::size_t>(pathway)];
+      const Hazards91d& h = d.hazards_for(b);
+      o.arrivals_per_day += lambda;
+      held_minutes += lambda * mean_held(d.duration, h.readmit + h.care_home + h.death);
+      to_care_home += lambda * h.care_home;
+    }
+    o.mean_service_days = o.arrivals_per_day > 0 ? held_minutes / o.arrivals_per_day / engine::kMinutesPerDay : 0.0;
+    o.offered = o.arrivals_per_day * o.mean_service_days;
     o.capacity = d.capacity;
     o.rho = o.peak_rho = ratio(o.offered, o.capacity);
     return o;
   };
-  double to_care_home = 0;
-  if (s.reablement) {
-    const double lambda = discharges[static_cast<std::size_t>(Pathway::P1)];
-    loads.push_back(downstream(*s.reablement, Capacity::Reablement, lambda));
-    to_care_home += lambda * s.reablement->hazards.care_home;
-  }
-  if (s.intermediate_care) {
-    const double lambda = discharges[static_cast<std::size_t>(Pathway::P2)];
-    loads.push_back(downstream(*s.intermediate_care, Capacity::IntermediateCare, lambda));
-    to_care_home += lambda * s.intermediate_care->hazards.care_home;
-  }
+  if (s.reablement) loads.push_back(downstream(*s.reablement, Capacity::Reablement, Pathway::P1));
+  if (s.intermediate_care) loads.push_back(downstream(*s.intermediate_care, Capacity::IntermediateCare, Pathway::P2));
+  double to_care_home_p3 = 0;
+  for (std::size_t b = 0; b < B; ++b) to_care_home_p3 += discharges[b][static_cast<std::size_t>(Pathway::P3)];
   if (s.care_homes) {
     double community = 0;
     for (std::size_t l = 0; l < L; ++l)
@@ -338,7 +342,7 @@ std::vector<OfferedLoad> offered_load(const Scenario& s) {
     OfferedLoad o;
     o.resource = name_of(Capacity::CareHomes);
     o.kind = Capacity::CareHomes;
-    o.arrivals_per_day = discharges[static_cast<std::size_t>(Pathway::P3)] + to_care_home + community;
+    o.arrivals_per_day = to_care_home_p3 + to_care_home + community;
     o.mean_service_days = s.care_homes->stay.mean() / engine::kMinutesPerDay;
     o.offered = o.arrivals_per_day * o.mean_service_days;
     o.capacity = s.care_homes->beds;

@@ -67,6 +67,8 @@ std::array<double, kKpiCount> kpi_values(const KpiCounters& c, const KpiPeople& 
   set(Kpi::CareHomeAdmissionsPer100k65plus, per_100k_per_year(c.care_home_65, people.aged_65plus, days));
   set(Kpi::LosOver21d, c.los21_sum / census);
   set(Kpi::Readmission30dPct, pct(c.readmissions_30d, c.discharges));
+  set(Kpi::HospitalDeaths, c.hospital_deaths);
+  set(Kpi::HospitalDeathsPct, pct(c.hospital_deaths, c.discharges + c.hospital_deaths));
   set(Kpi::GpUnmetAppointments, c.gp_unmet);
   set(Kpi::Opel4Days, c.opel4_days);
   set(Kpi::EscalationBedDays, c.escalation_bed_days);

@@ -47,7 +47,7 @@ struct KpiCounters {
   double nea = 0, sdec = 0, bed_waits = 0, bed_wait_sum = 0, bed_unfinished = 0;
   double dtoc_nhs = 0, dtoc_social = 0, dtoc_both = 0;                        // bed-days
   double reablement_cohort = 0, reablement_home = 0;
-  double care_home_65 = 0, discharges = 0, readmissions_30d = 0, gp_unmet = 0;
+  double care_home_65 = 0, discharges = 0, readmissions_30d = 0, hospital_deaths = 0, gp_unmet = 0;
   double delayed_sum = 0, los21_sum = 0;                                      // midnight census sums
   double occupied_area = 0, available_area = 0;                               // bed-minutes
   double opel4_days = 0, escalation_bed_days = 0;
@@ -189,6 +189,10 @@ class Recorder {
   }
   void discharge(double t, std::size_t site, std::size_t locality) {
     if (measured(t)) add(site, locality, [](KpiCounters& c) { ++c.discharges; });
+  }
+  /// An acute stay that ends in death at `t` (not a discharge).
+  void hospital_death(double t, std::size_t site, std::size_t locality) {
+    if (measured(t)) add(site, locality, [](KpiCounters& c) { ++c.hospital_deaths; });
   }
   /// Counted against the discharge it follows, at the site that discharged the person.
   void readmission_within_30d(double discharged, std::size_t site, std::size_t locality) {

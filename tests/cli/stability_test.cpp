@@ -2,9 +2,8 @@
 // scenarios, and the queue-growth test on queues built in code.
 #include <gtest/gtest.h>
 
-#include <functional>
-
 #include <cmath>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -61,14 +60,14 @@ TEST(OfferedLoad, UnstableReablementIsOnePointTwo) {
   EXPECT_EQ(models::offered_load_warning(loads), "reablement (P1) rho=1.200");
 }
 
-// A 91-day event uniform over 91 days ends a package early: E[min(21 d, U × 91 d)] = 21 − 21² / (2 × 91) d, to within
-// one step of the integration (0.045 d; the fixed duration's survival function is a step).
+// A 91-day event at 91 d × U² (P(T ≤ t) = √(t / 91 d)) ends a package early: E[min(21 d, T)] = ∫₀²¹ 1 − √(t / 91) dt
+// = 21 − (2/3) 21^1.5 / √91 d, to within one step of the integration (0.045 d; the fixed duration's survival is a step).
 TEST(OfferedLoad, NinetyOneDayEventsShortenThePackage) {
   scenario::Scenario s = load("unstable-reablement.yaml");
   s.reablement->hazards.death = 1.0;
   const auto loads = models::offered_load(s);  // kept: find() returns a reference into it
   const auto& reablement = find(loads, "reablement (P1)");
-  EXPECT_NEAR(reablement.mean_service_days, 21.0 - 21.0 * 21.0 / (2 * 91.0), 0.01);
+  EXPECT_NEAR(reablement.mean_service_days, 21.0 - 2.0 / 3.0 * std::pow(21.0, 1.5) / std::sqrt(91.0), 0.01);
 }
 
 // Queues built in code from level(day), with a different wobble in each replication.

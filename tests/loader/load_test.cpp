@@ -90,29 +90,37 @@ TEST(LoadBaseline, LengthsOfStayAreInMinutesByBand) {
   EXPECT_NEAR(s.admission.los[1].mean(), 108 * 60.0, 1e-6);
   EXPECT_NEAR(s.admission.los[4].mean(), 11 * kDay, 1e-6);
   EXPECT_NEAR(s.admission.los[4].sd(), 16 * kDay, 1e-6);
-  EXPECT_EQ(s.admission.direct_per_1000_per_year, (std::vector<double>{5, 6, 14, 25, 40}));
+  EXPECT_EQ(s.admission.direct_per_1000_per_year, (std::vector<double>{5, 5, 12, 22, 35}));
+  EXPECT_EQ(s.admission.died_in_hospital, (std::vector<double>{0.0005, 0.006, 0.03, 0.055, 0.10}));
 }
 
 TEST(LoadBaseline, OptionalModulesArePresentWithTheirValues) {
   const auto s = load_scenario(scenarios_dir() / "south-east-essex-2019.yaml");
   ASSERT_TRUE(s.discharge);
-  EXPECT_DOUBLE_EQ(s.discharge->pathway_share[1], 0.45);
+  // Keyed by adult band: one split per band, the under-18 row unused (children always go home).
+  ASSERT_EQ(s.discharge->pathway_share_by_band.size(), 5u);
+  EXPECT_DOUBLE_EQ(s.discharge->shares(1)[1], 0.145);
+  EXPECT_DOUBLE_EQ(s.discharge->shares(4)[0], 0.225);
+  EXPECT_DOUBLE_EQ(s.discharge->shares(4)[3], 0.025);
   EXPECT_FALSE(s.discharge->assessment_delay[0]);
   ASSERT_TRUE(s.discharge->assessment_delay[3]);
   EXPECT_NEAR(s.discharge->assessment_delay[3]->mean(), 8 * kDay, 1e-6);
   EXPECT_DOUBLE_EQ(s.discharge->attribution[3].social_care, 0.55);
   EXPECT_DOUBLE_EQ(s.discharge->attribution[0].nhs, 1.0);  // P0: default, never delayed
   ASSERT_TRUE(s.reablement);
-  EXPECT_EQ(s.reablement->capacity, 460);
-  EXPECT_DOUBLE_EQ(s.reablement->hazards.death, 0.16);
+  EXPECT_EQ(s.reablement->capacity, 380);
+  ASSERT_EQ(s.reablement->hazards_by_band.size(), 5u);
+  EXPECT_DOUBLE_EQ(s.reablement->hazards_for(1).death, 0.04);
+  EXPECT_DOUBLE_EQ(s.reablement->hazards_for(4).death, 0.22);
+  EXPECT_DOUBLE_EQ(s.reablement->hazards_for(4).care_home, 0.03);
   ASSERT_TRUE(s.intermediate_care);
   EXPECT_EQ(s.intermediate_care->capacity, 35);
   ASSERT_TRUE(s.care_homes);
-  EXPECT_EQ(s.care_homes->beds, 2300);
-  EXPECT_EQ(s.care_homes->initial_residents, 2170);
-  EXPECT_DOUBLE_EQ(s.care_homes->community_admissions_per_1000_65plus, 2.0);
+  EXPECT_EQ(s.care_homes->beds, 1650);
+  EXPECT_EQ(s.care_homes->initial_residents, 1550);
+  EXPECT_DOUBLE_EQ(s.care_homes->community_admissions_per_1000_65plus, 1.7);
   ASSERT_TRUE(s.readmission);
-  EXPECT_DOUBLE_EQ(s.readmission->within_30d[1], 0.10);
+  EXPECT_DOUBLE_EQ(s.readmission->within_30d[1], 0.14);
   ASSERT_TRUE(s.primary_care);
   EXPECT_EQ(s.primary_care->slots_per_week.size(), 8u);
   EXPECT_DOUBLE_EQ(s.primary_care->slots_per_week[4], 3607);

@@ -65,6 +65,8 @@ enum class Kpi : std::size_t {
   CareHomeAdmissionsPer100k65plus,
   LosOver21d,
   Readmission30dPct,
+  HospitalDeaths,
+  HospitalDeathsPct,
   GpUnmetAppointments,
   Opel4Days,
   EscalationBedDays,

@@ -101,6 +101,9 @@ struct AeSettings {
 struct AdmissionSettings {
   std::vector<double> direct_per_1000_per_year;        // by age band; empty = no direct admissions
   std::vector<Distribution> los;                       // by age band: bed stay until medically fit
+  /// By age band: P(the stay ends in death in hospital) for a bedded admission; empty = nobody dies in hospital.
+  /// The death falls where the stay would have ended (medically fit).
+  std::vector<double> died_in_hospital;
 };
 
 /// Who a delayed day is attributed to (shares sum to 1).
@@ -109,9 +112,15 @@ struct DelayAttribution {
 };
 
 struct DischargeSettings {
-  std::array<double, kPathways> pathway_share{1.0, 0.0, 0.0, 0.0};    // adults; under-18s always P0
+  using PathwayShares = std::array<double, kPathways>;
+  PathwayShares pathway_share{1.0, 0.0, 0.0, 0.0};    // every adult band, unless given by band; under-18s always P0
+  std::vector<PathwayShares> pathway_share_by_band;  // by age band (under-18 rows unused); empty = pathway_share
   std::array<std::optional<Distribution>, kPathways> assessment_delay{};  // P0 entry unused
   std::array<DelayAttribution, kPathways> attribution{};
+
+  [[nodiscard]] const PathwayShares& shares(std::size_t band) const {
+    return pathway_share_by_band.empty() ? pathway_share : pathway_share_by_band[band];
+  }
 };
 
 /// Outcome probabilities within 91 days of hospital discharge; the rest are at home.
@@ -123,7 +132,12 @@ struct Hazards91d {
 struct DownstreamService {
   int capacity = 0;
   Distribution duration;
-  Hazards91d hazards;
+  Hazards91d hazards;                      // every band, unless given by band
+  std::vector<Hazards91d> hazards_by_band; // by age band; empty = hazards
+
+  [[nodiscard]] const Hazards91d& hazards_for(std::size_t band) const {
+    return hazards_by_band.empty() ? hazards : hazards_by_band[band];
+  }
 };
 
 struct CareHomeSettings {
