@@ -277,16 +277,23 @@ def baseline():
       "    admit: [0.09, 0.18, 0.36, 0.45, 0.54]  # assumed: national conversion x 0.9 (readmissions enter directly), as the SEE baseline\n"
       "    sdec: 0.25  # assumed: SEE baseline (seeds/001 L5032 trajectory); the STP's same-day units are in every role (seeds/003 L2226)\n\n")
     w("admission:\n"
-      "  direct_per_1000_per_year: [5, 6, 14, 25, 40]  # assumed: as the SEE baseline; NEA ~ 91.3 per 1,000 incl. SDEC (seeds/003 L457)\n"
+      "  direct_per_1000_per_year: [5, 5, 12, 22, 35]  # assumed: as the SEE baseline; NEA ~ 91.3 per 1,000 incl. SDEC (seeds/003 L457)\n"
       "  los:  # assumed: national reference, as the SEE baseline\n"
       "    \"0-17\": \"lognormal(mean=2d, sd=3d)\"\n    \"18-64\": \"lognormal(mean=108h, sd=156h)\"\n"
-      "    \"65-74\": \"lognormal(mean=7d, sd=10d)\"\n    \"75-84\": \"lognormal(mean=9d, sd=13d)\"\n    \"85+\": \"lognormal(mean=11d, sd=16d)\"\n\n")
-    scale = people / 355460
-    w(f"# Out of hospital: the SEE baseline's capacities x {scale:.3f} (population {people:,} / 355,460; assumed: same per-head capacity).\n")
+      "    \"65-74\": \"lognormal(mean=7d, sd=10d)\"\n    \"75-84\": \"lognormal(mean=9d, sd=13d)\"\n    \"85+\": \"lognormal(mean=11d, sd=16d)\"\n"
+      "  died_in_hospital: [0.0005, 0.006, 0.03, 0.055, 0.10]  # assumed: national reference (~3.5 % of bedded stays), as the SEE baseline\n\n")
+    # Out-of-hospital care is mostly for older people, so it scales with the 65+ population, not the whole.
+    older = round(sum(sum(l["people"][2:]) for l in locs))
+    scale = older / 79583
+    w(f"# Out of hospital: the SEE baseline's capacities x {scale:.3f} (people 65+ {older:,} / 79,583; assumed: same capacity per older person).\n")
     w("discharge:\n"
-      "  pathway_share: {P0: 0.51, P1: 0.45, P2: 0.03, P3: 0.01}  # assumed: national D2A split, as the SEE baseline\n"
+      "  pathway_share:  # assumed: national D2A split shifted by age, as the SEE baseline\n"
+      "    \"18-64\": {P0: 0.845, P1: 0.145, P2: 0.008, P3: 0.002}\n"
+      "    \"65-74\": {P0: 0.519, P1: 0.45, P2: 0.025, P3: 0.006}\n"
+      "    \"75-84\": {P0: 0.338, P1: 0.60, P2: 0.05, P3: 0.012}\n"
+      "    \"85+\": {P0: 0.225, P1: 0.67, P2: 0.08, P3: 0.025}\n"
       "  assessment_delay:\n"
-      "    P1: \"gamma(mean=11h, sd=22h)\"  # assumed: as the SEE baseline\n"
+      "    P1: \"gamma(mean=14h, sd=26h)\"  # assumed: as the SEE baseline\n"
       "    P2: \"gamma(mean=2d, sd=2d)\"  # assumed: as the SEE baseline\n"
       "    P3: \"gamma(mean=8d, sd=6d)\"  # assumed: as the SEE baseline\n"
       "  attribution:\n"
@@ -294,16 +301,24 @@ def baseline():
       "    P2: {nhs: 0.8, social_care: 0.1, both: 0.1}  # assumed\n"
       "    P3: {nhs: 0.3, social_care: 0.55, both: 0.15}  # assumed\n")
     w(f"reablement:  # Southend 24-hour reablement and assessment service (seeds/003 L1994); capacity assumed\n"
-      f"  capacity: {round(460 * scale)}  # assumed: 460 x {scale:.3f}\n"
+      f"  capacity: {round(380 * scale)}  # assumed: 380 x {scale:.3f}\n"
       "  duration: \"gamma(mean=14d, sd=10d)\"  # assumed: as the SEE baseline (5-7 day D2A reablement, seeds/000 L2101)\n"
-      "  hazards_91d: {readmit: 0.20, care_home: 0.03, death: 0.16}  # assumed: SEE baseline (61.1 % at home, seeds/001 L1530)\n")
+      "  hazards_91d:  # assumed: SEE baseline by age (65+ 61 % at home, seeds/001 L1530)\n"
+      "    \"18-64\": {readmit: 0.15, care_home: 0.005, death: 0.04}\n"
+      "    \"65-74\": {readmit: 0.18, care_home: 0.01, death: 0.10}\n"
+      "    \"75-84\": {readmit: 0.20, care_home: 0.02, death: 0.15}\n"
+      "    \"85+\": {readmit: 0.22, care_home: 0.03, death: 0.22}\n")
     w(f"intermediate_care:\n  capacity: {round(35 * scale)}  # assumed: 35 x {scale:.3f} (SEE: seeds/002 L1616, L1157)\n"
       "  duration: \"gamma(mean=14d, sd=8d)\"  # assumed: as the SEE baseline\n"
-      "  hazards_91d: {readmit: 0.15, care_home: 0.10, death: 0.14}  # assumed: as the SEE baseline\n")
-    w(f"care_homes:\n  beds: {round(2300 * scale)}  # assumed: 2,300 x {scale:.3f}\n  initial_residents: {round(2170 * scale)}  # assumed: 2,170 x {scale:.3f}\n"
-      "  community_admissions_per_1000_65plus: 2.0  # assumed: as the SEE baseline\n"
+      "  hazards_91d:  # assumed: as the SEE baseline\n"
+      "    \"18-64\": {readmit: 0.12, care_home: 0.02, death: 0.04}\n"
+      "    \"65-74\": {readmit: 0.14, care_home: 0.05, death: 0.08}\n"
+      "    \"75-84\": {readmit: 0.15, care_home: 0.08, death: 0.13}\n"
+      "    \"85+\": {readmit: 0.16, care_home: 0.12, death: 0.19}\n")
+    w(f"care_homes:\n  beds: {round(1650 * scale)}  # assumed: 1,650 x {scale:.3f}\n  initial_residents: {round(1550 * scale)}  # assumed: 1,550 x {scale:.3f}\n"
+      "  community_admissions_per_1000_65plus: 1.7  # assumed: as the SEE baseline\n"
       "  stay: \"weibull(shape=0.8, scale=870d)\"  # assumed: national median stay ~1.5 yr\n")
-    w("readmission:\n  within_30d: [0.08, 0.10, 0.12, 0.14, 0.15]  # assumed: national reference\n\n")
+    w("readmission:\n  within_30d: [0.08, 0.14, 0.17, 0.20, 0.22]  # assumed: national reference, as the SEE baseline\n\n")
     w("# Reconfiguration (README \"Reconfiguration options\"). In 2016/17 every site provides every stream, so nobody is\n"
       "# routed; an option lists fewer providing sites (seeds/003 L2222-L2270: which role takes which service).\n")
     w("routing:\n  travel_minutes:  # assumed: typical off-peak road minutes from the locality's main town (no travel times in the documents)\n")
