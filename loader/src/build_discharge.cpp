@@ -1,4 +1,7 @@
 // discharge: pathway shares P0–P3, assessment delays and who a delayed day is attributed to (DESIGN §3 DToC).
+#include <algorithm>
+#include <numeric>
+
 #include <fmt/format.h>
 
 #include "build.hpp"
@@ -31,11 +34,36 @@ scenario::DelayAttribution read_attribution(const At& at) {
   return attribution;
 }
 
+double read_weight(const At& at) { return read_nonnegative(at); }
+
+// discharge.timing: `hour` relative weights (required), `weekday` factors with the busiest day 1 (optional, all 1).
+scenario::DischargeTimingSettings read_timing(const At& at) {
+  at.expect_map("discharge timing (hour, weekday)");
+  at.check_keys({"hour", "weekday"});
+  scenario::DischargeTimingSettings timing;
+  const At hour = at.require("hour", "add `hour:` with 24 relative weights, 00:00-01:00 first (when in the day people leave)");
+  const auto weights = read_numbers(hour, 24, "hours in a day", "hours in a day", read_weight);
+  if (std::accumulate(weights.begin(), weights.end(), 0.0) <= 0)
+    hour.fail("hour weights are all zero", "give relative weights with at least one above zero");
+  std::copy(weights.begin(), weights.end(), timing.hour.begin());
+  if (auto weekday = at.get("weekday")) {
+    const auto factors = read_numbers(*weekday, 7, "days in a week, Monday first", "days in a week, Monday first", read_probability);
+    // A factor is the share of a day's leavers who go that day; the rest wait for a day that takes them, so some day
+    // must take everyone.
+    if (*std::max_element(factors.begin(), factors.end()) < 1.0)
+      weekday->fail("no day has factor 1",
+                    "a factor is the share of that day's leavers who can go; give the busiest day 1 and the others shares of it, e.g. "
+                    "[1, 1, 1, 1, 1, 0.65, 0.55]");
+    std::copy(factors.begin(), factors.end(), timing.weekday.begin());
+  }
+  return timing;
+}
+
 }  // namespace
 
 scenario::DischargeSettings build_discharge(const At& at, const scenario::Population& population) {
-  at.expect_map("discharge settings (pathway_share, assessment_delay, attribution)");
-  at.check_keys({"pathway_share", "assessment_delay", "attribution"});
+  at.expect_map("discharge settings (pathway_share, assessment_delay, attribution, timing)");
+  at.check_keys({"pathway_share", "assessment_delay", "attribution", "timing"});
   scenario::DischargeSettings discharge;
   if (auto share = at.get("pathway_share")) {
     // One split for every adult, or one per adult band (older people need more support after a stay).
@@ -56,6 +84,7 @@ scenario::DischargeSettings build_discharge(const At& at, const scenario::Popula
     for (std::size_t p = 1; p < kPathwayKeys.size(); ++p)
       if (auto shares = attribution->get(kPathwayKeys[p])) discharge.attribution[p] = read_attribution(*shares);
   }
+  if (auto timing = at.get("timing")) discharge.timing = read_timing(*timing);
   return discharge;
 }
 

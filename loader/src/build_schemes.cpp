@@ -37,7 +37,8 @@ Kind kind_of(SchemeTarget t) {
     case SchemeTarget::CareHomeCommunity: return Kind::Rate;
     case SchemeTarget::AdmitProbability:
     case SchemeTarget::Readmission30d:
-    case SchemeTarget::WeekendDischarge: return Kind::Probability;
+    case SchemeTarget::WeekendDischarge:
+    case SchemeTarget::DischargeBeforeNoon: return Kind::Probability;
     case SchemeTarget::Los:
     case SchemeTarget::AssessmentDelay: return Kind::Duration;
     case SchemeTarget::PathwayShare: return Kind::Share;
@@ -193,7 +194,10 @@ void check_target_module(const At& at, const scenario::SchemeEffect& e, const Co
     case SchemeTarget::Readmission30d: missing = s.readmission ? nullptr : "readmission"; break;
     case SchemeTarget::AssessmentDelay:
     case SchemeTarget::PathwayShare: missing = s.discharge ? nullptr : "discharge"; break;
-    case SchemeTarget::WeekendDischarge: missing = s.winter && s.winter->discharge ? nullptr : "winter.discharge"; break;
+    case SchemeTarget::WeekendDischarge:
+      missing = (s.winter && s.winter->discharge) || (s.discharge && s.discharge->timing) ? nullptr : "discharge.timing` or `winter.discharge";
+      break;
+    case SchemeTarget::DischargeBeforeNoon: missing = s.discharge && s.discharge->timing ? nullptr : "discharge.timing"; break;
     case SchemeTarget::ReablementHazards:
     case SchemeTarget::ReablementCapacity: missing = s.reablement ? nullptr : "reablement"; break;
     case SchemeTarget::IntermediateCareHazards:

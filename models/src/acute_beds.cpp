@@ -1,5 +1,6 @@
 #include "acute_beds.hpp"
 
+#include <cmath>
 #include <stdexcept>
 
 #include "care_pathway.hpp"
@@ -60,7 +61,8 @@ void AcuteBeds::leave(std::uint32_t id) {
                                  p.site, p.locality);
   beds_.release();
   ctx_.recorder.bed_stay(p.admitted_at, now, p.locality);
-  ctx_.recorder.discharge(now, p.site, p.locality);
+  const bool before_noon = now - std::floor(now / engine::kMinutesPerDay) * engine::kMinutesPerDay < 12 * engine::kMinutesPerHour;
+  ctx_.recorder.discharge(now, p.site, p.locality, before_noon, ctx_.calendar.weekday(now) >= 5);
   p.discharged_at = now;
   ctx_.patients.set_stage(p, Stage::AtHome);
 }
@@ -95,7 +97,8 @@ void AcuteBeds::resume_stay(std::uint32_t id, double admitted_at, std::optional<
   const double elapsed = now - admitted_at;
   const double remaining = ctx_.scenario.admission.los[p.band].sample_residual(p.rng, elapsed);
   p.episode.los = elapsed + remaining;
-  ctx_.sim.schedule_in(remaining, medically_fit_, id);
+  pathway_.time_departure(p, admitted_at + p.episode.los, now);
+  ctx_.sim.schedule_at(admitted_at + p.episode.los, medically_fit_, id);
 }
 
 }  // namespace pfsim::models

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "context.hpp"
+#include "discharge_timing.hpp"
 #include "pfsim/models/system.hpp"
 #include "scheme_effects.hpp"
 #include "winter_flow.hpp"
@@ -46,8 +47,8 @@ Outcome91d outcome_91d(const Hazards91d& h, double u) {
   return kByIndex[first_cumulative_above(u, std::array<double, 3>{h.readmit, h.care_home, h.death})];
 }
 
-CarePathway::CarePathway(const Context& ctx, const WinterFlow* winter, const SchemeEffects* schemes)
-    : ctx_(ctx), winter_(winter), schemes_(schemes) {}
+CarePathway::CarePathway(const Context& ctx, const WinterFlow* winter, const DischargeTiming* timing, const SchemeEffects* schemes)
+    : ctx_(ctx), winter_(winter), timing_(timing), schemes_(schemes) {}
 
 void CarePathway::draw_episode(Patient& p, std::size_t site, std::optional<Pathway> pathway) const {
   const Scenario& s = ctx_.scenario;
@@ -82,8 +83,25 @@ void CarePathway::draw_episode(Patient& p, std::size_t site, std::optional<Pathw
   e.readmit_time_u = p.rng.uniform();
   // Drawn only when the scenario has hospital deaths, so a scenario without them keeps every draw it had.
   e.dies_in_hospital = !s.admission.died_in_hospital.empty() && p.rng.uniform() < s.admission.died_in_hospital[p.band];
+  if (timing_) {
+    e.leave_hour_u = p.rng.uniform();
+    e.leave_day_u = p.rng.uniform();
+  }
   // Drawn last and only when a dip exists, so every earlier draw matches a run without it.
   e.discharge_u = winter_ && winter_->has_discharge_dip() ? p.rng.uniform() : 0.0;
+  time_departure(p, now + e.los, now);
+}
+
+void CarePathway::time_departure(Patient& p, double fit_at, double not_before) const {
+  Episode& e = p.episode;
+  if (!timing_ || e.dies_in_hospital) return;
+  // Home without support: the stay itself runs to the departure. On a pathway: the assessment does, so the wait for
+  // the departure time is part of the delayed transfer of care.
+  if (e.pathway == Pathway::P0) {
+    e.los = timing_->departure(fit_at, not_before, p) - (fit_at - e.los);
+  } else {
+    e.assessment_delay = timing_->departure(fit_at + e.assessment_delay, fit_at, p) - fit_at;
+  }
 }
 
 }  // namespace pfsim::models

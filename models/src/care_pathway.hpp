@@ -120,19 +120,26 @@ template <std::size_t N>
 [[nodiscard]] Outcome91d outcome_91d(const Hazards91d& hazards, double u);
 
 /// The draws of a hospital episode, made at admission.
+class DischargeTiming;
+
 class CarePathway {
  public:
-  /// `winter` and `schemes` may be null (the scenario has none); they change the LOS, shares and delays drawn.
-  CarePathway(const Context& ctx, const WinterFlow* winter, const SchemeEffects* schemes);
+  /// `winter`, `timing` and `schemes` may be null (the scenario has none); they change the LOS, shares and delays drawn.
+  CarePathway(const Context& ctx, const WinterFlow* winter, const DischargeTiming* timing, const SchemeEffects* schemes);
   /// Draws p.episode for an admission now at `site`, with `pathway` fixed when a census row names it. The order of
   /// draws is fixed: LOS, pathway uniform, assessment delay, downstream duration, four outcome uniforms, the
-  /// death-in-hospital uniform only when the scenario has hospital deaths, then the discharge-dip uniform only when
-  /// winter has a dip.
+  /// death-in-hospital uniform only when the scenario has hospital deaths, the two discharge-timing uniforms only
+  /// with discharge timing, then the discharge-dip uniform only when winter has a dip.
   void draw_episode(Patient& p, std::size_t site, std::optional<Pathway> pathway = std::nullopt) const;
+  /// With discharge timing, moves the moment the patient is ready to leave the bed (P0: the end of the stay, fit at
+  /// `fit_at`; P1–P3: the end of the assessment) to their departure time, never before `not_before`. A death is not
+  /// retimed.
+  void time_departure(Patient& p, double fit_at, double not_before) const;
 
  private:
   const Context& ctx_;
   const WinterFlow* winter_;
+  const DischargeTiming* timing_;
   const SchemeEffects* schemes_;
 };
 

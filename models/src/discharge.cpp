@@ -5,15 +5,17 @@
 #include "acute_sites.hpp"
 #include "after_discharge.hpp"
 #include "care_homes.hpp"
+#include "discharge_timing.hpp"
 #include "downstream_care.hpp"
 #include "winter_flow.hpp"
 
 namespace pfsim::models {
 
 Discharge::Discharge(Context& ctx, AcuteSites& sites, DownstreamCare* reablement, DownstreamCare* intermediate_care,
-                     CareHomes* care_homes, AfterDischarge& after_discharge, const WinterFlow* winter)
+                     CareHomes* care_homes, AfterDischarge& after_discharge, const WinterFlow* winter,
+                     const DischargeTiming* timing)
     : ctx_(ctx), sites_(sites), reablement_(reablement), intermediate_care_(intermediate_care), care_homes_(care_homes),
-      after_discharge_(after_discharge), winter_(winter),
+      after_discharge_(after_discharge), winter_(winter), timing_(timing),
       assessed_(ctx.sim.add_handler([this](std::uint32_t id) { assessed(id); })),
       home_from_bed_(ctx.sim.add_handler([this](std::uint32_t id) { home_from_bed(id); })) {}
 
@@ -55,9 +57,11 @@ void Discharge::resume_assessment(std::uint32_t id) {
   Patient& p = ctx_.patients[id];
   const auto& discharge = ctx_.scenario.discharge;
   const auto* delay = discharge ? &discharge->assessment_delay[static_cast<std::size_t>(p.episode.pathway)] : nullptr;
-  const double remaining = delay && *delay ? (*delay)->sample_residual(p.rng, ctx_.sim.now() - p.medically_fit_at) : 0.0;
-  p.episode.assessment_delay = ctx_.sim.now() - p.medically_fit_at + remaining;
-  ctx_.sim.schedule_in(remaining, assessed_, id);
+  const double now = ctx_.sim.now();
+  const double remaining = delay && *delay ? (*delay)->sample_residual(p.rng, now - p.medically_fit_at) : 0.0;
+  const double ready = timing_ ? timing_->departure(now + remaining, now, p) : now + remaining;
+  p.episode.assessment_delay = ready - p.medically_fit_at;
+  ctx_.sim.schedule_at(ready, assessed_, id);
 }
 
 void Discharge::start_pathway(std::uint32_t id) {

@@ -9,15 +9,17 @@ namespace pfsim::models {
 class AcuteSites;
 class AfterDischarge;
 class CareHomes;
+class DischargeTiming;
 class DownstreamCare;
 class WinterFlow;
 
 class Discharge {
  public:
   /// The pathway services (reablement P1, intermediate care P2, care homes P3) are null when not modelled: that
-  /// pathway then goes home once assessed. `winter` (may be null) holds discharges on reduced days.
+  /// pathway then goes home once assessed. `winter` (may be null) holds discharges on reduced days; `timing` (may be
+  /// null) sets the departure time of a census patient still waiting for assessment.
   Discharge(Context& ctx, AcuteSites& sites, DownstreamCare* reablement, DownstreamCare* intermediate_care, CareHomes* care_homes,
-            AfterDischarge& after_discharge, const WinterFlow* winter);
+            AfterDischarge& after_discharge, const WinterFlow* winter, const DischargeTiming* timing);
   void medically_fit(std::uint32_t id);
   /// Census warm start: a delayed patient still waiting for assessment; what is left of it is the residual of the
   /// assessment-delay distribution given the time since medically fit.
@@ -38,6 +40,7 @@ class Discharge {
   CareHomes* care_homes_;
   AfterDischarge& after_discharge_;
   const WinterFlow* winter_;
+  const DischargeTiming* timing_;
   engine::HandlerId assessed_, home_from_bed_;
 };
 

@@ -39,7 +39,10 @@ LocalSystem::LocalSystem(Context& ctx)
                                     : nullptr),
       winter_flow_(ctx.scenario.winter ? std::make_unique<WinterFlow>(ctx, *ctx.scenario.winter, schemes_.get()) : nullptr),
       router_(ctx.scenario.routing ? std::make_unique<Router>(ctx, *ctx.scenario.routing) : nullptr),
-      pathway_(ctx, winter_flow_.get(), schemes_.get()),
+      discharge_timing_(ctx.scenario.discharge && ctx.scenario.discharge->timing
+                            ? std::make_unique<DischargeTiming>(ctx, *ctx.scenario.discharge->timing, schemes_.get())
+                            : nullptr),
+      pathway_(ctx, winter_flow_.get(), discharge_timing_.get(), schemes_.get()),
       virtual_wards_(ctx.scenario.virtual_wards ? std::make_unique<VirtualWards>(ctx, *ctx.scenario.virtual_wards, acute_, after_discharge_)
                                                 : nullptr),
       acute_(ctx, pathway_, discharge_),
@@ -48,7 +51,8 @@ LocalSystem::LocalSystem(Context& ctx)
       reablement_(downstream(ctx, ctx.scenario.reablement, Stage::InReablement, "reablement", acute_, after_discharge_, schemes_.get())),
       intermediate_care_(downstream(ctx, ctx.scenario.intermediate_care, Stage::InIntermediateCare, "intermediate_care", acute_,
                                     after_discharge_, schemes_.get())),
-      discharge_(ctx, acute_, reablement_.get(), intermediate_care_.get(), care_homes_.get(), after_discharge_, winter_flow_.get()),
+      discharge_(ctx, acute_, reablement_.get(), intermediate_care_.get(), care_homes_.get(), after_discharge_, winter_flow_.get(),
+                 discharge_timing_.get()),
       eds_(emergency_departments(ctx, acute_)),
       demand_(ctx, acute_, by_site(eds_), router_.get(), schemes_.get()),
       primary_care_(ctx.scenario.primary_care ? std::make_unique<PrimaryCare>(ctx, *ctx.scenario.primary_care, demand_) : nullptr),

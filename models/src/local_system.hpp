@@ -14,6 +14,7 @@
 #include "census_state.hpp"
 #include "context.hpp"
 #include "discharge.hpp"
+#include "discharge_timing.hpp"
 #include "downstream_care.hpp"
 #include "emergency_demand.hpp"
 #include "emergency_department.hpp"
@@ -71,6 +72,7 @@ class LocalSystem {
   std::unique_ptr<SchemeEffects> schemes_;          // null without `schemes`
   std::unique_ptr<WinterFlow> winter_flow_;         // null without `winter`
   std::unique_ptr<Router> router_;                  // null without `routing`
+  std::unique_ptr<DischargeTiming> discharge_timing_;  // null without `discharge.timing`
   CarePathway pathway_;
   std::unique_ptr<VirtualWards> virtual_wards_;     // null without `virtual_wards`; holds references to acute_ and
                                                     // after_discharge_, used only once the run starts

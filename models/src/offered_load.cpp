@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "pfsim/engine/time.hpp"
+#include "discharge_timing.hpp"
 #include "pfsim/models/population.hpp"
 
 namespace pfsim::models {
@@ -285,6 +286,8 @@ std::vector<OfferedLoad> offered_load(const Scenario& s) {
       for (std::size_t k = 0; k < S; ++k) admissions[k * B + b] += (direct * direct_at[k] + from_ae[(l * B + b) * S + k]) * inflate;
     }
   }
+  // Whoever leaves alive waits for their departure time (discharge.timing); a death is not retimed.
+  const double departure_delay = s.discharge && s.discharge->timing ? mean_departure_delay(*s.discharge->timing) : 0.0;
   // Discharged alive into each pathway, per day, all sites, by band.
   std::vector<std::array<double, kPathways>> discharges(B, std::array<double, kPathways>{});
   for (std::size_t k = 0; k < S; ++k) {
@@ -294,7 +297,7 @@ std::vector<OfferedLoad> offered_load(const Scenario& s) {
       double delay = 0;
       for (Pathway p : {Pathway::P1, Pathway::P2, Pathway::P3}) delay += share(p, b) * assessment(p);
       lambda += a;
-      bed_minutes += a * s.admission.los[b].mean() * season.los[b] + alive * delay;
+      bed_minutes += a * s.admission.los[b].mean() * season.los[b] + alive * (delay + departure_delay);
       for (std::size_t p = 0; p < kPathways; ++p) discharges[b][p] += alive * share(static_cast<Pathway>(p), b);
     }
     OfferedLoad o;

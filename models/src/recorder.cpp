@@ -69,6 +69,8 @@ std::array<double, kKpiCount> kpi_values(const KpiCounters& c, const KpiPeople& 
   set(Kpi::Readmission30dPct, pct(c.readmissions_30d, c.discharges));
   set(Kpi::HospitalDeaths, c.hospital_deaths);
   set(Kpi::HospitalDeathsPct, pct(c.hospital_deaths, c.discharges + c.hospital_deaths));
+  set(Kpi::DischargesBeforeNoonPct, pct(c.discharges_before_noon, c.discharges));
+  set(Kpi::WeekendDischargesPct, pct(c.discharges_at_weekend, c.discharges));
   set(Kpi::GpUnmetAppointments, c.gp_unmet);
   set(Kpi::Opel4Days, c.opel4_days);
   set(Kpi::EscalationBedDays, c.escalation_bed_days);

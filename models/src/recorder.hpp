@@ -48,6 +48,7 @@ struct KpiCounters {
   double dtoc_nhs = 0, dtoc_social = 0, dtoc_both = 0;                        // bed-days
   double reablement_cohort = 0, reablement_home = 0;
   double care_home_65 = 0, discharges = 0, readmissions_30d = 0, hospital_deaths = 0, gp_unmet = 0;
+  double discharges_before_noon = 0, discharges_at_weekend = 0;
   double delayed_sum = 0, los21_sum = 0;                                      // midnight census sums
   double occupied_area = 0, available_area = 0;                               // bed-minutes
   double opel4_days = 0, escalation_bed_days = 0;
@@ -187,8 +188,14 @@ class Recorder {
     add(site, locality, [](KpiCounters& c) { ++c.care_home_65; }, [](KpiCounters& c, double share) { c.care_home_65 += share; });
     daily(Daily::CareHomeAdmissions65plus, t) += 1;
   }
-  void discharge(double t, std::size_t site, std::size_t locality) {
-    if (measured(t)) add(site, locality, [](KpiCounters& c) { ++c.discharges; });
+  /// Leaving an acute bed alive at `t`: before 12:00, and on a Saturday or Sunday.
+  void discharge(double t, std::size_t site, std::size_t locality, bool before_noon, bool weekend) {
+    if (!measured(t)) return;
+    add(site, locality, [&](KpiCounters& c) {
+      ++c.discharges;
+      c.discharges_before_noon += before_noon;
+      c.discharges_at_weekend += weekend;
+    });
   }
   /// An acute stay that ends in death at `t` (not a discharge).
   void hospital_death(double t, std::size_t site, std::size_t locality) {

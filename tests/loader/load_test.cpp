@@ -86,9 +86,9 @@ TEST(LoadBaseline, SiteChoiceRowsSumToOneAndProfileIsNormalised) {
 TEST(LoadBaseline, LengthsOfStayAreInMinutesByBand) {
   const auto s = load_scenario(scenarios_dir() / "south-east-essex-2019.yaml");
   ASSERT_EQ(s.admission.los.size(), 5u);
-  EXPECT_NEAR(s.admission.los[0].mean(), 2 * kDay, 1e-6);
-  EXPECT_NEAR(s.admission.los[1].mean(), 108 * 60.0, 1e-6);
-  EXPECT_NEAR(s.admission.los[4].mean(), 11 * kDay, 1e-6);
+  EXPECT_NEAR(s.admission.los[0].mean(), 1.7 * kDay, 1e-6);
+  EXPECT_NEAR(s.admission.los[1].mean(), 101 * 60.0, 1e-6);
+  EXPECT_NEAR(s.admission.los[4].mean(), 10.7 * kDay, 1e-6);
   EXPECT_NEAR(s.admission.los[4].sd(), 16 * kDay, 1e-6);
   EXPECT_EQ(s.admission.direct_per_1000_per_year, (std::vector<double>{5, 5, 12, 22, 35}));
   EXPECT_EQ(s.admission.died_in_hospital, (std::vector<double>{0.0005, 0.006, 0.03, 0.055, 0.10}));
@@ -104,7 +104,10 @@ TEST(LoadBaseline, OptionalModulesArePresentWithTheirValues) {
   EXPECT_DOUBLE_EQ(s.discharge->shares(4)[3], 0.025);
   EXPECT_FALSE(s.discharge->assessment_delay[0]);
   ASSERT_TRUE(s.discharge->assessment_delay[3]);
-  EXPECT_NEAR(s.discharge->assessment_delay[3]->mean(), 8 * kDay, 1e-6);
+  EXPECT_NEAR(s.discharge->assessment_delay[3]->mean(), 7.7 * kDay, 1e-6);
+  ASSERT_TRUE(s.discharge->timing);
+  EXPECT_DOUBLE_EQ(s.discharge->timing->hour[16], 8.2);
+  EXPECT_DOUBLE_EQ(s.discharge->timing->weekday[6], 0.55);
   EXPECT_DOUBLE_EQ(s.discharge->attribution[3].social_care, 0.55);
   EXPECT_DOUBLE_EQ(s.discharge->attribution[0].nhs, 1.0);  // P0: default, never delayed
   ASSERT_TRUE(s.reablement);

@@ -47,7 +47,7 @@ TEST(WinterSection, DischargeOutbreaksEscalationAndOpelAreRead) {
   const auto s = winter_scenario();
   const auto& w = *s.winter;
   ASSERT_TRUE(w.discharge);
-  EXPECT_EQ(w.discharge->weekend_factor, 0.7);
+  EXPECT_EQ(w.discharge->weekend_factor, 0.9);
   EXPECT_EQ(w.discharge->bank_holiday_factor, 0.3);
   ASSERT_EQ(w.discharge->bank_holidays.size(), 3U);
   EXPECT_EQ(w.discharge->bank_holidays[0], std::chrono::year{2019} / 12 / 25);

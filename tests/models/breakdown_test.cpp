@@ -176,7 +176,7 @@ TEST(Breakdowns, RecorderRatiosRecombineWithTheirDenominatorsAsWeights) {
   rec.reablement_cohort(f.t(3), true, 0, 2);
   rec.reablement_cohort(f.t(3), false, 1, 2);
   rec.reablement_cohort(f.t(3), true, 1, 1);
-  for (std::size_t l : {0, 1, 2, 2}) rec.discharge(f.t(4), l == 0 ? 0 : 1, l);
+  for (std::size_t l : {0, 1, 2, 2}) rec.discharge(f.t(4), l == 0 ? 0 : 1, l, false, false);
   rec.readmission_within_30d(f.t(4), 1, 2);
   rec.care_home_admission(f.t(5), Recorder::kNoSite, 2, true);  // community referral: 0.25 / 0.75 over sites
   rec.care_home_admission(f.t(5), 0, 1, true);

@@ -74,9 +74,51 @@ TEST(Schemes, BedCapacityDeltaChangesOccupancyByTheBedRatio) {
   EXPECT_DOUBLE_EQ(b.bed_days, a.bed_days);
 }
 
+// Everyone home (P0) at 10:00-11:00 (a quarter) or 15:00-16:00; weekdays take everyone, weekends half.
+Scenario timed_home_discharges() {
+  Scenario s = beds_only(2.0, 4.0, 40, 2000, 60);
+  DischargeSettings d;
+  d.pathway_share = {1, 0, 0, 0};
+  DischargeTimingSettings timing;
+  timing.hour[10] = 1;
+  timing.hour[15] = 3;
+  timing.weekday = {1, 1, 1, 1, 1, 0.5, 0.5};
+  d.timing = timing;
+  s.discharge = d;
+  return s;
+}
+
+TEST(Schemes, DischargeBeforeNoonMovesThatShareOfDeparturesBeforeTwelve) {
+  // +25 points before noon: 25 % → 50 % (binomial sd ~0.8 points); the same people leave the same days, earlier in
+  // the day, so fewer beds are in use.
+  const Scenario base = timed_home_discharges();
+  Scenario with = base;
+  with.schemes.emplace().schemes.push_back(fixed_scheme("before noon", 1.0, {add(SchemeTarget::DischargeBeforeNoon, 0.25)}));
+  const ReplicationResult a = run_replication(base, 0), b = run_replication(with, 0);
+  EXPECT_NEAR(a[Kpi::DischargesBeforeNoonPct], 25.0, 2.5);
+  EXPECT_NEAR(b[Kpi::DischargesBeforeNoonPct], 50.0, 2.5);
+  EXPECT_EQ(a[Kpi::Nea], b[Kpi::Nea]);
+  EXPECT_LT(b[Kpi::BedOccupancyPct], a[Kpi::BedOccupancyPct]);
+}
+
+TEST(Schemes, SevenDayDischargeRaisesTheWeekendFactors) {
+  // Weekends at half: 1 / 7 = 14.3 % of discharges; +0.5 brings them to 1, a flat week: 2 / 7 = 28.6 %.
+  const Scenario base = timed_home_discharges();
+  Scenario with = base;
+  with.schemes.emplace().schemes.push_back(fixed_scheme("seven days", 1.0, {add(SchemeTarget::WeekendDischarge, 0.5)}));
+  const ReplicationResult a = run_replication(base, 0), b = run_replication(with, 0);
+  EXPECT_NEAR(a[Kpi::WeekendDischargesPct], 100.0 / 7, 2.0);
+  EXPECT_NEAR(b[Kpi::WeekendDischargesPct], 200.0 / 7, 2.5);
+  EXPECT_LT(b[Kpi::BedOccupancyPct], a[Kpi::BedOccupancyPct]);
+}
+
 TEST(Schemes, FractionZeroOrMultiplierOneLeavesEveryResultIdentical) {
   Scenario base = whole_system(false);
   base.winter.emplace().discharge = WinterDischarge{0.8, 1.0, {}};
+  DischargeTimingSettings timing;
+  timing.hour = {0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3, 4, 4, 5, 6, 6, 5, 4, 3, 2, 1, 0, 0, 0};
+  timing.weekday = {1, 1, 1, 1, 1, 0.7, 0.6};
+  base.discharge->timing = timing;
   Scenario with = base;
   std::vector<SchemeEffect> every;
   for (std::size_t t = 0; t < kSchemeTargetCount; ++t) {

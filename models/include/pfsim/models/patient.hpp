@@ -44,6 +44,8 @@ struct Episode {
   double readmit_u = 0;           // 30-day readmission after a home discharge
   double readmit_time_u = 0;      // when, as a share of 30 days
   bool dies_in_hospital = false;  // the stay ends in death at medically fit (drawn only with admission.died_in_hospital)
+  double leave_hour_u = 0;        // discharge timing: the hour of day they leave, and whether a quieter day takes
+  double leave_day_u = 0;         // them (both drawn only with discharge.timing)
   double discharge_u = 0;         // winter discharge dip: leaves on a reduced day when below its factor (drawn last, only with a dip)
   double virtual_ward_stay = 0;   // step-down: acute stay shortened by this, spent on the virtual ward (0 = none; drawn
                                   // from Patient::vw_rng by VirtualWards, never from rng)

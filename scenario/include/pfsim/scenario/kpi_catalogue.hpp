@@ -67,6 +67,8 @@ enum class Kpi : std::size_t {
   Readmission30dPct,
   HospitalDeaths,
   HospitalDeathsPct,
+  DischargesBeforeNoonPct,
+  WeekendDischargesPct,
   GpUnmetAppointments,
   Opel4Days,
   EscalationBedDays,

@@ -111,12 +111,21 @@ struct DelayAttribution {
   double nhs = 1.0, social_care = 0.0, both = 0.0;
 };
 
+/// When people leave an acute bed (DESIGN §3 Discharge timing): the stay decides the day and `hour` the time of day
+/// (relative weights, hour 0 = 00:00–01:00); on a day whose `weekday` factor (Monday first, the busiest day 1) is
+/// below 1, only that share of the day's leavers go and the rest leave on the next day that takes them.
+struct DischargeTimingSettings {
+  std::array<double, 24> hour{};
+  std::array<double, 7> weekday{1, 1, 1, 1, 1, 1, 1};
+};
+
 struct DischargeSettings {
   using PathwayShares = std::array<double, kPathways>;
   PathwayShares pathway_share{1.0, 0.0, 0.0, 0.0};    // every adult band, unless given by band; under-18s always P0
   std::vector<PathwayShares> pathway_share_by_band;  // by age band (under-18 rows unused); empty = pathway_share
   std::array<std::optional<Distribution>, kPathways> assessment_delay{};  // P0 entry unused
   std::array<DelayAttribution, kPathways> attribution{};
+  std::optional<DischargeTimingSettings> timing;  // absent: people leave the moment they are ready
 
   [[nodiscard]] const PathwayShares& shares(std::size_t band) const {
     return pathway_share_by_band.empty() ? pathway_share : pathway_share_by_band[band];

@@ -23,7 +23,9 @@ enum class SchemeTarget : std::uint8_t {
   Los,                      // duration: stay until medically fit (locality, age_band, site)
   AssessmentDelay,          // duration: medically fit → assessment done (age_band, site, pathway)
   PathwayShare,             // share of `pathway` (one of P1–P3), the difference moved to/from `to` (age_band, site)
-  WeekendDischarge,         // probability: winter.discharge.weekend_factor on Saturdays and Sundays (site)
+  WeekendDischarge,         // probability: the Saturday and Sunday discharge factors, discharge.timing.weekday[5, 6] and
+                            // winter.discharge.weekend_factor (site)
+  DischargeBeforeNoon,      // probability: the share of discharge.timing.hour before 12:00 (locality, age_band, site)
   ReablementHazards,        // multiplier on the 91-day readmit / care-home / death hazards of reablement (age_band)
   IntermediateCareHazards,  // the same for intermediate care
   GeneralBeds,              // capacity: sites[].beds.general (site)
@@ -39,7 +41,7 @@ inline constexpr std::size_t kSchemeTargetCount = static_cast<std::size_t>(Schem
 inline constexpr std::array<std::string_view, kSchemeTargetCount> kSchemeTargetNames = {
     "ae.attendances", "admission.direct", "care_homes.community_admissions", "ae.admit", "readmission.within_30d",
     "admission.los", "discharge.assessment_delay", "discharge.pathway_share", "discharge.weekend_factor",
-    "reablement.hazards", "intermediate_care.hazards", "beds.general", "reablement.capacity",
+    "discharge.before_noon", "reablement.hazards", "intermediate_care.hazards", "beds.general", "reablement.capacity",
     "intermediate_care.capacity", "care_homes.beds", "virtual_wards.capacity"};
 
 /// Which people or places an effect applies to; an empty list means all.
