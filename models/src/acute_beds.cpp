@@ -38,6 +38,7 @@ void AcuteBeds::admit(std::uint32_t id) {
   p.medically_fit_at = kNever;
   ctx_.patients.set_stage(p, Stage::InBed);
   pathway_.draw_episode(p, site_);
+  pathway_.time_departure(p, now + p.episode.los, now);
   if (ctx_.virtual_wards && ctx_.virtual_wards->plan_step_down(id)) return;  // medically fit follows continue_stay or the ward
   ctx_.sim.schedule_in(p.episode.los, medically_fit_, id);
 }

@@ -89,7 +89,6 @@ void CarePathway::draw_episode(Patient& p, std::size_t site, std::optional<Pathw
   }
   // Drawn last and only when a dip exists, so every earlier draw matches a run without it.
   e.discharge_u = winter_ && winter_->has_discharge_dip() ? p.rng.uniform() : 0.0;
-  time_departure(p, now + e.los, now);
 }
 
 void CarePathway::time_departure(Patient& p, double fit_at, double not_before) const {

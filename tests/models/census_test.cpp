@@ -70,23 +70,27 @@ std::vector<double> mean_series(const Scenario& s, int replications, std::size_t
 
 TEST(CensusWarmStart, SteadyStateCensusStartsAtTheCensusWithNoTransientWhileAnEmptyStartNeedsAWarmup) {
   // scenarios/south-east-essex-2019-census.yaml: 8 weeks from a census taken (by --save-census) from the baseline
-  // when its occupancy was at the seasonal mean. (Over longer horizons the seasonal rise towards summer is a trend
+  // on a night its occupancy was near that night's mean. (Over longer horizons the seasonal rise towards summer is a trend
   // that MSER-5, like any truncation rule, reads as non-stationarity: judge warm-ups on horizons without one.)
   const Scenario forecast = loader::load_scenario(kScenarios / "south-east-essex-2019-census.yaml");
   ASSERT_EQ(forecast.run.days, 56);
   ASSERT_TRUE(forecast.census);
   const double census_beds = static_cast<double>(count(*forecast.census, CensusKind::Acute));
   const std::vector<double> occupied = mean_series(forecast, 10);
-  // Day 1 (the first midnight) and the first week sit within 2 % of the census: no fill-up from empty.
-  EXPECT_NEAR(occupied[0], census_beds, 0.02 * census_beds);
-  EXPECT_NEAR(std::accumulate(occupied.begin(), occupied.begin() + 7, 0.0) / 7, census_beds, 0.02 * census_beds);
-  // MSER-5 on the census start's beds sees no more "transient" than on the same 8 weeks of a run warmed up for two
-  // years: what it finds in both is the season (occupancy falls from March into May), not the start.
+  // The same 8 weeks of a run warmed up for two years (warm-up included in the series: keep the last 8 weeks).
   Scenario warmed = forecast;
   warmed.census.reset();
   warmed.run.warmup_days = 730;
-  const std::vector<double> warmed_series = mean_series(warmed, 10);  // warm-up included: keep the same 8 weeks
+  const std::vector<double> warmed_series = mean_series(warmed, 10);
   const std::vector<double> same_weeks(warmed_series.end() - forecast.run.days, warmed_series.end());
+  // Day 1 (the first midnight, a Saturday: beds fill at weekends, so not the census count) and the first week sit
+  // within 2 % of the warmed run's: no fill-up from empty.
+  EXPECT_NEAR(occupied[0], same_weeks[0], 0.02 * same_weeks[0]);
+  const auto first_week = [](const std::vector<double>& v) { return std::accumulate(v.begin(), v.begin() + 7, 0.0) / 7; };
+  EXPECT_NEAR(first_week(occupied), first_week(same_weeks), 0.02 * first_week(same_weeks));
+  EXPECT_GT(census_beds, 0.9 * first_week(same_weeks));
+  // MSER-5 on the census start's beds sees no more "transient" than on the same 8 weeks of the warmed run: what it
+  // finds in both is the season (occupancy falls from March into May), not the start.
   const auto reference = static_cast<int>(pfsim::engine::mser5_truncation(same_weeks));
   const WarmupChoice warm = find_warmup(forecast, 0, 10);
   EXPECT_LE(warm.by_site[0], reference + 5) << "MSER-5 truncation of a steady-state census start against a warmed-up run: "
