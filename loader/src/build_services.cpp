@@ -55,8 +55,8 @@ scenario::DownstreamService build_downstream(const At& at, const scenario::Popul
 }
 
 scenario::CareHomeSettings build_care_homes(const At& at) {
-  at.expect_map("care home settings (beds, initial_residents, community_admissions_per_1000_65plus, stay)");
-  at.check_keys({"beds", "initial_residents", "community_admissions_per_1000_65plus", "stay"});
+  at.expect_map("care home settings (beds, initial_residents, community_admissions_per_1000_65plus, stay, residents_ae)");
+  at.check_keys({"beds", "initial_residents", "community_admissions_per_1000_65plus", "stay", "residents_ae"});
   scenario::CareHomeSettings care_homes;
   care_homes.beds = read_capacity(at.require("beds", "add `beds: N` (care-home places)"));
   if (auto initial = at.get("initial_residents")) {
@@ -68,6 +68,14 @@ scenario::CareHomeSettings build_care_homes(const At& at) {
   if (auto community = at.get("community_admissions_per_1000_65plus"))
     care_homes.community_admissions_per_1000_65plus = read_nonnegative(*community, 1000.0, "more than one admission per person per year is not plausible");
   care_homes.stay = read_distribution(at.require("stay", R"~(add e.g. `stay: "weibull(shape=0.8, scale=870d)"`)~"));
+  if (auto ae = at.get("residents_ae")) {
+    ae->expect_map("residents' A&E demand (attendances_per_year, admit)");
+    ae->check_keys({"attendances_per_year", "admit"});
+    care_homes.residents_ae = scenario::CareHomeResidentsAe{
+        read_nonnegative(ae->require("attendances_per_year", "add e.g. `attendances_per_year: 1.5` (A&E attendances per resident-year)"),
+                         kMaxResidentAttendances, "more than 50 A&E attendances per resident a year is not plausible"),
+        read_probability(ae->require("admit", "add e.g. `admit: 0.55` (the share of residents' attendances admitted)"))};
+  }
   return care_homes;
 }
 

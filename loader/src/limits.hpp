@@ -13,6 +13,7 @@ inline constexpr double kMaxTotalPeople = 50'000'000;
 inline constexpr std::int64_t kMaxCapacity = 10'000'000;     // beds, clinicians, packages, slots per week
 inline constexpr double kMaxRatePer1000 = 1'000'000;         // events per 1,000 people per year (1,000 per person)
 inline constexpr double kMaxPerPersonPerYear = 1'000;
+inline constexpr double kMaxResidentAttendances = 50;       // A&E attendances per care-home resident per year
 inline constexpr std::size_t kMaxAgeBands = 150;
 inline constexpr int kMaxAge = 150;
 inline constexpr std::size_t kMaxLocalities = 10'000;        // site_choice is a dense localities × sites matrix

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "care_homes.hpp"
 #include "care_pathway.hpp"
 #include "discharge.hpp"
 #include "virtual_ward.hpp"
@@ -17,7 +18,9 @@ AcuteBeds::AcuteBeds(Context& ctx, std::size_t site, int general_beds, const Car
 
 void AcuteBeds::request(std::uint32_t id) {
   Patient& p = ctx_.patients[id];
-  if (ctx_.virtual_wards && p.stage() == Stage::InAe && ctx_.virtual_wards->step_up(id, site_)) return free_cubicle(p);
+  // Care-home residents are not stepped up: they go back to their home, not onto a virtual ward.
+  if (ctx_.virtual_wards && p.stage() == Stage::InAe && !p.from_care_home && ctx_.virtual_wards->step_up(id, site_))
+    return free_cubicle(p);
   ctx_.patients.set_stage(p, Stage::AwaitingBed);
   p.site = static_cast<std::uint8_t>(site_);
   p.bed_requested_at = ctx_.sim.now();
@@ -74,6 +77,7 @@ void AcuteBeds::die(std::uint32_t id) {
   beds_.release();
   ctx_.recorder.bed_stay(p.admitted_at, now, p.locality);
   ctx_.recorder.hospital_death(now, p.site, p.locality);
+  if (p.from_care_home && ctx_.care_homes) ctx_.care_homes->died_away(id);
   ctx_.remove_patient(id);
 }
 

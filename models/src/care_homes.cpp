@@ -1,9 +1,11 @@
 #include "care_homes.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
 #include "acute_sites.hpp"
+#include "emergency_demand.hpp"
 #include "scheme_effects.hpp"
 
 namespace pfsim::models {
@@ -21,12 +23,12 @@ std::vector<double> community_rates(const Scenario& s, double per_1000_65plus) {
 CareHomes::CareHomes(Context& ctx, const CareHomeSettings& settings, AcuteSites& sites, const SchemeEffects* schemes)
     : ctx_(ctx), settings_(settings), sites_(sites), schemes_(schemes),
       granted_(ctx.sim.add_handler([this](std::uint32_t id) { admit(id); })),
-      died_(ctx.sim.add_handler([this](std::uint32_t id) {
-        beds_.release();
-        ctx_.remove_patient(id);
-      })),
+      died_(ctx.sim.add_handler([this](std::uint32_t id) { stay_ends(id); })),
       community_(ctx.sim.add_handler([this](std::uint32_t locality) { community_arrival(locality); })),
-      beds_(ctx.sim, "care_homes", settings.beds, granted_) {
+      attend_ae_(ctx.sim.add_handler([this](std::uint32_t) { resident_attendance(); })),
+      beds_(ctx.sim, "care_homes", settings.beds, granted_),
+      resident_ae_times_(ctx.stream("arrivals/care_home_residents")),
+      resident_ae_family_(ctx.family("patient/care_home_resident_ae")) {
   const Scenario& s = ctx.scenario;
   for (std::size_t l = 0; l < s.localities(); ++l) {
     const std::string& name = s.population.localities[l].name;
@@ -58,12 +60,50 @@ void CareHomes::start() {
     const double remaining = forward_recurrence(p.rng);
     beds_.try_acquire();
     ctx_.patients.set_stage(p, Stage::InCareHome);
-    ctx_.sim.schedule_at(remaining, died_, id);
+    live_in_home(p, id, remaining);
   }
   for (std::size_t l = 0; l < community_demand_.size(); ++l) {
     const double first = community_demand_[l].next(0.0);
     if (std::isfinite(first)) ctx_.sim.schedule_at(first, community_, static_cast<std::uint32_t>(l));
   }
+  if (settings_.residents_ae) {
+    // The rate is set by initial_residents (the homes' steady state), not by who is in a home at each moment, so it
+    // never depends on capacity elsewhere or on a census (common random numbers).
+    resident_attendances_per_minute_ =
+        settings_.initial_residents * settings_.residents_ae->attendances_per_year / engine::kMinutesPerYear;
+    schedule_resident_attendance(0.0);
+  }
+}
+
+void CareHomes::schedule_resident_attendance(double after) {
+  if (!(resident_attendances_per_minute_ > 0)) return;
+  ctx_.sim.schedule_at(after - std::log(resident_ae_times_.uniform()) / resident_attendances_per_minute_, attend_ae_, 0);
+}
+
+void CareHomes::resident_attendance() {
+  const double now = ctx_.sim.now();
+  schedule_resident_attendance(now);
+  const std::uint64_t index = resident_ae_count_++;
+  if (in_home_.empty() || demand_ == nullptr) return;
+  // The attendance's own stream picks who attends and then carries their A&E and hospital draws, so the same
+  // attendance has the same outcome in every option.
+  engine::Stream rng = resident_ae_family_.entity(index);
+  const auto pick = std::min(in_home_.size() - 1, static_cast<std::size_t>(rng.uniform() * static_cast<double>(in_home_.size())));
+  const std::uint32_t id = in_home_[pick];
+  Patient& p = ctx_.patients[id];
+  leave_home_list(id);
+  p.rng = rng;
+  p.care_home_remaining = p.care_home_leaves_at - now;  // the stay's clock stops while they are away
+  p.care_home_leaves_at = kNever;
+  p.from_care_home = true;  // the place stays theirs (beds_ not released)
+  demand_->resident_attends(id, index);
+}
+
+void CareHomes::leave_home_list(std::uint32_t id) {
+  const std::uint32_t slot = ctx_.patients[id].care_home_slot;
+  in_home_[slot] = in_home_.back();
+  ctx_.patients[in_home_[slot]].care_home_slot = slot;
+  in_home_.pop_back();
 }
 
 void CareHomes::community_arrival(std::size_t locality) {
@@ -92,7 +132,36 @@ void CareHomes::admit(std::uint32_t id) {
   ctx_.recorder.care_home_admission(ctx_.sim.now(), site, p.locality, ctx_.scenario.population.band_is_65plus[p.band]);
   ctx_.patients.set_stage(p, Stage::InCareHome);
   p.care_home_since = ctx_.sim.now();
-  ctx_.sim.schedule_in(settings_.stay.sample(p.rng), died_, id);
+  live_in_home(p, id, ctx_.sim.now() + settings_.stay.sample(p.rng));
+}
+
+void CareHomes::live_in_home(Patient& p, std::uint32_t id, double leaves_at) {
+  p.care_home_leaves_at = leaves_at;
+  ctx_.sim.schedule_at(leaves_at, died_, id);
+  if (!settings_.residents_ae) return;
+  p.care_home_slot = static_cast<std::uint32_t>(in_home_.size());
+  in_home_.push_back(id);
+}
+
+void CareHomes::stay_ends(std::uint32_t id) {
+  Patient& p = ctx_.patients[id];
+  // The end planned before the resident went to hospital: the clock stopped then, and return_home set a new end.
+  if (p.stage() != Stage::InCareHome || ctx_.sim.now() != p.care_home_leaves_at) return;
+  if (settings_.residents_ae) leave_home_list(id);
+  beds_.release();
+  ctx_.remove_patient(id);
+}
+
+void CareHomes::return_home(std::uint32_t id) {
+  Patient& p = ctx_.patients[id];
+  p.from_care_home = false;
+  ctx_.patients.set_stage(p, Stage::InCareHome);
+  live_in_home(p, id, ctx_.sim.now() + p.care_home_remaining);
+}
+
+void CareHomes::died_away(std::uint32_t id) {
+  ctx_.patients[id].from_care_home = false;
+  beds_.release();
 }
 
 void CareHomes::resume(std::uint32_t id, double admitted_at) {
@@ -102,7 +171,7 @@ void CareHomes::resume(std::uint32_t id, double admitted_at) {
   ctx_.patients.set_stage(p, Stage::InCareHome);
   p.care_home_since = admitted_at;
   const double remaining = std::isnan(admitted_at) ? forward_recurrence(p.rng) : settings_.stay.sample_residual(p.rng, now - admitted_at);
-  ctx_.sim.schedule_in(remaining, died_, id);
+  live_in_home(p, id, now + remaining);
 }
 
 }  // namespace pfsim::models

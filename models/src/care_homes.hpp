@@ -11,6 +11,7 @@
 namespace pfsim::models {
 
 class AcuteSites;
+class EmergencyDemand;
 class SchemeEffects;
 
 class CareHomes {
@@ -23,6 +24,13 @@ class CareHomes {
   /// Census warm start: a resident since `admitted_at` (NaN: not known). The remaining stay is the residual of the
   /// stay distribution, or its forward-recurrence time when the admission date is not known.
   void resume(std::uint32_t id, double admitted_at);
+  /// With `residents_ae`, residents attend A&E through `demand` (built after the care homes, so set once both exist).
+  void send_residents_to(EmergencyDemand& demand) { demand_ = &demand; }
+  /// A resident back from A&E or a hospital stay: in their home again, the stay clock running on from where it
+  /// stopped.
+  void return_home(std::uint32_t id);
+  /// A resident who died away in hospital: their place is free.
+  void died_away(std::uint32_t id);
 
   [[nodiscard]] const engine::Resource& beds() const { return beds_; }
   /// Beds available from now on (schemes).
@@ -31,18 +39,33 @@ class CareHomes {
  private:
   void admit(std::uint32_t id);
   void community_arrival(std::size_t locality);
+  /// In the home now until `leaves_at` (death): schedules the stay's end and the resident's next A&E attendance.
+  void live_in_home(Patient& p, std::uint32_t id, double leaves_at);
+  void stay_ends(std::uint32_t id);
+  /// The next residents' attendance: a fixed Poisson stream, so acute capacity never changes how many there are.
+  void schedule_resident_attendance(double after);
+  void resident_attendance();
+  void leave_home_list(std::uint32_t id);
   [[nodiscard]] double forward_recurrence(engine::Stream& rng) const;
 
   Context& ctx_;
   const CareHomeSettings& settings_;
   AcuteSites& sites_;
   const SchemeEffects* schemes_;
-  engine::HandlerId granted_, died_, community_;
+  EmergencyDemand* demand_ = nullptr;
+  engine::HandlerId granted_, died_, community_, attend_ae_;
   engine::Resource beds_;
   std::vector<LocalityDemand> community_demand_;
   std::vector<std::string> community_origin_;
   std::vector<engine::StreamFamily> community_family_;  // [locality], of community_origin_
   std::vector<std::uint64_t> community_count_;
+  // Residents' A&E (residents_ae): who is in a home now (any order), the stream of attendance times, and the
+  // per-attendance streams that pick the resident and then carry their episode's draws.
+  std::vector<std::uint32_t> in_home_;
+  double resident_attendances_per_minute_ = 0;
+  engine::Stream resident_ae_times_;
+  engine::StreamFamily resident_ae_family_;
+  std::uint64_t resident_ae_count_ = 0;
 };
 
 }  // namespace pfsim::models

@@ -66,6 +66,7 @@ void CarePathway::draw_episode(Patient& p, std::size_t site, std::optional<Pathw
     if (schemes_ && schemes_->has(SchemeTarget::PathwayShare)) schemes_->adjust_pathway_shares(shares, now, p.locality, p.band, site);
     if (const std::size_t k = first_cumulative_above(pathway_u, shares); k < shares.size()) e.pathway = static_cast<Pathway>(k);
   }
+  if (p.from_care_home) e.pathway = Pathway::P0;  // a care-home resident goes back to their own home
   if (pathway) e.pathway = *pathway;  // a census row that names the pathway
   const auto idx = static_cast<std::size_t>(e.pathway);
   e.assessment_delay = (s.discharge && s.discharge->assessment_delay[idx]) ? s.discharge->assessment_delay[idx]->sample(p.rng) : 0.0;

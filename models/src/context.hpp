@@ -15,6 +15,7 @@
 
 namespace pfsim::models {
 
+class CareHomes;
 class VirtualWards;
 
 class Context {
@@ -33,6 +34,8 @@ class Context {
   const double measure_to;
   /// The virtual wards, or null when the scenario has none (set by LocalSystem; step-down and step-up hooks).
   VirtualWards* virtual_wards = nullptr;
+  /// The care homes, or null without them (set by LocalSystem): where a resident goes back to after A&E or hospital.
+  CareHomes* care_homes = nullptr;
   /// Where the follow-up of the measured arrival cohorts stops at the latest (measure_to + kFollowUpDays); demand
   /// goes on until then so the last measured patients meet real conditions.
   const double follow_to;

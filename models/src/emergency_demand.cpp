@@ -39,6 +39,7 @@ EmergencyDemand::EmergencyDemand(Context& ctx, AcuteSites& sites, std::vector<Em
     displaced_family_.push_back(ctx.family(displaced_origin_.back()));
     if (s.routing)  // a separate per-person stream per origin, so routing never moves an attribute draw
       for (const auto* origin : {&ae_origin_.back(), &direct_origin_.back(), &displaced_origin_.back()}) route_family_.push_back(ctx.family("route/" + *origin));
+    if (s.routing) resident_route_family_.push_back(ctx.family("route/patient/care_home_resident/" + name));
     if (s.virtual_wards)  // likewise for virtual-ward draws (step-up, step-down)
       for (const auto* origin : {&ae_origin_.back(), &direct_origin_.back(), &displaced_origin_.back()})
         virtual_ward_family_.push_back(ctx.family(Context::virtual_ward_origin(*origin)));
@@ -110,6 +111,11 @@ const engine::StreamFamily* EmergencyDemand::virtual_ward_origin(std::size_t loc
   return virtual_ward_family_.empty() ? nullptr : &virtual_ward_family_[locality * 3 + static_cast<std::size_t>(origin)];
 }
 
+void EmergencyDemand::resident_attends(std::uint32_t id, std::uint64_t index) {
+  const std::size_t locality = ctx_.patients[id].locality;
+  attend(id, resident_route_family_.empty() ? nullptr : &resident_route_family_[locality], index);
+}
+
 void EmergencyDemand::attend(std::uint32_t id, const engine::StreamFamily* route_origin, std::uint64_t index) {
   Patient& p = ctx_.patients[id];
   const std::size_t locality = p.locality, band = p.band;
@@ -129,7 +135,8 @@ void EmergencyDemand::attend(std::uint32_t id, const engine::StreamFamily* route
     }
   }
   if (site == shares.size()) site = last_chosen;
-  double admit_probability = std::min(1.0, s.ae.admit_probability[band] * ctx_.seasons.admit(ctx_.sim.now(), band));
+  const double base_admit = p.from_care_home ? s.care_homes->residents_ae->admit : s.ae.admit_probability[band];
+  double admit_probability = std::min(1.0, base_admit * ctx_.seasons.admit(ctx_.sim.now(), band));
   if (schemes_ && schemes_->has(SchemeTarget::AdmitProbability))
     admit_probability = std::clamp(schemes_->change(SchemeTarget::AdmitProbability, ctx_.sim.now(), locality, band, site).apply(admit_probability),
                                    0.0, 1.0);

@@ -23,6 +23,9 @@ class EmergencyDemand {
   void start();
   /// An A&E attendance now from `locality`, displaced from primary care.
   void displaced_attendance(std::size_t locality);
+  /// A care-home resident (an existing person, p.from_care_home set) attends A&E now, admitted by the residents' own
+  /// probability (care_homes.residents_ae.admit); `index` numbers the residents' attendances (routing stream).
+  void resident_attends(std::uint32_t id, std::uint64_t index);
 
  private:
   enum class Origin : std::size_t { Ae, Direct, Displaced };
@@ -43,6 +46,7 @@ class EmergencyDemand {
   std::vector<engine::StreamFamily> ae_family_, direct_family_, displaced_family_;  // [locality], of the origins above
   std::vector<engine::StreamFamily> route_family_;  // [locality][Origin] of "route/<origin>"; empty without routing
   std::vector<engine::StreamFamily> virtual_ward_family_;  // [locality][Origin] of "virtual_ward/<origin>"; empty without virtual wards
+  std::vector<engine::StreamFamily> resident_route_family_;  // [locality] "route/patient/care_home_resident/<name>"; empty without routing
   std::vector<std::uint64_t> ae_count_, direct_count_, displaced_count_;
   engine::HandlerId ae_handler_ = 0, direct_handler_ = 0, transferred_handler_ = 0;
 };

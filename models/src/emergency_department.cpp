@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "acute_beds.hpp"
+#include "care_homes.hpp"
 
 namespace pfsim::models {
 
@@ -117,6 +118,7 @@ void EmergencyDepartment::leave(std::uint32_t id, bool without_being_seen) {
     p.in_cubicle = false;
     cubicles_->release();
   }
+  if (p.from_care_home && ctx_.care_homes) return ctx_.care_homes->return_home(id);
   ctx_.remove_patient(id);
 }
 

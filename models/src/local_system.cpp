@@ -62,9 +62,14 @@ LocalSystem::LocalSystem(Context& ctx)
                                                                    care_homes_.get(), virtual_wards_.get())
                                 : nullptr) {
   ctx.virtual_wards = virtual_wards_.get();
+  ctx.care_homes = care_homes_.get();
+  if (care_homes_) care_homes_->send_residents_to(demand_);
 }
 
-LocalSystem::~LocalSystem() { ctx_.virtual_wards = nullptr; }
+LocalSystem::~LocalSystem() {
+  ctx_.virtual_wards = nullptr;
+  ctx_.care_homes = nullptr;
+}
 
 CensusServices LocalSystem::census_services() {
   return CensusServices{acute_, discharge_, reablement_.get(), intermediate_care_.get(), care_homes_.get(), after_discharge_};

@@ -68,7 +68,7 @@ FlowSnapshot LocalSystem::flow_snapshot(std::int64_t day) const {
     const engine::Resource& b = acute_[site].beds();
     snap.sites.push_back({s.sites[site].name, {b.in_use(), b.capacity(), b.queue_length()}, 0, 0});
   }
-  std::int64_t reabling = 0, in_ic = 0, in_care_home = 0, awaiting_care_home = 0, on_virtual_ward = 0;
+  std::int64_t reabling = 0, in_ic = 0, in_care_home = 0, awaiting_care_home = 0, on_virtual_ward = 0, away_from_care_home = 0;
   std::vector<std::int64_t> in_cubicle(acute_.size(), 0), in_ae_without_one(acute_.size(), 0);
   std::array<std::int64_t, kPathways> delayed_by_pathway{};
   for (std::uint32_t id = 0; id < ctx_.patients.all().size(); ++id) {
@@ -80,6 +80,7 @@ FlowSnapshot LocalSystem::flow_snapshot(std::int64_t day) const {
     if (!wrong.empty() && snap.inconsistent_patients++ == 0) snap.first_inconsistency = wrong;
     if (p.stage() == Stage::Free) continue;
     ++snap.in_system;
+    if (p.from_care_home) ++away_from_care_home;  // keeps their care-home place while in A&E or hospital
     wrong.clear();
     if (p.locality >= s.localities()) wrong = fmt::format("locality {} of {}", p.locality, s.localities());
     if (p.in_cubicle) {
@@ -114,7 +115,8 @@ FlowSnapshot LocalSystem::flow_snapshot(std::int64_t day) const {
   if (reablement_) snap.services.push_back({"reablement", held(reablement_->capacity()), reabling, delayed(Pathway::P1)});
   if (intermediate_care_) snap.services.push_back({"intermediate care", held(intermediate_care_->capacity()), in_ic, delayed(Pathway::P2)});
   if (care_homes_)
-    snap.services.push_back({"care homes", held(care_homes_->beds()), in_care_home, awaiting_care_home + delayed(Pathway::P3)});
+    snap.services.push_back({"care homes", held(care_homes_->beds()), in_care_home + away_from_care_home,
+                             awaiting_care_home + delayed(Pathway::P3)});
   // A cubicle is held by a patient who has it, or granted (an event this instant) to one in A&E still without one.
   for (std::size_t site = 0; site < eds_.size(); ++site)
     if (eds_[site] && eds_[site]->cubicles())

@@ -159,6 +159,24 @@ std::vector<OfferedLoad> offered_load(const Scenario& s) {
   // locality's A&E band mix) and the bedded admissions from both (admitted, not SDEC); routing applied.
   std::vector<double> attend(L * B * S, 0.0), displaced(L * B * S, 0.0), from_ae(L * B * S, 0.0);
   const double sdec = std::clamp(s.ae.sdec_share, 0.0, 1.0);
+  // Care-home residents' own attendances (care_homes.residents_ae): initial_residents (the scenario's steady state)
+  // people of the oldest band, spread over localities by their 65+ population; routing is not applied to them.
+  const auto* residents_ae = s.care_homes && s.care_homes->residents_ae ? &*s.care_homes->residents_ae : nullptr;
+  std::vector<double> resident_attend(S, 0.0), resident_admit(S, 0.0);  // per day at the treating site
+  if (residents_ae) {
+    std::vector<double> older(L, 0.0);
+    double all_older = 0;
+    for (std::size_t l = 0; l < L; ++l)
+      for (std::size_t b = 0; b < B; ++b)
+        if (s.population.band_is_65plus[b]) all_older += older[l] += population.people(l, b, mid_years);
+    const double per_day = s.care_homes->initial_residents * residents_ae->attendances_per_year / engine::kDaysPerYear;
+    for (std::size_t l = 0; l < L; ++l)
+      for (std::size_t k = 0; k < S; ++k) {
+        const double a = all_older > 0 ? per_day * older[l] / all_older * s.ae.site_choice[l][k] : 0.0;
+        resident_attend[k] += a;
+        resident_admit[k] += a * std::min(1.0, residents_ae->admit * season.admit[B - 1]) * (1.0 - sdec);
+      }
+  }
   for (std::size_t l = 0; l < L; ++l) {
     std::vector<double> per_day(B, 0.0);
     double all = 0;
@@ -229,6 +247,8 @@ std::vector<OfferedLoad> offered_load(const Scenario& s) {
         gp_displaced += displaced[i];
         if (!s.ae.minors_share.empty()) minors += (attend[i] + displaced[i]) * (1.0 - s.ae.admit_probability[b]) * s.ae.minors_share[b];
       }
+    attendances += resident_attend[k];
+    if (residents_ae && !s.ae.minors_share.empty()) minors += resident_attend[k] * (1.0 - residents_ae->admit) * s.ae.minors_share[B - 1];
     // Minors need no cubicle; with a minors stream they are also not seen by the (majors) clinicians.
     const double all = attendances + gp_displaced;
     const double minors_fraction = all > 0 ? minors / all : 0.0;
@@ -291,7 +311,9 @@ std::vector<OfferedLoad> offered_load(const Scenario& s) {
   // Discharged alive into each pathway, per day, all sites, by band.
   std::vector<std::array<double, kPathways>> discharges(B, std::array<double, kPathways>{});
   for (std::size_t k = 0; k < S; ++k) {
-    double lambda = 0, bed_minutes = 0;
+    // Residents go back to their home (P0, no readmission): the oldest band's stay and the departure wait.
+    double lambda = resident_admit[k];
+    double bed_minutes = resident_admit[k] * (s.admission.los[B - 1].mean() * season.los[B - 1] + (1.0 - died(B - 1)) * departure_delay);
     for (std::size_t b = 0; b < B; ++b) {
       const double a = admissions[k * B + b], alive = a * (1.0 - died(b));
       double delay = 0;
@@ -346,7 +368,12 @@ std::vector<OfferedLoad> offered_load(const Scenario& s) {
     o.resource = name_of(Capacity::CareHomes);
     o.kind = Capacity::CareHomes;
     o.arrivals_per_day = to_care_home_p3 + to_care_home + community;
-    o.mean_service_days = s.care_homes->stay.mean() / engine::kMinutesPerDay;
+    // A resident keeps their place while in hospital, and the stay's clock stops meanwhile.
+    double away_per_year = 0;
+    if (residents_ae)
+      away_per_year = residents_ae->attendances_per_year * residents_ae->admit * (1.0 - sdec) *
+                      (s.admission.los[B - 1].mean() * season.los[B - 1] + departure_delay) / engine::kMinutesPerYear;
+    o.mean_service_days = s.care_homes->stay.mean() * (1.0 + away_per_year) / engine::kMinutesPerDay;
     o.offered = o.arrivals_per_day * o.mean_service_days;
     o.capacity = s.care_homes->beds;
     o.rho = o.peak_rho = ratio(o.offered, o.capacity);

@@ -50,7 +50,7 @@ bool VirtualWards::plan_step_down(std::uint32_t id) {
   if (!settings_.step_down) return false;
   // Drawn at every admission whatever the capacity (common random numbers); the shortening only when eligible.
   const bool eligible = p.vw_rng.uniform() < settings_.step_down->eligible[p.band];
-  if (!eligible || p.episode.pathway != Pathway::P0 || p.episode.dies_in_hospital) return false;
+  if (!eligible || p.episode.pathway != Pathway::P0 || p.episode.dies_in_hospital || p.from_care_home) return false;
   // Capped so the acute stay stays >= 0.
   const double shortening = std::min(p.episode.los, std::max(0.0, settings_.step_down->shortening.sample(p.vw_rng)));
   if (!(shortening > 0)) return false;

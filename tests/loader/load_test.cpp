@@ -78,7 +78,7 @@ TEST(LoadBaseline, SiteChoiceRowsSumToOneAndProfileIsNormalised) {
   EXPECT_NEAR(std::accumulate(p.weekday.begin(), p.weekday.end(), 0.0), 7.0, 1e-9);
   EXPECT_NEAR(std::accumulate(p.month.begin(), p.month.end(), 0.0), 12.0, 1e-9);
   EXPECT_GT(p.weekday[0], p.weekday[5]);  // Monday peak survives normalisation
-  EXPECT_EQ(s.ae.attendances_per_1000_per_year, (std::vector<double>{310, 265, 285, 425, 640}));
+  EXPECT_EQ(s.ae.attendances_per_1000_per_year, (std::vector<double>{310, 265, 285, 425, 480}));
   EXPECT_DOUBLE_EQ(s.ae.admit_probability[4], 0.54);
   EXPECT_DOUBLE_EQ(s.ae.sdec_share, 0.25);
 }
@@ -121,7 +121,10 @@ TEST(LoadBaseline, OptionalModulesArePresentWithTheirValues) {
   ASSERT_TRUE(s.care_homes);
   EXPECT_EQ(s.care_homes->beds, 1650);
   EXPECT_EQ(s.care_homes->initial_residents, 1550);
-  EXPECT_DOUBLE_EQ(s.care_homes->community_admissions_per_1000_65plus, 1.7);
+  EXPECT_DOUBLE_EQ(s.care_homes->community_admissions_per_1000_65plus, 2.3);
+  ASSERT_TRUE(s.care_homes->residents_ae);
+  EXPECT_DOUBLE_EQ(s.care_homes->residents_ae->attendances_per_year, 1.2);
+  EXPECT_DOUBLE_EQ(s.care_homes->residents_ae->admit, 0.6);
   ASSERT_TRUE(s.readmission);
   EXPECT_DOUBLE_EQ(s.readmission->within_30d[1], 0.14);
   ASSERT_TRUE(s.primary_care);

@@ -76,7 +76,7 @@ inline Scenario whole_system(bool unbounded) {
   const int big = 1'000'000;
   s.reablement = DownstreamService{unbounded ? big : 190, engine::Distribution::gamma(14 * 1440.0, 10 * 1440.0), {0.15, 0.03, 0.1}, {}};
   s.intermediate_care = DownstreamService{unbounded ? big : 34, engine::Distribution::gamma(14 * 1440.0, 8 * 1440.0), {0.15, 0.1, 0.14}, {}};
-  s.care_homes = CareHomeSettings{unbounded ? big : 1300, 1100, 2.0, engine::Distribution::weibull(0.8, 870 * 1440.0)};
+  s.care_homes = CareHomeSettings{unbounded ? big : 1300, 1100, 2.0, engine::Distribution::weibull(0.8, 870 * 1440.0), {}};
   s.readmission = ReadmissionSettings{{0.08, 0.1, 0.14}};
   PrimaryCareSettings pc;
   pc.appointments_per_person_per_year = {3.5, 4.3, 9.0};

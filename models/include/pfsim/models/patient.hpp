@@ -85,6 +85,10 @@ struct Patient {
   double medically_fit_at = kNever;
   double discharged_at = kNever;
   double care_home_since = kNever;  // permanent care-home admission (kNever: not known, e.g. an initial resident)
+  double care_home_leaves_at = kNever;  // when the stay ends (death), while in the home; a stale end event is ignored
+  double care_home_remaining = 0;   // what is left of the stay while away in hospital (the clock stops)
+  std::uint32_t care_home_slot = 0; // position in CareHomes' list of residents in the home (residents_ae only)
+  bool from_care_home = false;      // a resident away in A&E or hospital, keeping their place: they go back to it
   bool assessed = false;            // medically fit and pathway assessment done (waiting for the pathway itself)
   bool stepped_up = false;          // on the virtual ward instead of an admission (step-up), not after a bed
   Episode episode;

@@ -149,11 +149,19 @@ struct DownstreamService {
   }
 };
 
+/// Care-home residents' own emergency demand: A&E attendances per resident-year (a Poisson process while in the
+/// home) and the share of them admitted. A resident keeps their place while away and goes back to it.
+struct CareHomeResidentsAe {
+  double attendances_per_year = 0.0;
+  double admit = 0.0;
+};
+
 struct CareHomeSettings {
   int beds = 0;
   int initial_residents = 0;
   double community_admissions_per_1000_65plus = 0.0;   // per year
   Distribution stay;                                   // permanent stay, ended by death
+  std::optional<CareHomeResidentsAe> residents_ae;     // absent: residents never go to hospital
 };
 
 struct ReadmissionSettings {
