@@ -53,8 +53,19 @@ double CareHomes::forward_recurrence(engine::Stream& rng) const {
 void CareHomes::start() {
   // A census replaces the initial residents: it lists who is in the homes (Wiring places it).
   const int initial = ctx_.scenario.census ? 0 : settings_.initial_residents;
+  // Initial residents are of the oldest band and live in each locality in proportion to its people 65+ (their own
+  // emergencies go to that locality's A&E), the i-th at the (i + ½) / N point of the running shares.
+  const Scenario& s = ctx_.scenario;
+  std::vector<double> older_share(s.localities(), 0.0);
+  double all_older = 0;
+  for (std::size_t l = 0; l < s.localities(); ++l)
+    for (std::size_t b = 0; b < s.bands(); ++b)
+      if (s.population.band_is_65plus[b]) all_older += older_share[l] += ctx_.population.people(l, b, 0.0);
+  std::size_t locality = 0;
+  double covered = all_older > 0 ? older_share[0] / all_older : 1.0;
   for (int i = 0; i < initial; ++i) {
-    const std::uint32_t id = ctx_.new_patient("patient/care_home/initial", static_cast<std::uint64_t>(i), 0,
+    while ((i + 0.5) / initial > covered && locality + 1 < older_share.size()) covered += older_share[++locality] / all_older;
+    const std::uint32_t id = ctx_.new_patient("patient/care_home/initial", static_cast<std::uint64_t>(i), locality,
                                               ctx_.scenario.bands() - 1);
     Patient& p = ctx_.patients[id];
     const double remaining = forward_recurrence(p.rng);

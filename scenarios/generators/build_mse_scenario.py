@@ -62,12 +62,15 @@ HOME_SITE = {"Mid Essex": "Broomfield", "Basildon & Brentwood": "Basildon", "Thu
 CHOICE_SCALE, LOYALTY = 6.0, 6.0
 
 # Rates as the South East Essex 2019/20 baseline (national reference values, assumed there) without primary care.
-AE_RATE = [310, 265, 285, 425, 640]
+AE_RATE = [310, 265, 285, 425, 480]  # 85+ without care-home residents, who have their own (care_homes.residents_ae)
+# Sizing rotas and beds counts the residents' attendances in the 85+ rate: 1.2 a year each is about what 85+ hand
+# over to them (640 -> 480 per 1,000 in the SEE baseline).
+SIZING_AE_RATE = [310, 265, 285, 425, 640]
 ADMIT = [0.09, 0.18, 0.36, 0.45, 0.54]
 SDEC = 0.25
-DIRECT = [5, 6, 14, 25, 40]
-LOS_DAYS = [2, 4.5, 7, 9, 11]
-READMIT = [0.08, 0.10, 0.12, 0.14, 0.15]
+DIRECT = [5, 5, 12, 22, 35]
+LOS_DAYS = [2, 4.5, 7, 9, 11]  # bed-days per stay (the model's LOS + the 0.3 d discharge timing adds)
+READMIT = [0.08, 0.14, 0.17, 0.20, 0.22]
 HOUR = [2.6, 2.1, 1.8, 1.5, 1.3, 1.3, 1.5, 2.2, 3.6, 5.3, 6.2, 6.4, 6.2, 6.0, 5.8, 5.7, 5.6, 5.6, 5.6, 5.4, 5.0, 4.5, 3.8, 3.2]
 # Southend in the SEE baseline: 540 beds and this rota for ~108,400 attendances (scenarios/south-east-essex-2019.yaml).
 SEE_BEDS, SEE_BED_DAYS = 540, None
@@ -155,7 +158,7 @@ def workload(roles=None):
         main = SITES[shares.index(max(shares))]
         for b in range(len(BANDS)):
             people = loc["people"][b]
-            attend = people * AE_RATE[b] / 1000
+            attend = people * SIZING_AE_RATE[b] / 1000
             bedded_los = LOS_DAYS[b] * (1 + READMIT[b])  # readmissions return to the same site
             for first, share in zip(SITES, shares):
                 for admitted in (True, False):
@@ -200,7 +203,7 @@ def see_bed_days():
         c = CCGS[ccg]
         for b in range(len(BANDS)):
             people = c["people"] * c["shares"][b]
-            total += people * (AE_RATE[b] / 1000 * ADMIT[b] * (1 - SDEC) + DIRECT[b] / 1000) * LOS_DAYS[b] * (1 + READMIT[b])
+            total += people * (SIZING_AE_RATE[b] / 1000 * ADMIT[b] * (1 - SDEC) + DIRECT[b] / 1000) * LOS_DAYS[b] * (1 + READMIT[b])
     return total
 
 
@@ -262,7 +265,7 @@ def baseline():
     for s in SITES:
         w(site_block(s, att[s], beds[s], f"assumed: {bed_days[s]:,.0f} expected bed-days x {SEE_BEDS} / {ref:,.0f} x {BED_FACTOR[s]} (see above)"))
     w("\nae:\n")
-    w("  attendances_per_1000_per_year: [310, 265, 285, 425, 640]  # assumed: as the SEE baseline (national shape scaled to seeds/001 L3266)\n")
+    w("  attendances_per_1000_per_year: [310, 265, 285, 425, 480]  # assumed: as the SEE baseline (national shape scaled to seeds/001 L3266; 85+ without care-home residents)\n")
     w("  arrival_profile:\n"
       f"    hour: {fmt_list(HOUR)}  # assumed: typical English type-1 A&E hourly shape (% of day)\n"
       "    weekday: [1.12, 1.02, 1.00, 0.99, 0.99, 0.94, 0.96]  # assumed: national pattern, Monday peak\n"
@@ -279,8 +282,8 @@ def baseline():
     w("admission:\n"
       "  direct_per_1000_per_year: [5, 5, 12, 22, 35]  # assumed: as the SEE baseline; NEA ~ 91.3 per 1,000 incl. SDEC (seeds/003 L457)\n"
       "  los:  # assumed: national reference, as the SEE baseline\n"
-      "    \"0-17\": \"lognormal(mean=2d, sd=3d)\"\n    \"18-64\": \"lognormal(mean=108h, sd=156h)\"\n"
-      "    \"65-74\": \"lognormal(mean=7d, sd=10d)\"\n    \"75-84\": \"lognormal(mean=9d, sd=13d)\"\n    \"85+\": \"lognormal(mean=11d, sd=16d)\"\n"
+      "    \"0-17\": \"lognormal(mean=1.7d, sd=3d)\"\n    \"18-64\": \"lognormal(mean=101h, sd=156h)\"\n"
+      "    \"65-74\": \"lognormal(mean=6.7d, sd=10d)\"\n    \"75-84\": \"lognormal(mean=8.7d, sd=13d)\"\n    \"85+\": \"lognormal(mean=10.7d, sd=16d)\"\n"
       "  died_in_hospital: [0.0005, 0.006, 0.03, 0.055, 0.10]  # assumed: national reference (~3.5 % of bedded stays), as the SEE baseline\n\n")
     # Out-of-hospital care is mostly for older people, so it scales with the 65+ population, not the whole.
     older = round(sum(sum(l["people"][2:]) for l in locs))
@@ -293,9 +296,12 @@ def baseline():
       "    \"75-84\": {P0: 0.338, P1: 0.60, P2: 0.05, P3: 0.012}\n"
       "    \"85+\": {P0: 0.225, P1: 0.67, P2: 0.08, P3: 0.025}\n"
       "  assessment_delay:\n"
-      "    P1: \"gamma(mean=14h, sd=26h)\"  # assumed: as the SEE baseline\n"
-      "    P2: \"gamma(mean=2d, sd=2d)\"  # assumed: as the SEE baseline\n"
-      "    P3: \"gamma(mean=8d, sd=6d)\"  # assumed: as the SEE baseline\n"
+      "    P1: \"gamma(mean=4.5h, sd=16h)\"  # assumed: as the SEE baseline\n"
+      "    P2: \"gamma(mean=1.7d, sd=2d)\"  # assumed: as the SEE baseline\n"
+      "    P3: \"gamma(mean=7.7d, sd=6d)\"  # assumed: as the SEE baseline\n"
+      "  timing:  # assumed: as the SEE baseline (national reference: ~18 % before noon, weekends about half a weekday)\n"
+      "    hour: [0.2, 0.1, 0.1, 0.1, 0.1, 0.1, 0.2, 0.3, 0.8, 2.0, 3.6, 5.2, 4.4, 5.6, 7.0, 8.0, 8.2, 7.6, 6.2, 4.6, 3.2, 2.2, 1.4, 0.6]\n"
+      "    weekday: [1, 1, 1, 1, 1, 0.65, 0.55]\n"
       "  attribution:\n"
       "    P1: {nhs: 0.6, social_care: 0.3, both: 0.1}  # assumed: national split\n"
       "    P2: {nhs: 0.8, social_care: 0.1, both: 0.1}  # assumed\n"
@@ -316,9 +322,10 @@ def baseline():
       "    \"75-84\": {readmit: 0.15, care_home: 0.08, death: 0.13}\n"
       "    \"85+\": {readmit: 0.16, care_home: 0.12, death: 0.19}\n")
     w(f"care_homes:\n  beds: {round(1650 * scale)}  # assumed: 1,650 x {scale:.3f}\n  initial_residents: {round(1550 * scale)}  # assumed: 1,550 x {scale:.3f}\n"
-      "  community_admissions_per_1000_65plus: 1.7  # assumed: as the SEE baseline\n"
-      "  stay: \"weibull(shape=0.8, scale=870d)\"  # assumed: national median stay ~1.5 yr\n")
-    w("readmission:\n  within_30d: [0.08, 0.14, 0.17, 0.20, 0.22]  # assumed: national reference, as the SEE baseline\n\n")
+      "  community_admissions_per_1000_65plus: 2.3  # assumed: as the SEE baseline\n"
+      "  stay: \"weibull(shape=0.8, scale=870d)\"  # assumed: national median stay ~1.5 yr\n"
+      "  residents_ae: {attendances_per_year: 1.2, admit: 0.6}  # assumed: as the SEE baseline (national reference)\n")
+    w(f"readmission:\n  within_30d: {fmt_list(READMIT)}  # assumed: national reference, as the SEE baseline\n\n")
     w("# Reconfiguration (README \"Reconfiguration options\"). In 2016/17 every site provides every stream, so nobody is\n"
       "# routed; an option lists fewer providing sites (seeds/003 L2222-L2270: which role takes which service).\n")
     w("routing:\n  travel_minutes:  # assumed: typical off-peak road minutes from the locality's main town (no travel times in the documents)\n")
