@@ -77,7 +77,7 @@ void AcuteBeds::die(std::uint32_t id) {
   beds_.release();
   ctx_.recorder.bed_stay(p.admitted_at, now, p.locality);
   ctx_.recorder.hospital_death(now, p.site, p.locality);
-  if (p.from_care_home && ctx_.care_homes) ctx_.care_homes->died_away(id);
+  if (p.holds_care_home_place && ctx_.care_homes) ctx_.care_homes->died_away(id);
   ctx_.remove_patient(id);
 }
 

@@ -17,7 +17,7 @@ AfterDischarge::AfterDischarge(Context& ctx, AcuteSites& sites, CareHomes* care_
 void AfterDischarge::home(std::uint32_t id) {
   Patient& p = ctx_.patients[id];
   // A care-home resident goes back to their home; their next emergency comes from their own attendances there.
-  if (p.from_care_home && care_homes_) return care_homes_->return_home(id);
+  if (p.holds_care_home_place && care_homes_) return care_homes_->return_home(id);
   const auto& readmission = ctx_.scenario.readmission;
   double within_30d = readmission ? readmission->within_30d[p.band] : 0.0;
   if (readmission && schemes_ && schemes_->has(SchemeTarget::Readmission30d))

@@ -51,20 +51,24 @@ double CareHomes::forward_recurrence(engine::Stream& rng) const {
 }
 
 void CareHomes::start() {
+  const Scenario& s = ctx_.scenario;
+  older_cumulative_.assign(s.localities(), 0.0);
+  double all_older = 0;
+  for (std::size_t l = 0; l < s.localities(); ++l) {
+    for (std::size_t b = 0; b < s.bands(); ++b)
+      if (s.population.band_is_65plus[b]) all_older += ctx_.population.people(l, b, 0.0);
+    older_cumulative_[l] = all_older;
+  }
+  for (double& c : older_cumulative_) c = all_older > 0 ? c / all_older : 1.0;
+  older_cumulative_.back() = 1.0;
+  in_home_.assign(s.localities(), {});
   // A census replaces the initial residents: it lists who is in the homes (Wiring places it).
   const int initial = ctx_.scenario.census ? 0 : settings_.initial_residents;
   // Initial residents are of the oldest band and live in each locality in proportion to its people 65+ (their own
   // emergencies go to that locality's A&E), the i-th at the (i + ½) / N point of the running shares.
-  const Scenario& s = ctx_.scenario;
-  std::vector<double> older_share(s.localities(), 0.0);
-  double all_older = 0;
-  for (std::size_t l = 0; l < s.localities(); ++l)
-    for (std::size_t b = 0; b < s.bands(); ++b)
-      if (s.population.band_is_65plus[b]) all_older += older_share[l] += ctx_.population.people(l, b, 0.0);
   std::size_t locality = 0;
-  double covered = all_older > 0 ? older_share[0] / all_older : 1.0;
   for (int i = 0; i < initial; ++i) {
-    while ((i + 0.5) / initial > covered && locality + 1 < older_share.size()) covered += older_share[++locality] / all_older;
+    while ((i + 0.5) / initial > older_cumulative_[locality] && locality + 1 < older_cumulative_.size()) ++locality;
     const std::uint32_t id = ctx_.new_patient("patient/care_home/initial", static_cast<std::uint64_t>(i), locality,
                                               ctx_.scenario.bands() - 1);
     Patient& p = ctx_.patients[id];
@@ -95,26 +99,46 @@ void CareHomes::resident_attendance() {
   const double now = ctx_.sim.now();
   schedule_resident_attendance(now);
   const std::uint64_t index = resident_ae_count_++;
-  if (in_home_.empty() || demand_ == nullptr) return;
+  if (demand_ == nullptr) return;
   // The attendance's own stream picks who attends and then carries their A&E and hospital draws, so the same
   // attendance has the same outcome in every option.
   engine::Stream rng = resident_ae_family_.entity(index);
-  const auto pick = std::min(in_home_.size() - 1, static_cast<std::size_t>(rng.uniform() * static_cast<double>(in_home_.size())));
-  const std::uint32_t id = in_home_[pick];
+  // The locality by its share of people 65+, then a resident in a home there: how many attend from each locality
+  // never depends on who happens to be in hospital.
+  const double u = rng.uniform();
+  const auto locality = static_cast<std::size_t>(
+      std::min<std::ptrdiff_t>(std::upper_bound(older_cumulative_.begin(), older_cumulative_.end(), u) - older_cumulative_.begin(),
+                               static_cast<std::ptrdiff_t>(older_cumulative_.size()) - 1));
+  auto& residents = in_home_[locality];
+  const double pick_u = rng.uniform();
+  if (residents.empty()) {
+    // Nobody left in that locality's homes (all in hospital, e.g. with no beds at all): the attendance still happens,
+    // as someone of the oldest band from there with no place to keep, so the count never depends on capacity.
+    const std::uint32_t id = ctx_.new_patient(resident_ae_family_, index, locality, ctx_.scenario.bands() - 1);
+    Patient& p = ctx_.patients[id];
+    p.rng = rng;
+    p.from_care_home = true;
+    demand_->resident_attends(id, index);
+    return;
+  }
+  const auto pick = std::min(residents.size() - 1, static_cast<std::size_t>(pick_u * static_cast<double>(residents.size())));
+  const std::uint32_t id = residents[pick];
   Patient& p = ctx_.patients[id];
   leave_home_list(id);
   p.rng = rng;
   p.care_home_remaining = p.care_home_leaves_at - now;  // the stay's clock stops while they are away
   p.care_home_leaves_at = kNever;
-  p.from_care_home = true;  // the place stays theirs (beds_ not released)
+  p.from_care_home = true;
+  p.holds_care_home_place = true;  // the place stays theirs (beds_ not released)
   demand_->resident_attends(id, index);
 }
 
 void CareHomes::leave_home_list(std::uint32_t id) {
+  auto& residents = in_home_[ctx_.patients[id].locality];
   const std::uint32_t slot = ctx_.patients[id].care_home_slot;
-  in_home_[slot] = in_home_.back();
-  ctx_.patients[in_home_[slot]].care_home_slot = slot;
-  in_home_.pop_back();
+  residents[slot] = residents.back();
+  ctx_.patients[residents[slot]].care_home_slot = slot;
+  residents.pop_back();
 }
 
 void CareHomes::community_arrival(std::size_t locality) {
@@ -150,8 +174,9 @@ void CareHomes::live_in_home(Patient& p, std::uint32_t id, double leaves_at) {
   p.care_home_leaves_at = leaves_at;
   ctx_.sim.schedule_at(leaves_at, died_, id);
   if (!settings_.residents_ae) return;
-  p.care_home_slot = static_cast<std::uint32_t>(in_home_.size());
-  in_home_.push_back(id);
+  auto& residents = in_home_[p.locality];
+  p.care_home_slot = static_cast<std::uint32_t>(residents.size());
+  residents.push_back(id);
 }
 
 void CareHomes::stay_ends(std::uint32_t id) {
@@ -166,12 +191,14 @@ void CareHomes::stay_ends(std::uint32_t id) {
 void CareHomes::return_home(std::uint32_t id) {
   Patient& p = ctx_.patients[id];
   p.from_care_home = false;
+  p.holds_care_home_place = false;
   ctx_.patients.set_stage(p, Stage::InCareHome);
   live_in_home(p, id, ctx_.sim.now() + p.care_home_remaining);
 }
 
 void CareHomes::died_away(std::uint32_t id) {
   ctx_.patients[id].from_care_home = false;
+  ctx_.patients[id].holds_care_home_place = false;
   beds_.release();
 }
 

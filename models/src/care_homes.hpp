@@ -59,9 +59,11 @@ class CareHomes {
   std::vector<std::string> community_origin_;
   std::vector<engine::StreamFamily> community_family_;  // [locality], of community_origin_
   std::vector<std::uint64_t> community_count_;
-  // Residents' A&E (residents_ae): who is in a home now (any order), the stream of attendance times, and the
-  // per-attendance streams that pick the resident and then carry their episode's draws.
-  std::vector<std::uint32_t> in_home_;
+  // Residents' A&E (residents_ae): who is in a home now, by locality (any order); the localities' running shares of
+  // people 65+; the stream of attendance times, and the per-attendance streams that pick the locality and resident
+  // and then carry their episode's draws.
+  std::vector<std::vector<std::uint32_t>> in_home_;
+  std::vector<double> older_cumulative_;
   double resident_attendances_per_minute_ = 0;
   engine::Stream resident_ae_times_;
   engine::StreamFamily resident_ae_family_;

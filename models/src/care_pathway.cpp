@@ -95,12 +95,17 @@ void CarePathway::draw_episode(Patient& p, std::size_t site, std::optional<Pathw
 void CarePathway::time_departure(Patient& p, double fit_at, double not_before) const {
   Episode& e = p.episode;
   if (!timing_ || e.dies_in_hospital) return;
-  // Home without support: the stay itself runs to the departure. On a pathway: the assessment does, so the wait for
-  // the departure time is part of the delayed transfer of care.
-  if (e.pathway == Pathway::P0) {
-    e.los = timing_->departure(fit_at, not_before, p) - (fit_at - e.los);
+  // The stay sets the day and the profile the hour, for the whole bed stay: home without support (P0), the stay runs
+  // to the departure; on a pathway, the assessment does, so a wait past medically fit is a delayed transfer of care,
+  // and a departure before the drawn medically-fit moment ends the stay there, with no delay.
+  const double admitted = fit_at - e.los;
+  const double ready = e.pathway == Pathway::P0 ? fit_at : fit_at + e.assessment_delay;
+  const double leave = timing_->departure(ready, not_before, p);
+  if (e.pathway == Pathway::P0 || leave < fit_at) {
+    e.los = leave - admitted;
+    e.assessment_delay = 0;
   } else {
-    e.assessment_delay = timing_->departure(fit_at + e.assessment_delay, fit_at, p) - fit_at;
+    e.assessment_delay = leave - fit_at;
   }
 }
 

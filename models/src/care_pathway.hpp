@@ -138,7 +138,8 @@ class CarePathway {
   /// with discharge timing, then the discharge-dip uniform only when winter has a dip.
   void draw_episode(Patient& p, std::size_t site, std::optional<Pathway> pathway = std::nullopt) const;
   /// With discharge timing, moves the moment the patient is ready to leave the bed (P0: the end of the stay, fit at
-  /// `fit_at`; P1–P3: the end of the assessment) to their departure time, never before `not_before`. A death is not
+  /// `fit_at`; P1–P3: the end of the assessment) to their departure time, never before `not_before` (admission, or
+  /// now at a census); a departure before `fit_at` shortens the stay and leaves no assessment delay. A death is not
   /// retimed. Called once the stay is known: after draw_episode at admission, after the residual stay at a census.
   void time_departure(Patient& p, double fit_at, double not_before) const;
 

@@ -118,7 +118,7 @@ void EmergencyDepartment::leave(std::uint32_t id, bool without_being_seen) {
     p.in_cubicle = false;
     cubicles_->release();
   }
-  if (p.from_care_home && ctx_.care_homes) return ctx_.care_homes->return_home(id);
+  if (p.holds_care_home_place && ctx_.care_homes) return ctx_.care_homes->return_home(id);
   ctx_.remove_patient(id);
 }
 

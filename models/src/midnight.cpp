@@ -80,7 +80,7 @@ FlowSnapshot LocalSystem::flow_snapshot(std::int64_t day) const {
     if (!wrong.empty() && snap.inconsistent_patients++ == 0) snap.first_inconsistency = wrong;
     if (p.stage() == Stage::Free) continue;
     ++snap.in_system;
-    if (p.from_care_home) ++away_from_care_home;  // keeps their care-home place while in A&E or hospital
+    if (p.holds_care_home_place) ++away_from_care_home;  // keeps their care-home place while in A&E or hospital
     wrong.clear();
     if (p.locality >= s.localities()) wrong = fmt::format("locality {} of {}", p.locality, s.localities());
     if (p.in_cubicle) {

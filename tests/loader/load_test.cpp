@@ -104,7 +104,7 @@ TEST(LoadBaseline, OptionalModulesArePresentWithTheirValues) {
   EXPECT_DOUBLE_EQ(s.discharge->shares(4)[3], 0.025);
   EXPECT_FALSE(s.discharge->assessment_delay[0]);
   ASSERT_TRUE(s.discharge->assessment_delay[3]);
-  EXPECT_NEAR(s.discharge->assessment_delay[3]->mean(), 7.7 * kDay, 1e-6);
+  EXPECT_NEAR(s.discharge->assessment_delay[3]->mean(), 8 * kDay, 1e-6);
   ASSERT_TRUE(s.discharge->timing);
   EXPECT_DOUBLE_EQ(s.discharge->timing->hour[16], 8.2);
   EXPECT_DOUBLE_EQ(s.discharge->timing->weekday[6], 0.55);

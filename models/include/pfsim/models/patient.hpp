@@ -88,7 +88,8 @@ struct Patient {
   double care_home_leaves_at = kNever;  // when the stay ends (death), while in the home; a stale end event is ignored
   double care_home_remaining = 0;   // what is left of the stay while away in hospital (the clock stops)
   std::uint32_t care_home_slot = 0; // position in CareHomes' list of residents in the home (residents_ae only)
-  bool from_care_home = false;      // a resident away in A&E or hospital, keeping their place: they go back to it
+  bool from_care_home = false;      // attends as a care-home resident (residents' admit rate, home on P0, no virtual ward)
+  bool holds_care_home_place = false;  // ... and keeps their place while away: they go back to it
   bool assessed = false;            // medically fit and pathway assessment done (waiting for the pathway itself)
   bool stepped_up = false;          // on the virtual ward instead of an admission (step-up), not after a bed
   Episode episode;
