@@ -52,6 +52,20 @@ double mean_held(const engine::Distribution& duration, double hazard) {
   return (1.0 - hazard) * duration.mean() + hazard * integral;
 }
 
+// E[min(S, T)] for a stay S and an exponential competing end T of rate `per_minute` (a resident's death in hospital):
+// ∫ S_S(t) e^(−λt) dt by Simpson's rule out to the stay's mean + 12 sd (S_S is below 1e-6 there for the stays used).
+double mean_until_either(const engine::Distribution& stay, double per_minute) {
+  if (!(per_minute > 0)) return stay.mean();
+  constexpr int kSteps = 20000;  // even
+  const double end = stay.mean() + 12.0 * stay.sd(), h = end / kSteps;
+  double integral = 0;
+  for (int i = 0; i <= kSteps; ++i) {
+    const double t = i * h;
+    integral += (1.0 - stay.cdf(t)) * std::exp(-per_minute * t) * (i == 0 || i == kSteps ? 1.0 : (i % 2 ? 4.0 : 2.0));
+  }
+  return integral * h / 3.0;
+}
+
 // Means over the measured days, by band, of what changes with the month: A&E attendances (month profile × winter),
 // the admission chance of an attendance (seasons.admit, weighted by attendances), direct admissions and length of
 // stay (seasons × winter, by month of admission).
@@ -368,12 +382,15 @@ std::vector<OfferedLoad> offered_load(const Scenario& s) {
     o.resource = name_of(Capacity::CareHomes);
     o.kind = Capacity::CareHomes;
     o.arrivals_per_day = to_care_home_p3 + to_care_home + community;
-    // A resident keeps their place while in hospital, and the stay's clock stops meanwhile.
-    double away_per_year = 0;
-    if (residents_ae)
-      away_per_year = residents_ae->attendances_per_year * residents_ae->admit * (1.0 - sdec) *
-                      (s.admission.los[B - 1].mean() * season.los[B - 1] + departure_delay) / engine::kMinutesPerYear;
-    o.mean_service_days = s.care_homes->stay.mean() * (1.0 + away_per_year) / engine::kMinutesPerDay;
+    // A resident keeps their place while in hospital, and the stay's clock stops meanwhile; a death in hospital ends
+    // the stay early (a competing exponential end at the residents' admission rate × the oldest band's death share).
+    double away_per_year = 0, stay = s.care_homes->stay.mean();
+    if (residents_ae) {
+      const double admissions_per_year = residents_ae->attendances_per_year * std::min(1.0, residents_ae->admit * season.admit[B - 1]) * (1.0 - sdec);
+      away_per_year = admissions_per_year * (s.admission.los[B - 1].mean() * season.los[B - 1] + departure_delay) / engine::kMinutesPerYear;
+      stay = mean_until_either(s.care_homes->stay, admissions_per_year * died(B - 1) / engine::kMinutesPerYear);
+    }
+    o.mean_service_days = stay * (1.0 + away_per_year) / engine::kMinutesPerDay;
     o.offered = o.arrivals_per_day * o.mean_service_days;
     o.capacity = s.care_homes->beds;
     o.rho = o.peak_rho = ratio(o.offered, o.capacity);

@@ -321,7 +321,7 @@ def baseline():
       "    \"65-74\": {readmit: 0.14, care_home: 0.05, death: 0.08}\n"
       "    \"75-84\": {readmit: 0.15, care_home: 0.08, death: 0.13}\n"
       "    \"85+\": {readmit: 0.16, care_home: 0.12, death: 0.19}\n")
-    w(f"care_homes:\n  beds: {round(1650 * scale)}  # assumed: 1,650 x {scale:.3f}\n  initial_residents: {round(1550 * scale)}  # assumed: 1,550 x {scale:.3f}\n"
+    w(f"care_homes:\n  beds: {round(1420 * scale)}  # assumed: 1,420 x {scale:.3f}\n  initial_residents: {round(1330 * scale)}  # assumed: 1,330 x {scale:.3f}\n"
       "  community_admissions_per_1000_65plus: 2.3  # assumed: as the SEE baseline\n"
       "  stay: \"weibull(shape=0.8, scale=870d)\"  # assumed: national median stay ~1.5 yr\n"
       "  residents_ae: {attendances_per_year: 1.2, admit: 0.6}  # assumed: as the SEE baseline (national reference)\n")

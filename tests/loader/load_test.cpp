@@ -119,8 +119,8 @@ TEST(LoadBaseline, OptionalModulesArePresentWithTheirValues) {
   ASSERT_TRUE(s.intermediate_care);
   EXPECT_EQ(s.intermediate_care->capacity, 35);
   ASSERT_TRUE(s.care_homes);
-  EXPECT_EQ(s.care_homes->beds, 1650);
-  EXPECT_EQ(s.care_homes->initial_residents, 1550);
+  EXPECT_EQ(s.care_homes->beds, 1420);
+  EXPECT_EQ(s.care_homes->initial_residents, 1330);
   EXPECT_DOUBLE_EQ(s.care_homes->community_admissions_per_1000_65plus, 2.3);
   ASSERT_TRUE(s.care_homes->residents_ae);
   EXPECT_DOUBLE_EQ(s.care_homes->residents_ae->attendances_per_year, 1.2);
