@@ -16,10 +16,6 @@ constexpr double kMinutesPerHour = engine::kMinutesPerHour, kMinutesPerDay = eng
 double total(const DischargeTimingSettings& s) { return std::accumulate(s.hour.begin(), s.hour.end(), 0.0); }
 }  // namespace
 
-double before_noon_share(const DischargeTimingSettings& settings) {
-  return std::accumulate(settings.hour.begin(), settings.hour.begin() + kNoonHour, 0.0) / total(settings);
-}
-
 DischargeTiming::DischargeTiming(const Context& ctx, const DischargeTimingSettings& settings, const SchemeEffects* schemes)
     : ctx_(ctx), settings_(settings), schemes_(schemes) {
   const double sum = total(settings);

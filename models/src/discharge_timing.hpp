@@ -36,7 +36,4 @@ class DischargeTiming {
 /// (the offered-load estimate): the profile's mean time of day − 12:00, plus the days a weekday factor holds people.
 double mean_departure_delay(const DischargeTimingSettings& settings);
 
-/// The share of the hour profile before 12:00.
-double before_noon_share(const DischargeTimingSettings& settings);
-
 }  // namespace pfsim::models
