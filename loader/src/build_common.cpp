@@ -12,21 +12,31 @@ std::vector<double> read_per_band(const At& at, const scenario::Population& popu
   return read_numbers(at, population.age_bands.size(), "age band", "age bands", read_one);
 }
 
+namespace {
+// A map keyed by `names`: an unknown key fails with "did you mean"; `read_row(index, key, value)` reads each entry
+// (and may refuse its key). Returns which names were present.
+std::vector<bool> read_keyed_rows(const At& at, const std::vector<std::string>& names, std::string_view one, std::string_view many,
+                                  const std::function<void(std::size_t, const SourceNode::Entry&, const At&)>& read_row) {
+  std::vector<bool> present(names.size(), false);
+  for (const auto& [entry, value] : at.entries()) {
+    auto it = std::find(names.begin(), names.end(), entry->key);
+    if (it == names.end())
+      fail_at_key(*entry, value.path(), fmt::format("unknown {} \"{}\"", one, shorten(entry->key)), suggestion_hint(entry->key, names, many));
+    const auto index = static_cast<std::size_t>(it - names.begin());
+    present[index] = true;
+    read_row(index, *entry, value);
+  }
+  return present;
+}
+}  // namespace
+
 void read_by_locality(const At& at, const scenario::Population& population,
                       const std::function<void(std::size_t, const At&)>& read_row, std::string_view example_value) {
   at.expect_map("locality names");
   std::vector<std::string> names;
   for (const auto& locality : population.localities) names.push_back(locality.name);
-  std::vector<bool> present(names.size(), false);
-  for (const auto& [entry, value] : at.entries()) {
-    auto it = std::find(names.begin(), names.end(), entry->key);
-    if (it == names.end())
-      fail_at_key(*entry, value.path(), fmt::format("unknown locality \"{}\"", shorten(entry->key)),
-                  suggestion_hint(entry->key, names, "localities"));
-    const auto index = static_cast<std::size_t>(it - names.begin());
-    present[index] = true;
-    read_row(index, value);
-  }
+  const auto present = read_keyed_rows(at, names, "locality", "localities",
+                                       [&](std::size_t index, const SourceNode::Entry&, const At& value) { read_row(index, value); });
   for (std::size_t i = 0; i < names.size(); ++i)
     if (!present[i])
       at.fail(fmt::format("missing locality \"{}\"", names[i]),
@@ -37,19 +47,12 @@ void read_by_adult_band_label(const At& at, const scenario::Population& populati
                               const std::function<void(std::size_t, const At&)>& read_row, std::string_view example_value) {
   at.expect_map("rows by age band");
   const auto& bands = population.age_bands;
-  std::vector<bool> present(bands.size(), false);
-  for (const auto& [entry, value] : at.entries()) {
-    auto it = std::find(bands.begin(), bands.end(), entry->key);
-    if (it == bands.end())
-      fail_at_key(*entry, value.path(), fmt::format("unknown age band \"{}\"", shorten(entry->key)),
-                  suggestion_hint(entry->key, bands, "age bands"));
-    const auto band = static_cast<std::size_t>(it - bands.begin());
+  const auto present = read_keyed_rows(at, bands, "age band", "age bands", [&](std::size_t band, const SourceNode::Entry& entry, const At& value) {
     if (!population.band_is_adult[band])
-      fail_at_key(*entry, value.path(), fmt::format("age band \"{}\" is under 18", shorten(entry->key)),
+      fail_at_key(entry, value.path(), fmt::format("age band \"{}\" is under 18", shorten(entry.key)),
                   "under-18s always go home (P0) and have no downstream care: leave the band out");
-    present[band] = true;
     read_row(band, value);
-  }
+  });
   for (std::size_t b = 0; b < bands.size(); ++b)
     if (population.band_is_adult[b] && !present[b])
       at.fail(fmt::format("missing age band \"{}\"", bands[b]),

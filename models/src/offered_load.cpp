@@ -35,20 +35,21 @@ std::string name_of(Capacity kind, const std::string& site = {}) {
   return "?";
 }
 
+// ∫₀^end f(t) dt by Simpson's rule on `steps` (even) intervals.
+template <typename F>
+double simpson(F f, double end, int steps) {
+  const double h = end / steps;
+  double sum = 0;
+  for (int i = 0; i <= steps; ++i) sum += f(i * h) * (i == 0 || i == steps ? 1.0 : (i % 2 ? 4.0 : 2.0));
+  return sum * (h / 3.0);
+}
+
 // E[min(D, T)] where T falls within 91 d as outcome_delay_91d has it (P(T ≤ t) = √(t / 91 d)) with probability
 // `hazard` and never otherwise (the 91-day event ends a package early): (1 − H) E[D] + H ∫₀^91d S_D(t) (1 − √(t / 91d)) dt,
 // the integral by Simpson's rule.
 double mean_held(const engine::Distribution& duration, double hazard) {
   hazard = std::clamp(hazard, 0.0, 1.0);
-  constexpr int kSteps = 2000;  // even
-  const double h = k91Days / kSteps;
-  double integral = 0;
-  for (int i = 0; i <= kSteps; ++i) {
-    const double t = i * h;
-    const double f = (1.0 - duration.cdf(t)) * (1.0 - std::sqrt(t / k91Days));
-    integral += f * (i == 0 || i == kSteps ? 1.0 : (i % 2 ? 4.0 : 2.0));
-  }
-  integral *= h / 3.0;
+  const double integral = simpson([&](double t) { return (1.0 - duration.cdf(t)) * (1.0 - std::sqrt(t / k91Days)); }, k91Days, 2000);
   return (1.0 - hazard) * duration.mean() + hazard * integral;
 }
 
@@ -56,14 +57,7 @@ double mean_held(const engine::Distribution& duration, double hazard) {
 // ∫ S_S(t) e^(−λt) dt by Simpson's rule out to the stay's mean + 12 sd (S_S is below 1e-6 there for the stays used).
 double mean_until_either(const engine::Distribution& stay, double per_minute) {
   if (!(per_minute > 0)) return stay.mean();
-  constexpr int kSteps = 20000;  // even
-  const double end = stay.mean() + 12.0 * stay.sd(), h = end / kSteps;
-  double integral = 0;
-  for (int i = 0; i <= kSteps; ++i) {
-    const double t = i * h;
-    integral += (1.0 - stay.cdf(t)) * std::exp(-per_minute * t) * (i == 0 || i == kSteps ? 1.0 : (i % 2 ? 4.0 : 2.0));
-  }
-  return integral * h / 3.0;
+  return simpson([&](double t) { return (1.0 - stay.cdf(t)) * std::exp(-per_minute * t); }, stay.mean() + 12.0 * stay.sd(), 20000);
 }
 
 // Means over the measured days, by band, of what changes with the month: A&E attendances (month profile × winter),
