@@ -97,12 +97,28 @@ CensusPerson read_person(const At& row, CensusKind kind, const scenario::Scenari
       break;
     }
     case CensusKind::Reablement:
-    case CensusKind::IntermediateCare:
       person.status = read_status({CensusStatus::InService}, CensusStatus::InService);
-      person.elapsed = read_days(row.require("days_elapsed", "give the days since the package or stay began"));
-      forbid("days_delayed", "reablement or intermediate care");
-      forbid("pathway", "reablement or intermediate care");
+      person.elapsed = read_days(row.require("days_elapsed", "give the days since the package began"));
+      forbid("days_delayed", "reablement");
+      forbid("pathway", "reablement");
       break;
+    case CensusKind::IntermediateCare: {
+      // `waiting`: the stay is over and the person waits in its bed for a care-home place (a non-acute delay).
+      person.status = read_status({CensusStatus::InService, CensusStatus::Waiting}, CensusStatus::InService);
+      person.elapsed = read_days(row.require("days_elapsed", "give the days since the stay began"));
+      forbid("pathway", "intermediate care");
+      if (person.status == CensusStatus::InService) {
+        forbid("days_delayed", "someone in an intermediate-care stay (status in_service)");
+        break;
+      }
+      const At delayed = row.require("days_delayed", "give the days since the person became ready to move to a care home");
+      person.delayed = read_days(delayed);
+      if (person.delayed > person.elapsed)
+        delayed.fail(fmt::format("days_delayed {} is more than days_elapsed {}", show(person.delayed / engine::kMinutesPerDay),
+                                 show(person.elapsed / engine::kMinutesPerDay)),
+                     "the wait for a care home starts after the intermediate-care stay began");
+      break;
+    }
     case CensusKind::CareHome:
       person.status = read_status({CensusStatus::Resident, CensusStatus::Waiting}, CensusStatus::Resident);
       if (auto elapsed = row.get("days_elapsed")) {
@@ -161,6 +177,7 @@ class CapacityCheck {
         break;
       case CensusKind::IntermediateCare:
         need(s_.intermediate_care.has_value(), "intermediate_care");
+        if (p.status == CensusStatus::Waiting) need(s_.care_homes.has_value(), "care_homes");
         over(++intermediate_, s_.intermediate_care->capacity, "intermediate care", "intermediate_care.capacity");
         break;
       case CensusKind::CareHome:
@@ -286,8 +303,9 @@ std::string census_csv(const scenario::Census& census, const scenario::Scenario&
   std::string out = "kind,site,locality,age_band,days_elapsed,days_delayed,status,pathway\n";
   for (const scenario::CensusPerson& p : census.people) {
     const bool acute = p.kind == scenario::CensusKind::Acute;
-    const bool delayed = acute && p.status != scenario::CensusStatus::InBed;
-    const bool has_elapsed = !std::isnan(p.elapsed) && p.status != scenario::CensusStatus::Waiting;
+    const bool waiting_in_ic = p.kind == scenario::CensusKind::IntermediateCare && p.status == scenario::CensusStatus::Waiting;
+    const bool delayed = (acute && p.status != scenario::CensusStatus::InBed) || waiting_in_ic;
+    const bool has_elapsed = !std::isnan(p.elapsed) && (p.status != scenario::CensusStatus::Waiting || waiting_in_ic);
     out += fmt::format("{},{},{},{},{},{},{},{}\n", scenario::census_kind_name(p.kind), csv_field(s.sites[p.site].name),
                        csv_field(s.population.localities[p.locality].name), csv_field(s.population.age_bands[p.band]),
                        has_elapsed ? days(p.elapsed) : "", delayed ? days(p.delayed) : "", scenario::census_status_name(p.status),

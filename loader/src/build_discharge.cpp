@@ -10,7 +10,7 @@ namespace pfsim::loader::detail {
 namespace {
 
 constexpr std::array<std::string_view, scenario::kPathways> kPathwayKeys{"P0", "P1", "P2", "P3"};
-constexpr std::string_view kP0Hint = "P0 (home, no support) has no assessment delay or attribution; use P1, P2 or P3";
+constexpr std::string_view kP0Hint = "P0 (home, no support) has no assessment and is never delayed; use P1, P2 or P3";
 
 std::array<double, scenario::kPathways> read_pathway_share(const At& at) {
   at.expect_map("pathway shares (P0, P1, P2, P3)");
@@ -23,8 +23,18 @@ std::array<double, scenario::kPathways> read_pathway_share(const At& at) {
   return share;
 }
 
+constexpr std::string_view kParties = "nhs, social_care or both";
+
+// One party (`social_care`) or shares over the three (`{nhs: 0.6, social_care: 0.3, both: 0.1}`).
 scenario::DelayAttribution read_attribution(const At& at) {
-  at.expect_map("attribution shares (nhs, social_care, both)");
+  if (at.node().kind == SourceNode::Kind::Scalar) {
+    const std::string& party = at.node().text;
+    if (party == "nhs") return {1.0, 0.0, 0.0};
+    if (party == "social_care") return {0.0, 1.0, 0.0};
+    if (party == "both") return {0.0, 0.0, 1.0};
+    at.fail(fmt::format("unknown party \"{}\"", party), fmt::format("use {} or shares such as {{nhs: 0.6, social_care: 0.4}}", kParties));
+  }
+  at.expect_map(fmt::format("{} or attribution shares (nhs, social_care, both)", kParties));
   at.check_keys({"nhs", "social_care", "both"});
   scenario::DelayAttribution attribution{0.0, 0.0, 0.0};
   if (auto v = at.get("nhs")) attribution.nhs = read_probability(*v);
@@ -32,6 +42,30 @@ scenario::DelayAttribution read_attribution(const At& at) {
   if (auto v = at.get("both")) attribution.both = read_probability(*v);
   check_sums_to_one(at, attribution.nhs + attribution.social_care + attribution.both, "attribution shares");
   return attribution;
+}
+
+// discharge.attribution: by the delay's reason (DESIGN §5.2 DToC); the assessment's by pathway or one for all.
+scenario::DelayAttributionRules read_attribution_rules(const At& at) {
+  constexpr std::string_view kByReason =
+      "attribution is by the delay's reason since pfsim 0.5: give assessment, reablement, intermediate_care and care_home, "
+      "e.g. {assessment: nhs, reablement: social_care, intermediate_care: nhs, care_home: social_care}";
+  at.expect_map("attribution by delay reason (assessment, reablement, intermediate_care, care_home)");
+  at.check_keys({"assessment", "reablement", "intermediate_care", "care_home"},
+                {{"P0", kByReason}, {"P1", kByReason}, {"P2", kByReason}, {"P3", kByReason}});
+  scenario::DelayAttributionRules rules;
+  if (auto assessment = at.get("assessment")) {
+    if (assessment->node().kind == SourceNode::Kind::Map && (assessment->get("P1") || assessment->get("P2") || assessment->get("P3") || assessment->get("P0"))) {
+      assessment->check_keys({"P1", "P2", "P3"}, {{"P0", kP0Hint}});
+      for (std::size_t p = 1; p < kPathwayKeys.size(); ++p)
+        if (auto shares = assessment->get(kPathwayKeys[p])) rules.assessment[p] = read_attribution(*shares);
+    } else {
+      rules.assessment.fill(read_attribution(*assessment));
+    }
+  }
+  if (auto v = at.get("reablement")) rules.reablement = read_attribution(*v);
+  if (auto v = at.get("intermediate_care")) rules.intermediate_care = read_attribution(*v);
+  if (auto v = at.get("care_home")) rules.care_home = read_attribution(*v);
+  return rules;
 }
 
 double read_weight(const At& at) { return read_nonnegative(at); }
@@ -78,12 +112,7 @@ scenario::DischargeSettings build_discharge(const At& at, const scenario::Popula
     for (std::size_t p = 1; p < kPathwayKeys.size(); ++p)
       if (auto delay = delays->get(kPathwayKeys[p])) discharge.assessment_delay[p] = read_distribution(*delay);
   }
-  if (auto attribution = at.get("attribution")) {
-    attribution->expect_map("attribution by pathway (P1, P2, P3)");
-    attribution->check_keys({"P1", "P2", "P3"}, {{"P0", kP0Hint}});
-    for (std::size_t p = 1; p < kPathwayKeys.size(); ++p)
-      if (auto shares = attribution->get(kPathwayKeys[p])) discharge.attribution[p] = read_attribution(*shares);
-  }
+  if (auto attribution = at.get("attribution")) discharge.attribution = read_attribution_rules(*attribution);
   if (auto timing = at.get("timing")) discharge.timing = read_timing(*timing);
   return discharge;
 }

@@ -5,6 +5,7 @@
 
 #include "care_homes.hpp"
 #include "care_pathway.hpp"
+#include "delays.hpp"
 #include "discharge.hpp"
 #include "virtual_ward.hpp"
 
@@ -60,11 +61,10 @@ void AcuteBeds::continue_stay(std::uint32_t id) {
 void AcuteBeds::leave(std::uint32_t id) {
   Patient& p = ctx_.patients[id];
   const double now = ctx_.sim.now();
-  if (p.stage() == Stage::Delayed && ctx_.scenario.discharge)
-    ctx_.recorder.delayed_period(p.medically_fit_at, now, ctx_.scenario.discharge->attribution[static_cast<std::size_t>(p.episode.pathway)],
-                                 p.site, p.locality);
+  if (p.stage() == Stage::Delayed) record_delay(ctx_, p, now);
   beds_.release();
   ctx_.recorder.bed_stay(p.admitted_at, now, p.locality);
+  ctx_.recorder.stay_ended(p.admitted_at, now, p.site, p.locality);
   const bool before_noon = now - std::floor(now / engine::kMinutesPerDay) * engine::kMinutesPerDay < 12 * engine::kMinutesPerHour;
   ctx_.recorder.discharge(now, p.site, p.locality, before_noon, ctx_.calendar.weekday(now) >= 5);
   p.discharged_at = now;
@@ -76,9 +76,10 @@ void AcuteBeds::die(std::uint32_t id) {
   const double now = ctx_.sim.now();
   beds_.release();
   ctx_.recorder.bed_stay(p.admitted_at, now, p.locality);
+  ctx_.recorder.stay_ended(p.admitted_at, now, p.site, p.locality);
   ctx_.recorder.hospital_death(now, p.site, p.locality);
   if (p.holds_care_home_place && ctx_.care_homes) ctx_.care_homes->died_away(id);
-  ctx_.remove_patient(id);
+  ctx_.remove_patient(id, Leaving::Died);
 }
 
 void AcuteBeds::resume_stay(std::uint32_t id, double admitted_at, std::optional<Pathway> pathway, std::optional<double> fit_at) {

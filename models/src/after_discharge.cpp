@@ -28,7 +28,7 @@ void AfterDischarge::home(std::uint32_t id) {
     ctx_.sim.schedule_at(p.discharged_at + p.episode.readmit_time_u * k30Days, readmit_, id);
     return;
   }
-  ctx_.remove_patient(id);
+  ctx_.remove_patient(id, Leaving::Home);
 }
 
 void AfterDischarge::outcome(std::uint32_t id) {
@@ -55,7 +55,9 @@ void AfterDischarge::outcome(std::uint32_t id) {
     case Outcome91d::Death:
     case Outcome91d::NoEvent: break;
   }
-  ctx_.remove_patient(id);
+  ctx_.remove_patient(id, p.outcome == Outcome91d::Death      ? Leaving::Died
+                          : p.outcome == Outcome91d::CareHome ? Leaving::ToCareHome  // no care homes modelled
+                                                              : Leaving::Home);
 }
 
 void AfterDischarge::resume(std::uint32_t id, double discharged_at, Pending pending) {

@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "acute_sites.hpp"
+#include "downstream_care.hpp"
 #include "emergency_demand.hpp"
 #include "scheme_effects.hpp"
 
@@ -162,9 +163,11 @@ void CareHomes::request(std::uint32_t id) {
 void CareHomes::admit(std::uint32_t id) {
   Patient& p = ctx_.patients[id];
   if (p.stage() == Stage::Delayed) sites_.leave(id);  // P3 straight from the acute bed
+  if (p.stage() == Stage::DelayedNonAcute) intermediate_care_->leave_for_care_home(id);
   // A community referral never had an acute stay (admitted_at unset); it has no treating site.
   const std::size_t site = std::isnan(p.admitted_at) ? Recorder::kNoSite : p.site;
-  ctx_.recorder.care_home_admission(ctx_.sim.now(), site, p.locality, ctx_.scenario.population.band_is_65plus[p.band]);
+  const auto& population = ctx_.scenario.population;
+  ctx_.recorder.care_home_admission(ctx_.sim.now(), site, p.locality, population.band_is_adult[p.band], population.band_is_65plus[p.band]);
   ctx_.patients.set_stage(p, Stage::InCareHome);
   p.care_home_since = ctx_.sim.now();
   live_in_home(p, id, ctx_.sim.now() + settings_.stay.sample(p.rng));
@@ -185,7 +188,7 @@ void CareHomes::stay_ends(std::uint32_t id) {
   if (p.stage() != Stage::InCareHome || ctx_.sim.now() != p.care_home_leaves_at) return;
   if (settings_.residents_ae) leave_home_list(id);
   beds_.release();
-  ctx_.remove_patient(id);
+  ctx_.remove_patient(id, Leaving::Died);
 }
 
 void CareHomes::return_home(std::uint32_t id) {

@@ -11,6 +11,7 @@
 namespace pfsim::models {
 
 class AcuteSites;
+class DownstreamCare;
 class EmergencyDemand;
 class SchemeEffects;
 
@@ -26,6 +27,9 @@ class CareHomes {
   void resume(std::uint32_t id, double admitted_at);
   /// With `residents_ae`, residents attend A&E through `demand` (built after the care homes, so set once both exist).
   void send_residents_to(EmergencyDemand& demand) { demand_ = &demand; }
+  /// People who wait in intermediate care for a place leave `intermediate_care` when they get it (built after the
+  /// care homes, so set once both exist).
+  void take_from(DownstreamCare& intermediate_care) { intermediate_care_ = &intermediate_care; }
   /// A resident back from A&E or a hospital stay: in their home again, the stay clock running on from where it
   /// stopped.
   void return_home(std::uint32_t id);
@@ -53,6 +57,7 @@ class CareHomes {
   AcuteSites& sites_;
   const SchemeEffects* schemes_;
   EmergencyDemand* demand_ = nullptr;
+  DownstreamCare* intermediate_care_ = nullptr;
   engine::HandlerId granted_, died_, community_, attend_ae_;
   engine::Resource beds_;
   std::vector<LocalityDemand> community_demand_;

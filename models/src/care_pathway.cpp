@@ -25,6 +25,7 @@ std::string_view stage_name(Stage stage) {
     case Stage::AwaitingCareHome: return "AwaitingCareHome";
     case Stage::InCareHome: return "InCareHome";
     case Stage::InVirtualWard: return "InVirtualWard";
+    case Stage::DelayedNonAcute: return "DelayedNonAcute";
   }
   return "?";
 }

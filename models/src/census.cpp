@@ -35,11 +35,21 @@ void place_holder(Context& ctx, const CensusServices& services, std::uint32_t id
       services.acute[person.site].resume_stay(id, now - person.elapsed, person.pathway,
                                                 fit ? std::optional<double>(now - person.delayed) : std::nullopt);
       if (person.status == CensusStatus::DelayedAssessment) services.discharge.resume_assessment(id);
-      if (person.status == CensusStatus::DelayedPathway) p.assessed = true;
+      if (person.status == CensusStatus::DelayedPathway) {
+        p.assessed = true;
+        p.assessed_at = now;  // when is not in a census; only the days before it would be attributed otherwise
+      }
       return;
     }
     case CensusKind::Reablement: services.reablement->resume(id, now - person.elapsed); return;
-    case CensusKind::IntermediateCare: services.intermediate_care->resume(id, now - person.elapsed); return;
+    case CensusKind::IntermediateCare:
+      if (person.status == CensusStatus::Waiting) {
+        p.discharged_at = now - person.elapsed;
+        services.intermediate_care->resume_waiting(id, now - person.delayed);
+      } else {
+        services.intermediate_care->resume(id, now - person.elapsed);
+      }
+      return;
     case CensusKind::CareHome:
       if (person.status == CensusStatus::Resident) services.care_homes->resume(id, now - person.elapsed);  // NaN stays NaN
       return;
@@ -77,6 +87,8 @@ void place_census(Context& ctx, const CensusServices& services) {
     if (!waits(person)) continue;
     if (person.kind == CensusKind::Acute) {
       services.discharge.start_pathway(ids[i]);
+    } else if (person.kind == CensusKind::IntermediateCare) {
+      services.care_homes->request(ids[i]);  // in the intermediate-care bed already (place_holder)
     } else {
       Patient& p = ctx.patients[ids[i]];
       p.site = static_cast<std::uint8_t>(person.site);
@@ -110,6 +122,12 @@ std::optional<CensusPerson> describe(const Context& ctx, const Patient& p) {
       person.kind = p.stage() == Stage::InReablement ? CensusKind::Reablement : CensusKind::IntermediateCare;
       person.status = CensusStatus::InService;
       person.elapsed = now - p.discharged_at;
+      return person;
+    case Stage::DelayedNonAcute:
+      person.kind = CensusKind::IntermediateCare;
+      person.status = CensusStatus::Waiting;
+      person.elapsed = now - p.discharged_at;
+      person.delayed = now - p.medically_fit_at;
       return person;
     case Stage::InCareHome:
       person.kind = CensusKind::CareHome;

@@ -1,6 +1,9 @@
 #include "context.hpp"
 
+#include <cmath>
+
 #include "care_pathway.hpp"
+#include "home_at_91_days.hpp"
 
 namespace pfsim::models {
 
@@ -37,6 +40,11 @@ std::uint32_t Context::new_patient(const engine::StreamFamily& origin, std::uint
   p.locality = static_cast<std::uint16_t>(locality);
   p.band = static_cast<std::uint8_t>(band);
   return id;
+}
+
+void Context::remove_patient(std::uint32_t id, Leaving how) {
+  if (home_at_91d && !std::isnan(patients[id].ascof_day91)) home_at_91d->left(id, how);
+  patients.release(id);
 }
 
 }  // namespace pfsim::models

@@ -16,6 +16,7 @@
 namespace pfsim::models {
 
 class CareHomes;
+class HomeAt91Days;
 class VirtualWards;
 
 class Context {
@@ -36,6 +37,8 @@ class Context {
   VirtualWards* virtual_wards = nullptr;
   /// The care homes, or null without them (set by LocalSystem): where a resident goes back to after A&E or hospital.
   CareHomes* care_homes = nullptr;
+  /// The ASCOF 2B day-91 follow-up (set by LocalSystem): told when a person it follows leaves the model.
+  HomeAt91Days* home_at_91d = nullptr;
   /// Where the follow-up of the measured arrival cohorts stops at the latest (measure_to + kFollowUpDays); demand
   /// goes on until then so the last measured patients meet real conditions.
   const double follow_to;
@@ -58,8 +61,9 @@ class Context {
   [[nodiscard]] engine::StreamFamily family(const std::string& origin) const {
     return engine::StreamFamily(scenario.run.seed, replication, origin);
   }
-  /// Removes a person from the system (death, or leaving care with nothing pending).
-  void remove_patient(std::uint32_t id) { patients.release(id); }
+  /// Removes a person from the system (death, or leaving care with nothing pending); `how` settles a day-91
+  /// follow-up still open.
+  void remove_patient(std::uint32_t id, Leaving how);
 };
 
 }  // namespace pfsim::models

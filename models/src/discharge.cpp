@@ -24,8 +24,10 @@ bool Discharge::held(std::uint32_t id, engine::HandlerId retry) {
   Patient& p = ctx_.patients[id];
   const double until = winter_->held_until(ctx_.sim.now(), p.episode.discharge_u, p.site);
   if (std::isnan(until)) return false;
-  // Medically fit and still in the acute bed until the working morning: a delayed day like any other.
-  ctx_.patients.set_stage(p, Stage::Delayed);
+  // Held in the bed until the working morning. On P1-P3 the assessment is done and the service does not start people
+  // today: a delayed day for that service. On P0 the patient waits for the hospital's own discharge, which the sitrep
+  // does not count as a delayed transfer (no reason applies): bed time, as a discharge-timing wait is.
+  if (p.episode.pathway != Pathway::P0) ctx_.patients.set_stage(p, Stage::Delayed);
   ctx_.sim.schedule_at(until, retry, id);
   return true;
 }
@@ -40,6 +42,7 @@ void Discharge::medically_fit(std::uint32_t id) {
   Patient& p = ctx_.patients[id];
   p.medically_fit_at = ctx_.sim.now();
   p.assessed = false;
+  p.assessed_at = kNever;
   if (p.episode.dies_in_hospital) return sites_.die(id);
   if (p.episode.pathway == Pathway::P0) return home_from_bed(id);
   // Medically fit but still in an acute bed: a delayed transfer of care from now until the bed is left.
@@ -49,6 +52,8 @@ void Discharge::medically_fit(std::uint32_t id) {
 }
 
 void Discharge::assessed(std::uint32_t id) {
+  Patient& p = ctx_.patients[id];
+  if (std::isnan(p.assessed_at)) p.assessed_at = ctx_.sim.now();
   if (held(id, assessed_)) return;  // weekend / bank-holiday dip: the pathway starts on the next working morning
   start_pathway(id);
 }
@@ -67,6 +72,7 @@ void Discharge::resume_assessment(std::uint32_t id) {
 void Discharge::start_pathway(std::uint32_t id) {
   Patient& p = ctx_.patients[id];
   p.assessed = true;
+  if (std::isnan(p.assessed_at)) p.assessed_at = ctx_.sim.now();
   // The service takes the person out of the bed when it grants them a place.
   switch (p.episode.pathway) {
     case Pathway::P1:

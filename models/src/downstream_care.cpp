@@ -5,7 +5,10 @@
 
 #include "acute_sites.hpp"
 #include "after_discharge.hpp"
+#include "care_homes.hpp"
 #include "care_pathway.hpp"
+#include "delays.hpp"
+#include "home_at_91_days.hpp"
 #include "scheme_effects.hpp"
 
 namespace pfsim::models {
@@ -40,12 +43,24 @@ void DownstreamCare::start(std::uint32_t id) {
   }
   p.outcome = outcome_91d(h, p.episode.outcome_u);
   p.outcome_at = now + outcome_delay_91d(p.episode.outcome_time_u);
-  if (ctx_.scenario.population.band_is_65plus[p.band])
-    ctx_.recorder.reablement_cohort(now, p.outcome == Outcome91d::NoEvent, p.site, p.locality);
+  if (ctx_.home_at_91d) ctx_.home_at_91d->discharged(id);
   // An event that falls during the package or stay ends it early.
   double end = now + p.episode.downstream_duration;
   if (p.outcome != Outcome91d::NoEvent) end = std::min(end, p.outcome_at);
   ctx_.sim.schedule_at(end, finished_, id);
+}
+
+void DownstreamCare::leave_for_care_home(std::uint32_t id) {
+  record_delay(ctx_, ctx_.patients[id], ctx_.sim.now());
+  capacity_.release();
+}
+
+void DownstreamCare::resume_waiting(std::uint32_t id, double waiting_since) {
+  if (!capacity_.try_acquire()) throw std::logic_error("census: more people than places in " + capacity_.name());
+  Patient& p = ctx_.patients[id];
+  p.outcome = Outcome91d::NoEvent;
+  p.medically_fit_at = waiting_since;
+  ctx_.patients.set_stage(p, Stage::DelayedNonAcute);
 }
 
 void DownstreamCare::resume(std::uint32_t id, double started_at) {
@@ -78,10 +93,19 @@ void DownstreamCare::resume(std::uint32_t id, double started_at) {
 }
 
 void DownstreamCare::finish(std::uint32_t id) {
-  capacity_.release();
   Patient& p = ctx_.patients[id];
+  // An intermediate-care stay that ends in a care-home move: the person waits in the bed for the place, a non-acute
+  // delayed transfer, so full care homes block intermediate care as they block acute beds.
+  if (stage_ == Stage::InIntermediateCare && p.outcome == Outcome91d::CareHome && ctx_.care_homes && ctx_.sim.now() >= p.outcome_at) {
+    p.outcome = Outcome91d::NoEvent;  // the move is happening now
+    p.medically_fit_at = ctx_.sim.now();
+    ctx_.patients.set_stage(p, Stage::DelayedNonAcute);
+    ctx_.care_homes->request(id);
+    return;
+  }
+  capacity_.release();
   if (p.outcome == Outcome91d::NoEvent) {
-    ctx_.remove_patient(id);
+    ctx_.remove_patient(id, Leaving::Home);
     return;
   }
   ctx_.patients.set_stage(p, Stage::AtHome);

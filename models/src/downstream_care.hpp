@@ -22,6 +22,12 @@ class DownstreamCare {
   /// package is the residual of the duration distribution; the 91-day outcome is drawn given that nothing has
   /// ended it yet.
   void resume(std::uint32_t id, double started_at);
+  /// Census warm start: the stay is over and the person has waited in its bed for a care-home place since
+  /// `waiting_since` (the caller then asks the care homes for the place).
+  void resume_waiting(std::uint32_t id, double waiting_since);
+  /// The care home takes `id`, who waited in intermediate care for it (stage DelayedNonAcute): the delay ends and
+  /// the place is free.
+  void leave_for_care_home(std::uint32_t id);
 
   [[nodiscard]] const engine::Resource& capacity() const { return capacity_; }
   /// Places available from now on (schemes).

@@ -119,7 +119,7 @@ void EmergencyDepartment::leave(std::uint32_t id, bool without_being_seen) {
     cubicles_->release();
   }
   if (p.holds_care_home_place && ctx_.care_homes) return ctx_.care_homes->return_home(id);
-  ctx_.remove_patient(id);
+  ctx_.remove_patient(id, Leaving::Home);
 }
 
 }  // namespace pfsim::models

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "delays.hpp"
 #include "emergency_department.hpp"
 #include "pfsim/models/scheme_delivery.hpp"
 #include "pfsim/models/system.hpp"
@@ -60,15 +61,19 @@ LocalSystem::LocalSystem(Context& ctx)
                                                     : nullptr),
       scheme_capacity_(schemes_ ? std::make_unique<SchemeCapacity>(ctx, *schemes_, acute_, reablement_.get(), intermediate_care_.get(),
                                                                    care_homes_.get(), virtual_wards_.get())
-                                : nullptr) {
+                                : nullptr),
+      home_at_91d_(ctx) {
   ctx.virtual_wards = virtual_wards_.get();
   ctx.care_homes = care_homes_.get();
+  ctx.home_at_91d = &home_at_91d_;
   if (care_homes_) care_homes_->send_residents_to(demand_);
+  if (care_homes_ && intermediate_care_) care_homes_->take_from(*intermediate_care_);
 }
 
 LocalSystem::~LocalSystem() {
   ctx_.virtual_wards = nullptr;
   ctx_.care_homes = nullptr;
+  ctx_.home_at_91d = nullptr;
 }
 
 CensusServices LocalSystem::census_services() {
@@ -94,10 +99,11 @@ void LocalSystem::end_of_window() { window_ = denominators(ctx_.measure_to); }
 
 void LocalSystem::follow_cohort() {
   Recorder& rec = ctx_.recorder;
-  if (rec.cohort_open() == 0) return;
+  if (rec.cohort_open() == 0 && rec.home_at_91d_open() == 0) return;
   rec.on_cohort_done([this] { ctx_.sim.stop(); });
   ctx_.sim.run_until(ctx_.follow_to);
   rec.on_cohort_done(nullptr);
+  home_at_91d_.settle_pending();  // only at the cap: day 91 of a discharge on the window's last day is 91 days on
   if (rec.cohort_open() == 0) return;
   // The cap: whoever of the measured cohorts is still in A&E or still waiting for a bed is counted as such.
   const double cap = ctx_.follow_to;
@@ -125,14 +131,12 @@ ReplicationResult LocalSystem::finish() {
   // The run may have gone on past the measured period; the recorder clips what follows to the window.
   const double end = std::max(ctx_.sim.now(), ctx_.measure_to);
   if (winter_beds_) winter_beds_->finish(end);
+  home_at_91d_.settle_pending();  // a caller that stopped before the follow-up
   // Patients still in a bed when the run ends contribute their bed-time and delayed days so far.
   for (const Patient& p : ctx_.patients.all()) {
     if (p.stage() == Stage::InVirtualWard) ctx_.recorder.virtual_ward_stay(p.discharged_at, end, p.locality);
-    if (p.stage() != Stage::InBed && p.stage() != Stage::Delayed) continue;
-    ctx_.recorder.bed_stay(p.admitted_at, end, p.locality);
-    if (p.stage() == Stage::Delayed && ctx_.scenario.discharge)
-      ctx_.recorder.delayed_period(p.medically_fit_at, end, ctx_.scenario.discharge->attribution[static_cast<std::size_t>(p.episode.pathway)],
-                                   p.site, p.locality);
+    if (p.stage() == Stage::Delayed || p.stage() == Stage::DelayedNonAcute) record_delay(ctx_, p, end);
+    if (p.stage() == Stage::InBed || p.stage() == Stage::Delayed) ctx_.recorder.bed_stay(p.admitted_at, end, p.locality);
   }
   const Scenario& s = ctx_.scenario;
   const Recorder::Denominators& den = *window_;

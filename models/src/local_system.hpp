@@ -18,6 +18,7 @@
 #include "downstream_care.hpp"
 #include "emergency_demand.hpp"
 #include "emergency_department.hpp"
+#include "home_at_91_days.hpp"
 #include "pfsim/models/invariants.hpp"
 #include "primary_care.hpp"
 #include "router.hpp"
@@ -86,6 +87,7 @@ class LocalSystem {
   std::unique_ptr<PrimaryCare> primary_care_;
   std::unique_ptr<WinterBeds> winter_beds_;
   std::unique_ptr<SchemeCapacity> scheme_capacity_;
+  HomeAt91Days home_at_91d_;
   std::function<void(std::int64_t)> on_midnight_;
   std::optional<Recorder::Denominators> window_;  // set by end_of_window()
 };

@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "delays.hpp"
 #include "local_system.hpp"
 #include "pfsim/models/system.hpp"
 
@@ -39,11 +40,18 @@ std::uint64_t LocalSystem::walk_patients(bool measured, Recorder::Census& c) {
   for (std::uint32_t id = 0; id < stages.size(); ++id) {
     const Stage stage = stages[id];
     in_system += stage != Stage::Free;
-    if (!measured || (stage != Stage::InBed && stage != Stage::Delayed)) continue;
+    if (!measured || (stage != Stage::InBed && stage != Stage::Delayed && stage != Stage::DelayedNonAcute)) continue;
     const Patient& p = ctx_.patients[id];
-    const bool delayed_adult = stage == Stage::Delayed && s.population.band_is_adult[p.band];
+    const bool adult = s.population.band_is_adult[p.band];
+    if (stage == Stage::DelayedNonAcute) {
+      c.delayed += adult;
+      if (adult) ctx_.recorder.delayed_non_acute_at_midnight(p.site, p.locality, delay_attribution(s, p, now));
+      continue;
+    }
+    const bool delayed_adult = stage == Stage::Delayed && adult;
     c.delayed += delayed_adult;
-    ctx_.recorder.in_bed_at_midnight(p.site, p.locality, delayed_adult, now - p.admitted_at >= k21Days);
+    ctx_.recorder.in_bed_at_midnight(p.site, p.locality, delayed_adult ? &delay_attribution(s, p, now) : nullptr,
+                                     adult && now - p.admitted_at >= k21Days);
   }
   return in_system;
 }
@@ -68,7 +76,7 @@ FlowSnapshot LocalSystem::flow_snapshot(std::int64_t day) const {
     const engine::Resource& b = acute_[site].beds();
     snap.sites.push_back({s.sites[site].name, {b.in_use(), b.capacity(), b.queue_length()}, 0, 0});
   }
-  std::int64_t reabling = 0, in_ic = 0, in_care_home = 0, awaiting_care_home = 0, on_virtual_ward = 0, away_from_care_home = 0;
+  std::int64_t reabling = 0, in_ic = 0, in_care_home = 0, awaiting_care_home = 0, on_virtual_ward = 0, away_from_care_home = 0, waiting_in_ic = 0;
   std::vector<std::int64_t> in_cubicle(acute_.size(), 0), in_ae_without_one(acute_.size(), 0);
   std::array<std::int64_t, kPathways> delayed_by_pathway{};
   for (std::uint32_t id = 0; id < ctx_.patients.all().size(); ++id) {
@@ -103,6 +111,10 @@ FlowSnapshot LocalSystem::flow_snapshot(std::int64_t day) const {
         break;
       case Stage::InReablement: ++reabling; break;
       case Stage::InIntermediateCare: ++in_ic; break;
+      case Stage::DelayedNonAcute:  // holds the intermediate-care place while waiting for a care-home one
+        ++in_ic;
+        ++waiting_in_ic;
+        break;
       case Stage::InCareHome: ++in_care_home; break;
       case Stage::AwaitingCareHome: ++awaiting_care_home; break;
       case Stage::InVirtualWard: ++on_virtual_ward; break;
@@ -116,7 +128,7 @@ FlowSnapshot LocalSystem::flow_snapshot(std::int64_t day) const {
   if (intermediate_care_) snap.services.push_back({"intermediate care", held(intermediate_care_->capacity()), in_ic, delayed(Pathway::P2)});
   if (care_homes_)
     snap.services.push_back({"care homes", held(care_homes_->beds()), in_care_home + away_from_care_home,
-                             awaiting_care_home + delayed(Pathway::P3)});
+                             awaiting_care_home + delayed(Pathway::P3) + waiting_in_ic});
   // A cubicle is held by a patient who has it, or granted (an event this instant) to one in A&E still without one.
   for (std::size_t site = 0; site < eds_.size(); ++site)
     if (eds_[site] && eds_[site]->cubicles())

@@ -41,6 +41,7 @@ std::array<double, kKpiCount> kpi_values(const KpiCounters& c, const KpiPeople& 
   const auto set = [&kpi](Kpi k, double v) { kpi[static_cast<std::size_t>(k)] = v; };
   const double census = census_days > 0 ? census_days : 1.0;
   const double daily_delays = c.delayed_sum / census;
+  const double aged_18to64 = std::max(0.0, people.adults - people.aged_65plus);
   set(Kpi::AeAttendances, c.ae_attendances);
   // Arrival cohorts (DESIGN §5): the ones still waiting at the follow-up cap are breaches and count their time so far.
   const double ae_counted = c.ae_left + c.ae_unfinished, bed_counted = c.bed_waits + c.bed_unfinished;
@@ -54,6 +55,10 @@ std::array<double, kKpiCount> kpi_values(const KpiCounters& c, const KpiPeople& 
   set(Kpi::Nea, c.nea);
   set(Kpi::NeaPer100k, per_100k_per_year(c.nea, people.population, days));
   set(Kpi::SdecAdmissions, c.sdec);
+  set(Kpi::NeaAll, c.nea + c.sdec);
+  set(Kpi::NeaAllPer100k, per_100k_per_year(c.nea + c.sdec, people.population, days));
+  set(Kpi::NeaZeroLos, c.sdec + c.nea_same_day_beds);
+  set(Kpi::NeaLos1PlusDays, c.nea - c.nea_same_day_beds);
   set(Kpi::BedOccupancyPct, pct(c.occupied_area, c.available_area));
   set(Kpi::TrolleyWaitMeanH, bed_counted > 0 ? c.bed_wait_sum / bed_counted / engine::kMinutesPerHour : 0.0);
   set(Kpi::TrolleyWaits12h, c.trolley_over_12h);
@@ -61,10 +66,16 @@ std::array<double, kKpiCount> kpi_values(const KpiCounters& c, const KpiPeople& 
   set(Kpi::DtocDaysSocialCare, c.dtoc_social);
   set(Kpi::DtocDaysBoth, c.dtoc_both);
   set(Kpi::DtocDays, c.dtoc_nhs + c.dtoc_social + c.dtoc_both);
+  set(Kpi::DtocDaysNonAcute, c.dtoc_non_acute);
   set(Kpi::DtocDailyDelays, daily_delays);
+  set(Kpi::DtocDailyDelaysNhs, c.delayed_nhs_sum / census);
+  set(Kpi::DtocDailyDelaysSocialCare, c.delayed_social_sum / census);
+  set(Kpi::DtocDailyDelaysBoth, c.delayed_both_sum / census);
+  set(Kpi::DtocDailyDelaysNonAcute, c.delayed_non_acute_sum / census);
   set(Kpi::DtocDailyDelaysPer100k18plus, people.adults > 0 ? daily_delays / people.adults * 1e5 : 0.0);
   set(Kpi::Reablement91dHomePct, pct(c.reablement_home, c.reablement_cohort));
   set(Kpi::CareHomeAdmissionsPer100k65plus, per_100k_per_year(c.care_home_65, people.aged_65plus, days));
+  set(Kpi::CareHomeAdmissionsPer100k18to64, per_100k_per_year(c.care_home_18to64, aged_18to64, days));
   set(Kpi::LosOver21d, c.los21_sum / census);
   set(Kpi::Readmission30dPct, pct(c.readmissions_30d, c.discharges));
   set(Kpi::HospitalDeaths, c.hospital_deaths);
@@ -88,6 +99,14 @@ Recorder::Recorder(double measure_from, int days, std::size_t sites, const std::
       site_choice_(normalised_rows(site_choice, sites)), site_(sites), locality_(site_choice.size()), day_ae_4h_(days_),
       day_ae_cohort_(days_), day_opel4_(days_), day_occupied_area_(days_), day_available_area_(days_), months_(std::move(months)) {
   for (auto& d : daily_) d.assign(days_, 0.0);
+  // Labels are "YYYY-MM": October to December are months 10-12.
+  std::vector<bool> quarter(days_, false);
+  bool any = false;
+  for (std::size_t d = 0; d < days_ && d < months_.month_of_day.size(); ++d) {
+    const std::string& label = months_.labels[months_.month_of_day[d]];
+    any |= quarter[d] = label.size() == 7 && label[5] == '1';
+  }
+  if (any) october_to_december_ = std::move(quarter);
 }
 
 void Recorder::census(std::size_t d, const Census& c) {

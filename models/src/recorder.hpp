@@ -44,22 +44,29 @@ struct KpiCounters {
   double ae_attendances = 0, ae_left = 0, ae_within_4h = 0, ae_time_sum = 0, ae_unfinished = 0;
   double ae_type1 = 0, ae_type1_within_4h = 0, ae_over_12h = 0, ae_lwbs = 0, trolley_over_12h = 0;
   std::array<double, kAeTimeBins> ae_time_bins{};  // attendances by time in department (unfinished: last bin)
-  double nea = 0, sdec = 0, bed_waits = 0, bed_wait_sum = 0, bed_unfinished = 0;
-  double dtoc_nhs = 0, dtoc_social = 0, dtoc_both = 0;                        // bed-days
+  double nea = 0, sdec = 0, nea_same_day_beds = 0, bed_waits = 0, bed_wait_sum = 0, bed_unfinished = 0;
+  double dtoc_nhs = 0, dtoc_social = 0, dtoc_both = 0, dtoc_non_acute = 0;     // bed-days (acute + non-acute)
   double reablement_cohort = 0, reablement_home = 0;
-  double care_home_65 = 0, discharges = 0, readmissions_30d = 0, hospital_deaths = 0, gp_unmet = 0;
+  double care_home_65 = 0, care_home_18to64 = 0, discharges = 0, readmissions_30d = 0, hospital_deaths = 0, gp_unmet = 0;
   double discharges_before_noon = 0, discharges_at_weekend = 0;
-  double delayed_sum = 0, los21_sum = 0;                                      // midnight census sums
+  // Midnight census sums: adults delayed (acute + non-acute), split by attribution, and the non-acute ones.
+  double delayed_sum = 0, delayed_nhs_sum = 0, delayed_social_sum = 0, delayed_both_sum = 0, delayed_non_acute_sum = 0;
+  double los21_sum = 0;
   double occupied_area = 0, available_area = 0;                               // bed-minutes
   double opel4_days = 0, escalation_bed_days = 0;
   double vw_step_ups = 0, vw_bed_days_saved = 0;                              // virtual wards
   double vw_occupied_area = 0, vw_available_area = 0;                         // virtual-ward slot-minutes
 };
 
-/// The people a cut of the system serves (mean over the measured period) and the measured days.
+/// The people a cut of the system serves (mean over the measured period) and the measured days. Adults include the
+/// people aged 65+.
 struct KpiPeople {
   double population = 0, adults = 0, aged_65plus = 0;
 };
+
+/// How a person leaves the model (Context::remove_patient): the ASCOF 2B day-91 status of someone who leaves before
+/// day 91 follows from it.
+enum class Leaving : std::uint8_t { Home, Died, ToCareHome };
 std::array<double, kKpiCount> kpi_values(const KpiCounters& c, const KpiPeople& people, double days, double census_days);
 
 class Recorder {
@@ -122,6 +129,13 @@ class Recorder {
     add(site, locality, [](KpiCounters& c) { ++c.nea; });
     daily(Daily::Nea, t) += 1;
   }
+  /// A bedded stay admitted at `admitted` that ended (discharge or death) at `left`: a zero-LOS stay when both fall on
+  /// the same calendar day. Counted against the admission, like `nea`.
+  void stay_ended(double admitted, double left, std::size_t site, std::size_t locality) {
+    if (!measured(admitted)) return;
+    if (std::floor(admitted / engine::kMinutesPerDay) == std::floor(left / engine::kMinutesPerDay))
+      add(site, locality, [](KpiCounters& c) { ++c.nea_same_day_beds; });
+  }
   void sdec(double t, std::size_t site, std::size_t locality) {
     if (measured(t)) add(site, locality, [](KpiCounters& c) { ++c.sdec; });
   }
@@ -154,12 +168,14 @@ class Recorder {
   /// Measured attendances still in A&E plus measured bed requests still waiting (a patient from A&E waiting for a
   /// bed counts in both).
   [[nodiscard]] std::int64_t cohort_open() const { return open_; }
-  /// Called once when cohort_open() falls to 0 (set after the measured period, to end the follow-up); empty: none.
+  /// Called once when cohort_open() and home_at_91d_open() are both 0 (set after the measured period, to end the
+  /// follow-up); empty: none.
   void on_cohort_done(std::function<void()> done) { on_cohort_done_ = std::move(done); }
   /// The whole-system counters so far (conservation checks).
   [[nodiscard]] const KpiCounters& totals() const { return total_; }
-  /// Bed-time from medically fit until leaving the bed, clipped to the window, split by attribution.
-  void delayed_period(double from, double to, const DelayAttribution& who, std::size_t site, std::size_t locality) {
+  /// Delayed bed-time over [from, to) for one reason, clipped to the window and split by that reason's attribution;
+  /// `non_acute`: in an intermediate-care bed rather than an acute one.
+  void delayed_period(double from, double to, const DelayAttribution& who, std::size_t site, std::size_t locality, bool non_acute) {
     const double a = std::max(from, from_), b = std::min(to, to_);
     if (b <= a) return;
     const double bed_days = (b - a) / engine::kMinutesPerDay;
@@ -167,6 +183,7 @@ class Recorder {
       c.dtoc_nhs += bed_days * who.nhs;
       c.dtoc_social += bed_days * who.social_care;
       c.dtoc_both += bed_days * who.both;
+      if (non_acute) c.dtoc_non_acute += bed_days;
     });
   }
   /// A stay in an acute bed over [admitted, left), clipped to the window. Only localities need it: a site's (and the
@@ -175,16 +192,33 @@ class Recorder {
     const double a = std::max(admitted, from_), b = std::min(left, to_);
     if (b > a) locality_[locality].occupied_area += b - a;
   }
-  void reablement_cohort(double discharged, bool at_home_91d, std::size_t site, std::size_t locality) {
-    if (!measured(discharged)) return;
+  /// ASCOF 2B(1)'s cohort: people 65+ discharged into reablement or rehabilitation at `discharged` count when it is
+  /// from 1 October to 31 December (any year the window covers); a window with no such day takes everyone discharged
+  /// at least 91 days before it ends, so that day 91 is inside it.
+  [[nodiscard]] bool in_home_at_91d_cohort(double discharged) const {
+    if (!measured(discharged)) return false;
+    return october_to_december_.empty() ? discharged + 91.0 * engine::kMinutesPerDay <= to_ : october_to_december_[day(discharged)];
+  }
+  /// A cohort member joins: their day-91 status is still to come, so the follow-up after the window waits for it.
+  void home_at_91d_pending() { ++home_at_91d_open_; }
+  /// A cohort member's status on day 91 after their discharge (or, if the follow-up stopped first, when it stopped).
+  void home_at_91d(bool at_home, std::size_t site, std::size_t locality) {
     add(site, locality, [&](KpiCounters& c) {
       ++c.reablement_cohort;
-      c.reablement_home += at_home_91d;
+      c.reablement_home += at_home;
     });
+    --home_at_91d_open_;
+    check_done();
   }
-  /// `site` is the acute site that discharged the person, or kNoSite for a referral from the community.
-  void care_home_admission(double t, std::size_t site, std::size_t locality, bool aged_65plus) {
-    if (!measured(t) || !aged_65plus) return;
+  [[nodiscard]] std::int64_t home_at_91d_open() const { return home_at_91d_open_; }
+  /// `site` is the acute site that discharged the person, or kNoSite for a referral from the community. ASCOF 2A
+  /// counts 18-64s (2A(1)) and 65+ (2A(2)) apart; under-18s are not in it.
+  void care_home_admission(double t, std::size_t site, std::size_t locality, bool adult, bool aged_65plus) {
+    if (!measured(t) || !adult) return;
+    if (!aged_65plus) {
+      add(site, locality, [](KpiCounters& c) { ++c.care_home_18to64; }, [](KpiCounters& c, double share) { c.care_home_18to64 += share; });
+      return;
+    }
     add(site, locality, [](KpiCounters& c) { ++c.care_home_65; }, [](KpiCounters& c, double share) { c.care_home_65 += share; });
     daily(Daily::CareHomeAdmissions65plus, t) += 1;
   }
@@ -234,11 +268,19 @@ class Recorder {
     const double a = std::max(from, from_), b = std::min(to, to_);
     if (b > a) locality_[locality].vw_occupied_area += b - a;
   }
-  /// One patient in an acute bed at the midnight census of a measured day.
-  void in_bed_at_midnight(std::size_t site, std::size_t locality, bool delayed_adult, bool over_21d) {
+  /// One patient in an acute bed at the midnight census of a measured day; `delay` is the attribution of an adult's
+  /// delay (nullptr: not delayed, or under 18).
+  void in_bed_at_midnight(std::size_t site, std::size_t locality, const DelayAttribution* delay, bool adult_over_21d) {
     add(site, locality, [&](KpiCounters& c) {
-      c.delayed_sum += delayed_adult;
-      c.los21_sum += over_21d;
+      if (delay) add_delayed(c, *delay);
+      c.los21_sum += adult_over_21d;
+    });
+  }
+  /// One adult delayed in an intermediate-care bed at the midnight census (a non-acute delay), with its attribution.
+  void delayed_non_acute_at_midnight(std::size_t site, std::size_t locality, const DelayAttribution& delay) {
+    add(site, locality, [&](KpiCounters& c) {
+      add_delayed(c, delay);
+      ++c.delayed_non_acute_sum;
     });
   }
 
@@ -281,6 +323,12 @@ class Recorder {
       if (shares[s] > 0) share_out(site_[s], shares[s]);
   }
   void finish_monthly(ReplicationResult& r) const;
+  static void add_delayed(KpiCounters& c, const DelayAttribution& delay) {
+    ++c.delayed_sum;
+    c.delayed_nhs_sum += delay.nhs;
+    c.delayed_social_sum += delay.social_care;
+    c.delayed_both_sum += delay.both;
+  }
   static std::size_t time_bin(double minutes) {
     return std::min(kAeTimeBins - 1, static_cast<std::size_t>(std::max(0.0, minutes) / kAeTimeBinMinutes));
   }
@@ -293,10 +341,15 @@ class Recorder {
   std::vector<KpiCounters> site_, locality_;
   double census_days_ = 0;
   void close_one() {
-    if (--open_ == 0 && on_cohort_done_) on_cohort_done_();
+    --open_;
+    check_done();
+  }
+  void check_done() {
+    if (open_ == 0 && home_at_91d_open_ == 0 && on_cohort_done_) on_cohort_done_();
   }
 
-  std::int64_t open_ = 0;
+  std::int64_t open_ = 0, home_at_91d_open_ = 0;
+  std::vector<bool> october_to_december_;  // [measured day]; empty when the window has no such day
   std::function<void()> on_cohort_done_;
   // day_ae_cohort_: the day's arrivals counted so far (left A&E, or still there at the follow-up cap).
   std::vector<double> day_ae_4h_, day_ae_cohort_, day_opel4_, day_occupied_area_, day_available_area_;

@@ -79,7 +79,7 @@ void VirtualWards::finish(std::uint32_t id) {
   const double now = ctx_.sim.now();
   ctx_.recorder.virtual_ward_stay(p.discharged_at, now, p.locality);
   if (p.stepped_up) {  // step-up: home, nothing more modelled
-    ctx_.remove_patient(id);
+    ctx_.remove_patient(id, Leaving::Home);
     return;
   }
   // Step-down: home on the P0 path; the 30-day readmission window starts when they leave the virtual ward.

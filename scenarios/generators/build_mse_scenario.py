@@ -302,10 +302,11 @@ def baseline():
       "  timing:  # assumed: as the SEE baseline (national reference: ~18 % before noon, weekends about half a weekday)\n"
       "    hour: [0.2, 0.1, 0.1, 0.1, 0.1, 0.1, 0.2, 0.3, 0.8, 2.0, 3.6, 5.2, 4.4, 5.6, 7.0, 8.0, 8.2, 7.6, 6.2, 4.6, 3.2, 2.2, 1.4, 0.6]\n"
       "    weekday: [1, 1, 1, 1, 1, 0.65, 0.55]\n"
-      "  attribution:\n"
-      "    P1: {nhs: 0.6, social_care: 0.3, both: 0.1}  # assumed: national split\n"
-      "    P2: {nhs: 0.8, social_care: 0.1, both: 0.1}  # assumed\n"
-      "    P3: {nhs: 0.3, social_care: 0.55, both: 0.15}  # assumed\n")
+      "  attribution:  # assumed: as the SEE baseline (by the delay's reason, DESIGN §5.2)\n"
+      "    assessment: {P1: {nhs: 0.6, social_care: 0.3, both: 0.1}, P2: nhs, P3: {nhs: 0.3, social_care: 0.4, both: 0.3}}\n"
+      "    reablement: social_care\n"
+      "    intermediate_care: nhs\n"
+      "    care_home: {social_care: 0.8, both: 0.2}\n")
     w(f"reablement:  # Southend 24-hour reablement and assessment service (seeds/003 L1994); capacity assumed\n"
       f"  capacity: {round(380 * scale)}  # assumed: 380 x {scale:.3f}\n"
       "  duration: \"gamma(mean=14d, sd=10d)\"  # assumed: as the SEE baseline (5-7 day D2A reablement, seeds/000 L2101)\n"

@@ -108,8 +108,11 @@ TEST(LoadBaseline, OptionalModulesArePresentWithTheirValues) {
   ASSERT_TRUE(s.discharge->timing);
   EXPECT_DOUBLE_EQ(s.discharge->timing->hour[16], 8.2);
   EXPECT_DOUBLE_EQ(s.discharge->timing->weekday[6], 0.55);
-  EXPECT_DOUBLE_EQ(s.discharge->attribution[3].social_care, 0.55);
-  EXPECT_DOUBLE_EQ(s.discharge->attribution[0].nhs, 1.0);  // P0: default, never delayed
+  EXPECT_DOUBLE_EQ(s.discharge->attribution.assessment[3].social_care, 0.4);
+  EXPECT_DOUBLE_EQ(s.discharge->attribution.assessment[2].nhs, 1.0);  // a party name: all of it
+  EXPECT_DOUBLE_EQ(s.discharge->attribution.reablement.social_care, 1.0);
+  EXPECT_DOUBLE_EQ(s.discharge->attribution.care_home.both, 0.2);
+  EXPECT_DOUBLE_EQ(s.discharge->attribution.assessment[0].nhs, 1.0);  // P0: default, never delayed
   ASSERT_TRUE(s.reablement);
   EXPECT_EQ(s.reablement->capacity, 380);
   ASSERT_EQ(s.reablement->hazards_by_band.size(), 5u);

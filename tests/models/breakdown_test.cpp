@@ -21,9 +21,12 @@ namespace {
 constexpr double kDay = 1440.0;
 
 // KPIs whose value for the system is the plain sum of their values for the parts.
-const std::set<Kpi> kCounts = {Kpi::AeAttendances,   Kpi::Nea,          Kpi::SdecAdmissions,   Kpi::DtocDays,
-                               Kpi::DtocDaysNhs,     Kpi::DtocDaysSocialCare, Kpi::DtocDaysBoth, Kpi::DtocDailyDelays,
-                               Kpi::LosOver21d,      Kpi::GpUnmetAppointments, Kpi::Opel4Days,  Kpi::EscalationBedDays};
+const std::set<Kpi> kCounts = {Kpi::AeAttendances,      Kpi::Nea,                    Kpi::SdecAdmissions,     Kpi::NeaAll,
+                               Kpi::NeaZeroLos,         Kpi::NeaLos1PlusDays,        Kpi::DtocDays,           Kpi::DtocDaysNhs,
+                               Kpi::DtocDaysSocialCare, Kpi::DtocDaysBoth,           Kpi::DtocDaysNonAcute,   Kpi::DtocDailyDelays,
+                               Kpi::DtocDailyDelaysNhs, Kpi::DtocDailyDelaysSocialCare, Kpi::DtocDailyDelaysBoth,
+                               Kpi::DtocDailyDelaysNonAcute, Kpi::LosOver21d,        Kpi::GpUnmetAppointments, Kpi::Opel4Days,
+                               Kpi::EscalationBedDays};
 
 std::string name(Kpi k) { return std::string(kpi_catalogue()[static_cast<std::size_t>(k)].name); }
 double sum(const std::vector<double>& v) {
@@ -173,25 +176,29 @@ TEST(Breakdowns, RecorderRatiosRecombineWithTheirDenominatorsAsWeights) {
   rec.bed_wait(f.t(2), f.t(2) + 600, 0, 0, false);
   rec.bed_wait(f.t(2), f.t(2) + 60, 1, 2, false);
   rec.bed_wait(f.t(2), f.t(2) + 120, 1, 1, false);
-  rec.reablement_cohort(f.t(3), true, 0, 2);
-  rec.reablement_cohort(f.t(3), false, 1, 2);
-  rec.reablement_cohort(f.t(3), true, 1, 1);
+  for (int i = 0; i < 3; ++i) rec.home_at_91d_pending();
+  rec.home_at_91d(true, 0, 2);
+  rec.home_at_91d(false, 1, 2);
+  rec.home_at_91d(true, 1, 1);
   for (std::size_t l : {0, 1, 2, 2}) rec.discharge(f.t(4), l == 0 ? 0 : 1, l, false, false);
   rec.readmission_within_30d(f.t(4), 1, 2);
-  rec.care_home_admission(f.t(5), Recorder::kNoSite, 2, true);  // community referral: 0.25 / 0.75 over sites
-  rec.care_home_admission(f.t(5), 0, 1, true);
+  rec.care_home_admission(f.t(5), Recorder::kNoSite, 2, true, true);  // community referral: 0.25 / 0.75 over sites
+  rec.care_home_admission(f.t(5), 0, 1, true, true);
+  rec.care_home_admission(f.t(5), 1, 2, true, false);  // 18-64
   rec.gp_unmet(f.t(5), 2, 8.0);
   rec.bed_stay(f.t(0), f.t(30), 0);
   rec.bed_stay(f.t(-5), f.t(10), 2);  // clipped to the window: 10 days
   rec.bed_stay(f.t(3), f.t(20), 1);
-  rec.delayed_period(f.t(2), f.t(5), DelayAttribution{0.5, 0.3, 0.2}, 1, 2);
-  rec.delayed_period(f.t(28), f.t(40), DelayAttribution{}, 0, 0);  // 2 days inside the window
+  rec.delayed_period(f.t(2), f.t(5), DelayAttribution{0.5, 0.3, 0.2}, 1, 2, false);
+  rec.delayed_period(f.t(28), f.t(40), DelayAttribution{}, 0, 0, true);  // 2 days inside the window, non-acute
   rec.escalation_open(f.t(6), f.t(8), 1, 4.0);
   Recorder::Census c;
   c.opel_by_site = {4, 1, 4};
   for (std::size_t d = 0; d < 30; ++d) {
-    rec.in_bed_at_midnight(0, 0, d % 2 == 0, false);
-    rec.in_bed_at_midnight(1, 2, true, d > 20);
+    const DelayAttribution social{0.0, 1.0, 0.0};
+    rec.in_bed_at_midnight(0, 0, d % 2 == 0 ? &social : nullptr, false);
+    rec.in_bed_at_midnight(1, 2, &social, d > 20);
+    if (d % 3 == 0) rec.delayed_non_acute_at_midnight(1, 1, DelayAttribution{});
     rec.census(d, c);
   }
   Recorder::Denominators den;
@@ -218,6 +225,7 @@ TEST(Breakdowns, RecorderRatiosRecombineWithTheirDenominatorsAsWeights) {
   check(Kpi::NeaPer100k, {2500, 7500, 0}, den.locality_population);
   check(Kpi::DtocDailyDelaysPer100k18plus, {2000, 6000, 0}, den.locality_adults);
   check(Kpi::CareHomeAdmissionsPer100k65plus, {500, 1500, 0}, den.locality_65plus);
+  check(Kpi::CareHomeAdmissionsPer100k18to64, {1500, 4500, 0}, {600, 1800, 3600});
   // Available beds go to localities by their part of each site's catchment (locality 2: 0.6 of site 0's and 0.6 of
   // site 1's), and site 2's, which nobody chooses, by population (0.1, 0.3, 0.6).
   check(Kpi::BedOccupancyPct, den.site_available_area, {(0.4 * 30 + 0.1 * 10) * kDay, (0.4 * 60 + 0.3 * 10) * kDay, (0.6 * 90 + 0.6 * 10) * kDay});

@@ -87,13 +87,33 @@ TEST(WholeSystem, EveryKpiIsFiniteAndPercentagesAreInRange) {
   EXPECT_EQ(r.daily[0].size(), 120u);
 }
 
-TEST(WholeSystem, NinetyOneDayAtHomeFallsWhenHazardsRise) {
-  Scenario low = whole_system(true), high = whole_system(true);
-  high.reablement->hazards = {0.3, 0.1, 0.2};
-  high.intermediate_care->hazards = {0.3, 0.1, 0.2};
+// ASCOF 2B(1): the cohort is discharged 1 October - 31 December and counted where they are on day 91.
+Scenario autumn_whole_system() {
+  Scenario s = whole_system(true);
+  s.run.start_date = std::chrono::year{2019} / 10 / 1;
+  return s;
+}
+
+TEST(WholeSystem, NinetyOneDayAtHomeFallsWhenDeathsAndCareHomeMovesRise) {
+  Scenario low = autumn_whole_system(), high = autumn_whole_system();
+  high.reablement->hazards = {0.15, 0.1, 0.25};
+  high.intermediate_care->hazards = {0.15, 0.1, 0.25};
   const double at_home_low = run_replication(low, 0)[Kpi::Reablement91dHomePct];
   const double at_home_high = run_replication(high, 0)[Kpi::Reablement91dHomePct];
-  EXPECT_GT(at_home_low, at_home_high + 20.0);
+  // Not at home on day 91: the dead (0.1 -> 0.25) and the care-home residents (0.03 -> 0.1), ~+22 points.
+  EXPECT_GT(at_home_low, at_home_high + 12.0);
+}
+
+TEST(WholeSystem, NinetyOneDayStatusCountsTheReadmittedWhoAreHomeAgain) {
+  // Everyone in reablement or intermediate care is readmitted within 91 days and nobody dies or moves: most are home
+  // again on day 91 (the old "no event in 91 days" rule gave 0 %); the rest are back in hospital (each discharge into
+  // reablement brings another readmission), in intermediate care or, after a P3 stay, in a care home.
+  Scenario s = autumn_whole_system();
+  s.reablement->hazards = {1.0, 0.0, 0.0};
+  s.intermediate_care->hazards = {1.0, 0.0, 0.0};
+  const double at_home = run_replication(s, 0)[Kpi::Reablement91dHomePct];
+  EXPECT_GT(at_home, 50.0);
+  EXPECT_LT(at_home, 100.0) << "some are in hospital, or in reablement again, on day 91";
 }
 
 TEST(WholeSystem, SameSeedSameResultsAndReplicationsDiffer) {

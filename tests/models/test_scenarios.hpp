@@ -69,9 +69,10 @@ inline Scenario whole_system(bool unbounded) {
     d.assessment_delay[2] = engine::Distribution::gamma(2 * 1440.0, 2 * 1440.0);
     d.assessment_delay[3] = engine::Distribution::gamma(7 * 1440.0, 5 * 1440.0);
   }
-  d.attribution[1] = {0.6, 0.3, 0.1};
-  d.attribution[2] = {0.8, 0.1, 0.1};
-  d.attribution[3] = {0.3, 0.55, 0.15};
+  d.attribution.assessment.fill({1.0, 0.0, 0.0});
+  d.attribution.reablement = {0.2, 0.7, 0.1};
+  d.attribution.intermediate_care = {0.9, 0.0, 0.1};
+  d.attribution.care_home = {0.1, 0.75, 0.15};
   s.discharge = d;
   const int big = 1'000'000;
   s.reablement = DownstreamService{unbounded ? big : 190, engine::Distribution::gamma(14 * 1440.0, 10 * 1440.0), {0.15, 0.03, 0.1}, {}};

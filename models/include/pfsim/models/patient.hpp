@@ -22,6 +22,7 @@ enum class Stage : std::uint8_t {
   AwaitingCareHome,   // in the community waiting for a care-home bed
   InCareHome,
   InVirtualWard,      // holding a virtual-ward slot at p.site (step-down from a bed, or step-up from A&E)
+  DelayedNonAcute,    // intermediate-care stay over, still in its bed waiting for a care-home place (a non-acute DToC)
 };
 
 inline constexpr double kNever = std::numeric_limits<double>::quiet_NaN();
@@ -91,6 +92,8 @@ struct Patient {
   bool from_care_home = false;      // attends as a care-home resident (residents' admit rate, home on P0, no virtual ward)
   bool holds_care_home_place = false;  // ... and keeps their place while away: they go back to it
   bool assessed = false;            // medically fit and pathway assessment done (waiting for the pathway itself)
+  double assessed_at = kNever;      // when the assessment was done: the delay's reason changes then (DESIGN §5.2 DToC)
+  double ascof_day91 = kNever;      // in the ASCOF 2B cohort: the day-91 check is due then (kNever: not in it)
   bool stepped_up = false;          // on the virtual ward instead of an admission (step-up), not after a bed
   Episode episode;
   Outcome91d outcome = Outcome91d::NoEvent;

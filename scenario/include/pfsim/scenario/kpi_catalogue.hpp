@@ -52,6 +52,10 @@ enum class Kpi : std::size_t {
   Nea,
   NeaPer100k,
   SdecAdmissions,
+  NeaAll,           // BCF / MAR non-elective admissions: bedded + same-day emergency care
+  NeaAllPer100k,
+  NeaZeroLos,       // same calendar day: SDEC and same-day bed stays
+  NeaLos1PlusDays,  // bedded stays past at least one midnight
   BedOccupancyPct,
   TrolleyWaitMeanH,
   TrolleyWaits12h,
@@ -59,10 +63,16 @@ enum class Kpi : std::size_t {
   DtocDaysNhs,
   DtocDaysSocialCare,
   DtocDaysBoth,
+  DtocDaysNonAcute,
   DtocDailyDelays,
+  DtocDailyDelaysNhs,
+  DtocDailyDelaysSocialCare,
+  DtocDailyDelaysBoth,
+  DtocDailyDelaysNonAcute,
   DtocDailyDelaysPer100k18plus,
   Reablement91dHomePct,
   CareHomeAdmissionsPer100k65plus,
+  CareHomeAdmissionsPer100k18to64,
   LosOver21d,
   Readmission30dPct,
   HospitalDeaths,

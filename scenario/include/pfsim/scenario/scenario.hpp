@@ -111,6 +111,30 @@ struct DelayAttribution {
   double nhs = 1.0, social_care = 0.0, both = 0.0;
 };
 
+/// Why a medically fit patient is still in a bed (NHS England DToC sitrep reasons, DESIGN §5.2): waiting for the
+/// pathway's assessment (reason A), for a reablement or home-care start (E), for intermediate care (C, further
+/// non-acute NHS care) or for a care-home place (D).
+enum class DelayReason : std::uint8_t { Assessment, Reablement, IntermediateCare, CareHome };
+
+/// Who a delayed day is attributed to, by its reason: the sitrep attributes each delayed day by the reason the
+/// patient is waiting, not by who they are. Defaults follow the usual responsibility for each reason.
+struct DelayAttributionRules {
+  std::array<DelayAttribution, kPathways> assessment{};  // by pathway; P0 unused (a P0 patient is never delayed)
+  DelayAttribution reablement{0.0, 1.0, 0.0};
+  DelayAttribution intermediate_care{1.0, 0.0, 0.0};
+  DelayAttribution care_home{0.0, 1.0, 0.0};
+
+  [[nodiscard]] const DelayAttribution& of(DelayReason reason, Pathway pathway) const {
+    switch (reason) {
+      case DelayReason::Assessment: return assessment[static_cast<std::size_t>(pathway)];
+      case DelayReason::Reablement: return reablement;
+      case DelayReason::IntermediateCare: return intermediate_care;
+      case DelayReason::CareHome: break;
+    }
+    return care_home;
+  }
+};
+
 /// When people leave an acute bed (DESIGN §3 Discharge timing): the stay decides the day and `hour` the time of day
 /// (relative weights, hour 0 = 00:00–01:00); on a day whose `weekday` factor (Monday first, the busiest day 1) is
 /// below 1, only that share of the day's leavers go and the rest leave on the next day that takes them.
@@ -124,7 +148,7 @@ struct DischargeSettings {
   PathwayShares pathway_share{1.0, 0.0, 0.0, 0.0};    // every adult band, unless given by band; under-18s always P0
   std::vector<PathwayShares> pathway_share_by_band;  // by age band (under-18 rows unused); empty = pathway_share
   std::array<std::optional<Distribution>, kPathways> assessment_delay{};  // P0 entry unused
-  std::array<DelayAttribution, kPathways> attribution{};
+  DelayAttributionRules attribution;
   std::optional<DischargeTimingSettings> timing;  // absent: people leave the moment they are ready
 
   [[nodiscard]] const PathwayShares& shares(std::size_t band) const {
