@@ -9,6 +9,7 @@
 
 #include "pfsim/scenario/scenario.hpp"
 #include "pfsim/loader/calibration.hpp"
+#include "pfsim/loader/parameter_uncertainty.hpp"
 #include "reader.hpp"
 
 namespace pfsim::loader::detail {
@@ -44,6 +45,8 @@ scenario::Census build_census(const At& census, const scenario::Scenario& scenar
 scenario::RoutingSettings build_routing(const At& routing, const scenario::Population& population, const std::vector<scenario::Site>& sites);
 /// The `calibration:` section (build_calibration.cpp); `root` is the whole document, for checking key paths.
 loader::Calibration build_calibration(const At& calibration, const SourceNode& root);
+/// The `parameter_uncertainty:` section (build_parameter_uncertainty.cpp); `root` as for build_calibration.
+loader::ParameterUncertainty build_parameter_uncertainty(const At& section, const SourceNode& root);
 
 // Shared by the section builders ------------------------------------------------------------------
 

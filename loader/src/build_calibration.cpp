@@ -11,6 +11,7 @@
 #include "did_you_mean.hpp"
 #include "document.hpp"
 #include "key_path.hpp"
+#include "number_at_key.hpp"
 #include "pfsim/loader/calibration.hpp"
 #include "pfsim/loader/load.hpp"
 #include "pfsim/scenario/kpi_catalogue.hpp"
@@ -19,54 +20,6 @@ namespace pfsim::loader {
 
 namespace detail {
 namespace {
-
-constexpr std::string_view kKeyHint = "write the path as for --set, e.g. sites.Southend.beds.general or ae.outcomes.admit[2]";
-
-std::optional<double> plain_number(const SourceNode& node) {
-  if (node.kind != SourceNode::Kind::Scalar || node.quoted || node.text.empty()) return std::nullopt;
-  char* end = nullptr;
-  const double value = std::strtod(node.text.c_str(), &end);
-  if (end != node.text.c_str() + node.text.size() || !std::isfinite(value)) return std::nullopt;
-  return value;
-}
-
-// Walks `steps` from the document root; fails at `where` (the `key:` value) naming the first step that does not exist.
-SourceNode* resolve(SourceNode& root, const std::vector<KeyStep>& steps, const At& where) {
-  SourceNode* node = &root;
-  std::vector<KeyStep> walked;
-  for (const KeyStep& step : steps) {
-    const std::string here = walked.empty() ? "the top level" : join_key_path(walked);
-    if (step.is_index) {
-      if (node->kind != SourceNode::Kind::List) where.fail(fmt::format("{} is not a list, so [{}] does not exist", here, step.index), std::string(kKeyHint));
-      if (step.index >= node->items.size())
-        where.fail(fmt::format("index [{}] is out of range: {} has {} items", step.index, here, node->items.size()), "indices start at 0");
-      node = &node->items[step.index];
-    } else if (node->kind == SourceNode::Kind::List) {
-      std::vector<std::string> names;
-      SourceNode* found = nullptr;
-      for (auto& item : node->items)
-        if (const std::string* name = item.name()) {
-          names.push_back(*name);
-          if (*name == step.key) found = &item;
-        }
-      if (!found) where.fail(fmt::format("no item named \"{}\" in {}", shorten(step.key), here), suggestion_hint(step.key, names, "names here"));
-      node = found;
-    } else if (node->kind == SourceNode::Kind::Map) {
-      SourceNode* child = node->find(step.key);
-      if (!child) {
-        std::vector<std::string> keys;
-        for (const auto& entry : node->entries) keys.push_back(entry.key);
-        where.fail(fmt::format("key path does not exist: no \"{}\" under {}", shorten(step.key), here),
-                   suggestion_hint(step.key, keys, "keys here"));
-      }
-      node = child;
-    } else {
-      where.fail(fmt::format("key path does not exist: {} is a single value, not a map", here), std::string(kKeyHint));
-    }
-    walked.push_back(step);
-  }
-  return node;
-}
 
 // Whole numbers by default for capacities: a bed count of 551.4 cannot be built.
 bool names_a_capacity(const std::vector<KeyStep>& steps) {
@@ -115,19 +68,16 @@ FreeParameter build_parameter(const At& at, const SourceNode& root) {
   const At key = at.require("key", "add `key: PATH`, a number in the scenario as for --set, e.g. sites.Southend.beds.general");
   parameter.key_path = read_string(key);
   const auto steps = split_key_path(parameter.key_path);
-  if (!steps) key.fail(fmt::format("malformed key path \"{}\"", shorten(parameter.key_path)), std::string(kKeyHint));
+  if (!steps) key.fail(fmt::format("malformed key path \"{}\"", shorten(parameter.key_path)), std::string(kKeyPathHint));
   const std::string& top = steps->front().key;
   if (top == "calibration" || top == "run" || top == "pfsim" || top == "name" || top == "extends")
     key.fail(fmt::format("\"{}\" cannot be a free parameter", top), "free parameters are model numbers (beds, rates, capacities, shares)");
   parameter.key_path = join_key_path(*steps);
 
-  // Resolve in a copy, without the calibration section, so the bounds can be tried out below.
-  SourceNode trial = root;
-  trial.erase("calibration");
-  // A census is the starting state, not a parameter: a bed-count bound below today's census is still a valid search
-  // range for the model (and re-reading the census for every bound would be slow).
-  trial.erase("census");
-  SourceNode* leaf = resolve(trial, *steps, key);
+  // Resolve in a copy, without the calibration section, so the bounds can be tried out below. A bed-count bound
+  // below today's census is still a valid search range for the model (trial_document drops the census).
+  SourceNode trial = trial_document(root);
+  SourceNode* leaf = resolve_key_path(trial, *steps, key);
   const auto current = plain_number(*leaf);
   if (!current)
     key.fail(fmt::format("{} is {}, not a plain number", parameter.key_path, describe(*leaf)),

@@ -22,7 +22,7 @@ scenario::Scenario build_scenario(const SourceNode& root) {
   top.expect_map("scenario settings (pfsim, name, run, ...)");
   top.check_keys({"pfsim", "name", "extends", "run", "population", "sites", "ae", "admission", "discharge",
                   "reablement", "intermediate_care", "care_homes", "readmission", "primary_care", "seasons", "winter",
-                  "calibration", "schemes", "qipp_target_gbp", "scheme_tariff", "kpi_targets", "census", "routing",
+                  "calibration", "parameter_uncertainty", "schemes", "qipp_target_gbp", "scheme_tariff", "kpi_targets", "census", "routing",
                   "virtual_wards"});
   check_schema_version(top);
 
@@ -48,6 +48,8 @@ scenario::Scenario build_scenario(const SourceNode& root) {
   if (auto census = top.get("census")) scenario.census = build_census(*census, scenario);
   // Checked here so a bad section fails validate/run too; its content is for `pfsim calibrate` only.
   if (auto calibration = top.get("calibration")) (void)build_calibration(*calibration, root);
+  // Likewise for `pfsim run --parameter-uncertainty` only (DESIGN §6.5).
+  if (auto uncertainty = top.get("parameter_uncertainty")) (void)build_parameter_uncertainty(*uncertainty, root);
   return scenario;
 }
 

@@ -59,13 +59,13 @@ void Distributed::finalise() {
   if (mpi_started) MPI_Finalize();
 }
 
-ReplicationRun Distributed::run_shared(const scenario::Scenario& scenario, std::size_t replications, std::size_t threads,
+ReplicationRun Distributed::run_shared(const ReplicationScenarios& scenarios, std::size_t replications, std::size_t threads,
                                        const Checkpoints* checkpoints, const std::function<void()>& on_done) const {
   const ReplicationShare share{rank_, ranks_};
   std::vector<std::size_t> mine;
   for (std::size_t r = 0; r < replications; ++r)
     if (share.mine(r)) mine.push_back(r);
-  const auto results = run_indices(scenario, mine, threads, checkpoints, on_done);
+  const auto results = run_indices(scenarios, mine, threads, checkpoints, on_done);
 
   std::string bytes;
   std::vector<std::uint64_t> lengths;

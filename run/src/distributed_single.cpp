@@ -10,11 +10,11 @@ Distributed& Distributed::instance() {
 void Distributed::initialise(int&, char**&) {}
 void Distributed::finalise() {}
 
-ReplicationRun Distributed::run_shared(const scenario::Scenario& scenario, std::size_t replications, std::size_t threads,
+ReplicationRun Distributed::run_shared(const ReplicationScenarios& scenarios, std::size_t replications, std::size_t threads,
                                        const Checkpoints* checkpoints, const std::function<void()>& on_done) const {
   ReplicationPlan plan;
   plan.replications = replications;
-  return run_plan(scenario, plan, threads, checkpoints, on_done);
+  return run_plan(scenarios, plan, threads, checkpoints, on_done);
 }
 
 }  // namespace pfsim::run

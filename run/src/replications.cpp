@@ -6,6 +6,7 @@
 #include <oneapi/tbb/parallel_for.h>
 
 #include "pfsim/run/checkpoints.hpp"
+#include "pfsim/run/sampled_scenarios.hpp"
 #include "pfsim/engine/stats.hpp"
 #include "pfsim/models/system.hpp"
 
@@ -23,7 +24,17 @@
 
 namespace pfsim::run {
 
-std::vector<models::ReplicationResult> run_indices(const scenario::Scenario& scenario, const std::vector<std::size_t>& indices,
+ReplicationScenarios::ReplicationScenarios(const scenario::Scenario& every) : every_(&every) {}
+
+models::ReplicationResult ReplicationScenarios::run(std::size_t replication, const std::function<void()>& on_day) const {
+  // Built here, inside the replication's task, so building runs in parallel like the replications themselves.
+  const scenario::Scenario own = sampled_ ? sampled_->scenario_for(replication) : scenario::Scenario{};
+  const scenario::Scenario& scenario = sampled_ ? own : *every_;
+  return on_day ? models::run_replication(scenario, replication, [&](std::int64_t) { on_day(); })
+                : models::run_replication(scenario, replication);
+}
+
+std::vector<models::ReplicationResult> run_indices(const ReplicationScenarios& scenarios, const std::vector<std::size_t>& indices,
                                                    std::size_t threads, const Checkpoints* checkpoints,
                                                    const std::function<void()>& on_done,
                                                    const std::function<void()>& on_day) {
@@ -46,8 +57,7 @@ std::vector<models::ReplicationResult> run_indices(const scenario::Scenario& sce
         return;
       }
     }
-    results[k] = on_day ? models::run_replication(scenario, r, [&](std::int64_t) { on_day(); })
-                        : models::run_replication(scenario, r);
+    results[k] = scenarios.run(r, on_day);
     if (checkpoints) checkpoints->save(r, results[k]);
     if (on_done) on_done();
   });
@@ -60,14 +70,14 @@ std::size_t look_ahead(std::size_t n) {
   return n <= 100 ? kLimit : kLimit * n / 100;
 }
 
-ReplicationRun run_plan(const scenario::Scenario& scenario, const ReplicationPlan& plan, std::size_t threads,
+ReplicationRun run_plan(const ReplicationScenarios& scenarios, const ReplicationPlan& plan, std::size_t threads,
                         const Checkpoints* checkpoints, const std::function<void()>& on_done,
                         const std::function<void()>& on_day) {
   ReplicationRun run;
   if (!plan.target_ci_half) {
     std::vector<std::size_t> all(plan.replications);
     for (std::size_t r = 0; r < all.size(); ++r) all[r] = r;
-    run.results = run_indices(scenario, all, threads, checkpoints, on_done, on_day);
+    run.results = run_indices(scenarios, all, threads, checkpoints, on_done, on_day);
     run.replications_needed = run.results.size();
     std::vector<double> values;
     for (const auto& r : run.results) values.push_back(r.kpi[plan.ci_kpi]);
@@ -86,7 +96,7 @@ ReplicationRun run_plan(const scenario::Scenario& scenario, const ReplicationPla
     const std::size_t count = std::min(batch, plan.max_replications - first);
     std::vector<std::size_t> indices(count);
     for (std::size_t k = 0; k < count; ++k) indices[k] = first + k;
-    for (auto& r : run_indices(scenario, indices, threads, checkpoints, on_done, on_day)) run.results.push_back(std::move(r));
+    for (auto& r : run_indices(scenarios, indices, threads, checkpoints, on_done, on_day)) run.results.push_back(std::move(r));
     for (std::size_t n = first + 1; n <= run.results.size() && stop_at == 0; ++n) {
       values.push_back(run.results[n - 1].kpi[plan.ci_kpi]);
       if (n < kInitial) continue;

@@ -4,7 +4,8 @@ set -u
 pfsim=$1; scenario=$2; python=$3; compare=$4
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-args=(run "$scenario" -r 16 -j 1 -q --set run.days=200 --set run.warmup_days=20)
+# Arguments after the fourth are added to every run (e.g. --parameter-uncertainty).
+args=(run "$scenario" -r 16 -j 1 -q --set run.days=200 --set run.warmup_days=20 "${@:5}")
 
 "$pfsim" "${args[@]}" -o "$work/whole.h5" || { echo "uninterrupted run failed"; exit 1; }
 

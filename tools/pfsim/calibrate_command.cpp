@@ -18,6 +18,7 @@
 
 #include "pfsim/run/calibration/evaluator.hpp"
 #include "pfsim/run/calibration/nelder_mead.hpp"
+#include "pfsim/run/calibration/sampling_law.hpp"
 #include "pfsim/run/calibration/uncertainty.hpp"
 #include "cli_messages.hpp"
 #include "commands.hpp"
@@ -27,6 +28,7 @@
 #include "pfsim/output/output.hpp"
 #include "pfsim/loader/calibration.hpp"
 #include "pfsim/loader/load.hpp"
+#include "pfsim/loader/parameter_uncertainty.hpp"
 #include "pfsim/run/run_record.hpp"
 
 namespace pfsim::cli {
@@ -166,8 +168,12 @@ int calibrate(const CalibrateOptions& options, const std::string& command_line) 
                                  targets[k].source.empty() ? "" : "  [" + targets[k].source + "]"));
   header.push_back(fmt::format("Diagnostics: {} (/calibration/trace, /calibration_fit, /calibration_parameters).", h5.filename().string()));
   header.push_back(fmt::format("Reproduce the fit: pfsim run {} -r {}", out.filename().string(), options.replications));
+  header.push_back(fmt::format("With what the fit could not pin down: pfsim run {} --parameter-uncertainty (section at the end)",
+                               out.filename().string()));
+  // The fitted values, then what the fit could not pin down, machine-readable for `pfsim run --parameter-uncertainty`.
   const std::string yaml = loader::calibrated_scenario_yaml(input, extends_path.generic_string(),
-                                                                   base.name + " (calibrated)", header, fitted);
+                                                                   base.name + " (calibrated)", header, fitted) +
+                           loader::parameter_uncertainty_yaml(sampling_law(*calibration, uncertainty, best));
   // What is written must load: checked from the text (its `extends:` resolved beside `out`) before anything is written.
   (void)loader::load_scenario_text(yaml, out.string(), {}, fs::absolute(out).parent_path());
   write_text_atomically(out, yaml);

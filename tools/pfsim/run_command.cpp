@@ -1,5 +1,5 @@
 // pfsim run SCENARIO [-o results.h5] [-r REPS] [-j THREADS] [--seed N] [--set k=v]... [--target-ci X --ci-kpi NAME]
-//                    [--resume] [--quiet] [--check] [--save-census DATE FILE]
+//                    [--resume] [--quiet] [--check] [--save-census DATE FILE] [--parameter-uncertainty]
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -34,6 +34,7 @@
 #include "progress.hpp"
 #include "pfsim/run/replications.hpp"
 #include "pfsim/run/run_record.hpp"
+#include "pfsim/run/sampled_scenarios.hpp"
 #include "pfsim/run/scheme_summary.hpp"
 #include "pfsim/run/stability.hpp"
 
@@ -56,6 +57,7 @@ struct RunOptions {
   bool quiet = false;
   bool check = false;
   bool force = false;
+  bool parameter_uncertainty = false;  // sample the calibrated parameters per replication (DESIGN §6.5)
   bool offered_load = false;  // print the offered-load table even when every rho < 0.95
   bool ci_options_without_target = false;  // --ci-kpi or --max-replications given, --target-ci not
   std::vector<std::string> save_census;  // DATE FILE
@@ -129,8 +131,13 @@ int run(const RunOptions& options, const std::string& command_line, const Distri
   if (options.replications > 0) overrides.push_back(fmt::format("run.replications={}", options.replications));
   if (!options.seed.empty()) overrides.push_back("run.seed=" + options.seed);
   std::vector<std::filesystem::path> files_read;
-  scenario::Scenario scenario = loader::load_scenario(options.scenario, overrides, files_read);
+  const loader::ScenarioDocument document = loader::read_scenario(options.scenario, overrides, files_read);
+  scenario::Scenario scenario = loader::build_scenario(document);
   scenario.run.check_invariants = scenario.run.check_invariants || options.check;
+  // With --parameter-uncertainty each replication builds its own scenario from its parameter draw; the run settings
+  // (--check, and the warm-up chosen below) stay the base's. A scenario without the section is refused here, first.
+  std::optional<SampledScenarios> sampled;
+  if (options.parameter_uncertainty) sampled.emplace(document, scenario, options.scenario);
   const std::filesystem::path out = options.output;
   if (mpi.is_root()) check_output_path(out);
   if (!options.save_census.empty() && mpi.is_root()) check_output_path(options.save_census[1], "--save-census DATE", "census.csv");
@@ -156,6 +163,7 @@ int run(const RunOptions& options, const std::string& command_line, const Distri
   // `warmup_days: auto`: a deterministic pilot (the same on every rank) fixes the warm-up before anything runs.
   const std::optional<models::WarmupChoice> warmup = models::choose_warmup(scenario);
   const std::int64_t save_day = options.save_census.empty() ? 0 : census_day(scenario, options.save_census[0]);
+  const ReplicationScenarios scenarios = sampled ? ReplicationScenarios(*sampled) : ReplicationScenarios(scenario);
 
   plan.replications = static_cast<std::size_t>(scenario.run.replications);
   if (options.target_ci > 0) {
@@ -169,7 +177,10 @@ int run(const RunOptions& options, const std::string& command_line, const Distri
 
   // Each rank keeps its own checkpoints (a rank's file name carries its number) so ranks never collide.
   const std::filesystem::path checkpoint_base = mpi.ranks() > 1 ? out.string() + fmt::format(".rank{}", mpi.rank()) : out.string();
-  const Checkpoints checkpoints(checkpoint_base, fingerprint_of(scenario.resolved_yaml), options.resume, command_line);
+  // Sampled parameters change every replication's results, so a run with them never resumes one without, nor back.
+  const Checkpoints checkpoints(checkpoint_base,
+                                fingerprint_of(sampled ? scenario.resolved_yaml + "\n# --parameter-uncertainty\n" : scenario.resolved_yaml),
+                                options.resume, command_line);
   if (options.resume && mpi.is_root()) {
     if (!checkpoints.not_reused_because().empty()) {
       fmt::print(stderr, "pfsim: resume: {}\n", checkpoints.not_reused_because());
@@ -197,8 +208,8 @@ int run(const RunOptions& options, const std::string& command_line, const Distri
       progress.advance();
     };
     const std::function<void()> on_day = show_progress ? std::function<void()>([&] { progress.advance_day(); }) : nullptr;
-    if (mpi.ranks() > 1) run = mpi.run_shared(scenario, plan.replications, threads, &checkpoints, on_done);
-    else run = run_plan(scenario, plan, threads, &checkpoints, on_done, on_day);
+    if (mpi.ranks() > 1) run = mpi.run_shared(scenarios, plan.replications, threads, &checkpoints, on_done);
+    else run = run_plan(scenarios, plan, threads, &checkpoints, on_done, on_day);
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (!mpi.is_root()) {
@@ -226,10 +237,14 @@ int run(const RunOptions& options, const std::string& command_line, const Distri
                                                                warmup->pilot_warmup_days, warmup->pilot_days - warmup->pilot_warmup_days,
                                                                pilot_start(scenario, *warmup)));
   }
+  if (sampled) {
+    record.extra_meta.emplace_back("parameter_uncertainty", sampled->meta_description());
+    record.table_groups.push_back(sampled->samples_table(run.results.size()));
+  }
   if (scenario.census) record.extra_meta.emplace_back("census_people", fmt::format("{}", scenario.census->people.size()));
   output::write_results(record, out);
   checkpoints.remove_all();
-  if (!options.save_census.empty()) write_census(scenario, save_day, options.save_census[1]);
+  if (!options.save_census.empty()) write_census(sampled ? sampled->scenario_for(0) : scenario, save_day, options.save_census[1]);
 
   for (const auto& [key, value] : record.extra_meta)
     if (key == "unstable")
@@ -250,6 +265,9 @@ int run(const RunOptions& options, const std::string& command_line, const Distri
                  "replications x ({} warm-up + {}) days from {}, the real calendar)\n",
                  warmup->days, warmup->pilot_replications, warmup->pilot_warmup_days,
                  warmup->pilot_days - warmup->pilot_warmup_days, pilot_start(scenario, *warmup));
+    if (sampled)
+      fmt::print("parameter uncertainty: {} calibrated parameters drawn per replication (values in /parameter_samples)\n",
+                 sampled->sampler().law().parameters.size());
     if (scenario.census) fmt::print("census: {} people in place at the start ({})\n", scenario.census->people.size(), scenario.census->source);
     if (plan.target_ci_half)
       fmt::print("target: {} 95% CI half-width <= {} {} after {} replications (Hoad et al. look-ahead; half-width now {:.4g})\n",
@@ -295,6 +313,9 @@ Command add_run_command(CLI::App& app) {
                 "Overwrite an existing -o / --save-census file even if it is not a pfsim output of that kind (never an input)");
   cmd->add_flag("--offered-load", options->offered_load,
                 "Print the offered-load table (rho = offered load / capacity) before running; printed anyway when some rho >= 0.95");
+  cmd->add_flag("--parameter-uncertainty", options->parameter_uncertainty,
+                "Draw the calibrated parameters per replication from the scenario's parameter_uncertainty section (written by "
+                "pfsim calibrate), so the intervals include what the calibration could not pin down");
   cmd->add_flag("--check", options->check,
                 "Check invariants (clock, occupancy, conservation, bed holders) as it runs; always on in debug builds");
   cmd->add_option("--save-census", options->save_census,

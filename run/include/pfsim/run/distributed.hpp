@@ -20,7 +20,7 @@ class Distributed {
   [[nodiscard]] std::size_t ranks() const { return ranks_; }
   [[nodiscard]] bool is_root() const { return rank_ == 0; }
   /// Runs this rank's share of `replications` and gathers everything on rank 0 (others get an empty run).
-  ReplicationRun run_shared(const scenario::Scenario& scenario, std::size_t replications, std::size_t threads,
+  ReplicationRun run_shared(const ReplicationScenarios& scenarios, std::size_t replications, std::size_t threads,
                             const Checkpoints* checkpoints, const std::function<void()>& on_done) const;
 
  private:

@@ -13,6 +13,22 @@
 namespace pfsim::run {
 
 class Checkpoints;
+class SampledScenarios;
+
+/// The scenario each replication runs: one for every replication (the usual case, converted implicitly from a
+/// Scenario), or with parameter uncertainty each replication's own (DESIGN §6.5). Either way replication r's scenario
+/// depends on r alone, never on which thread or rank runs it.
+class ReplicationScenarios {
+ public:
+  ReplicationScenarios(const scenario::Scenario& every);  // NOLINT(google-explicit-constructor): the usual case
+  explicit ReplicationScenarios(const SampledScenarios& sampled) : sampled_(&sampled) {}
+  /// Runs replication `replication` (`on_day` after each simulated day, when given).
+  [[nodiscard]] models::ReplicationResult run(std::size_t replication, const std::function<void()>& on_day) const;
+
+ private:
+  const scenario::Scenario* every_ = nullptr;
+  const SampledScenarios* sampled_ = nullptr;
+};
 
 /// How many replications: a fixed count, or until the 95 % CI half-width of one KPI is at most a target
 /// (the sequential procedure of Hoad, Robinson & Davies 2010, with its look-ahead), up to a cap.
@@ -37,13 +53,13 @@ struct ReplicationShare {
 };
 
 /// Runs `indices` (skipping any already in `checkpoints`), saving each as it finishes.
-std::vector<models::ReplicationResult> run_indices(const scenario::Scenario& scenario, const std::vector<std::size_t>& indices,
+std::vector<models::ReplicationResult> run_indices(const ReplicationScenarios& scenarios, const std::vector<std::size_t>& indices,
                                                    std::size_t threads, const Checkpoints* checkpoints,
                                                    const std::function<void()>& on_done,
                                                    const std::function<void()>& on_day = {});
 
 /// Runs a plan on one process.
-ReplicationRun run_plan(const scenario::Scenario& scenario, const ReplicationPlan& plan, std::size_t threads,
+ReplicationRun run_plan(const ReplicationScenarios& scenarios, const ReplicationPlan& plan, std::size_t threads,
                         const Checkpoints* checkpoints, const std::function<void()>& on_done,
                         const std::function<void()>& on_day = {});
 
