@@ -155,6 +155,7 @@ void LocalSystem::census(std::size_t day, Recorder::Census& c) {
     const engine::Resource& b = acute_[site].beds();
     c.beds_occupied += static_cast<double>(b.in_use());
     c.beds_available += static_cast<double>(b.capacity());
+    c.beds_available_by_site.push_back(static_cast<double>(b.capacity()));
     c.occupied_area += b.in_use_stats().area(now);
     c.available_area += b.capacity_stats().area(now);
   }

@@ -60,6 +60,7 @@ std::array<double, kKpiCount> kpi_values(const KpiCounters& c, const KpiPeople& 
   set(Kpi::NeaZeroLos, c.sdec + c.nea_same_day_beds);
   set(Kpi::NeaLos1PlusDays, c.nea - c.nea_same_day_beds);
   set(Kpi::BedOccupancyPct, pct(c.occupied_area, c.available_area));
+  set(Kpi::BedOccupancyMidnightPct, pct(c.midnight_occupied, c.midnight_available));
   set(Kpi::TrolleyWaitMeanH, bed_counted > 0 ? c.bed_wait_sum / bed_counted / engine::kMinutesPerHour : 0.0);
   set(Kpi::TrolleyWaits12h, c.trolley_over_12h);
   set(Kpi::DtocDaysNhs, c.dtoc_nhs);
@@ -123,6 +124,8 @@ void Recorder::census(std::size_t d, const Census& c) {
   daily_[static_cast<std::size_t>(Daily::VirtualWardInUse)][d] = c.virtual_ward;
   if (queues_.size() < c.queues.size()) queues_.resize(c.queues.size(), std::vector<float>(days_, 0.0F));
   for (std::size_t q = 0; q < c.queues.size(); ++q) queues_[q][d] = static_cast<float>(c.queues[q]);
+  total_.midnight_available += c.beds_available;
+  for (std::size_t s = 0; s < c.beds_available_by_site.size(); ++s) site_[s].midnight_available += c.beds_available_by_site[s];
   for (std::size_t s = 0; s < c.opel_by_site.size(); ++s)
     if (c.opel_by_site[s] >= 4) {
       site_[s].opel4_days += 1;
@@ -174,6 +177,7 @@ ReplicationResult Recorder::finish(const Denominators& den) const {
                           : everyone.population > 0   ? residents[l].population / everyone.population
                                                       : 0.0;
       locality[l].available_area += part * site[s].available_area;
+      locality[l].midnight_available += part * site[s].midnight_available;
       locality[l].opel4_days += part * site[s].opel4_days;
       locality[l].escalation_bed_days += part * site[s].escalation_bed_days;
       locality[l].vw_available_area += part * site[s].vw_available_area;

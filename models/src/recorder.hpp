@@ -53,6 +53,7 @@ struct KpiCounters {
   double delayed_sum = 0, delayed_nhs_sum = 0, delayed_social_sum = 0, delayed_both_sum = 0, delayed_non_acute_sum = 0;
   double los21_sum = 0;
   double occupied_area = 0, available_area = 0;                               // bed-minutes
+  double midnight_occupied = 0, midnight_available = 0;                       // beds, summed over midnights
   double opel4_days = 0, escalation_bed_days = 0;
   double vw_step_ups = 0, vw_bed_days_saved = 0;                              // virtual wards
   double vw_occupied_area = 0, vw_available_area = 0;                         // virtual-ward slot-minutes
@@ -274,6 +275,7 @@ class Recorder {
     add(site, locality, [&](KpiCounters& c) {
       if (delay) add_delayed(c, *delay);
       c.los21_sum += adult_over_21d;
+      ++c.midnight_occupied;
     });
   }
   /// One adult delayed in an intermediate-care bed at the midnight census (a non-acute delay), with its attribution.
@@ -292,6 +294,7 @@ class Recorder {
     double virtual_ward = 0;                        // virtual-ward slots in use, all sites
     double occupied_area = 0, available_area = 0;   // bed-minutes since the measured period began, all sites
     std::vector<int> opel_by_site;                  // empty when winter.opel is off
+    std::vector<double> beds_available_by_site;     // open acute beds at each site
     std::vector<double> queues;                     // waiting for each capacity, in capacity_names() order
   };
   void census(std::size_t d, const Census& c);

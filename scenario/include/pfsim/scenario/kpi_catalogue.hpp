@@ -57,6 +57,7 @@ enum class Kpi : std::size_t {
   NeaZeroLos,       // same calendar day: SDEC and same-day bed stays
   NeaLos1PlusDays,  // bedded stays past at least one midnight
   BedOccupancyPct,
+  BedOccupancyMidnightPct,  // KH03: occupied / available beds at midnight, averaged over the measured days
   TrolleyWaitMeanH,
   TrolleyWaits12h,
   DtocDays,
