@@ -262,6 +262,7 @@ scenario::Census build_census(const At& at, const scenario::Scenario& s) {
     for (const At& row : list->items()) {
       row.expect_map("a person ({locality, age_band, days_elapsed, ...})");
       if (kind == CensusKind::Acute) row.check_keys({"site", "locality", "age_band", "days_elapsed", "days_delayed", "status", "pathway"});
+      else if (kind == CensusKind::IntermediateCare) row.check_keys({"site", "locality", "age_band", "days_elapsed", "days_delayed", "status"});
       else row.check_keys({"site", "locality", "age_band", "days_elapsed", "status"});
       const CensusPerson person = read_person(row, kind, s, names);
       capacity.add(row, person);
