@@ -85,28 +85,10 @@ FreeParameter build_parameter(const At& at, const SourceNode& root) {
   parameter.integer = names_a_capacity(*steps);
   if (auto integer = at.get("integer")) parameter.integer = read_flag(*integer);
 
-  const At bounds = at.require("bounds", "add `bounds: [LOWER, UPPER]`");
-  const auto ends = bounds.items(2, "bound", "bounds ([lower, upper])");
-  parameter.lower = read_number(ends[0]);
-  parameter.upper = read_number(ends[1]);
-  if (parameter.lower >= parameter.upper)
-    bounds.fail(fmt::format("bounds are reversed or empty: lower {} is not below upper {}", show(parameter.lower), show(parameter.upper)),
-                "write [lower, upper] with lower < upper");
-  for (std::size_t i = 0; i < 2; ++i) {
-    const double value = i == 0 ? parameter.lower : parameter.upper;
-    if (parameter.integer && std::floor(value) != value)
-      ends[i].fail(fmt::format("{} is an integer parameter, so its bounds must be whole numbers, got {}", parameter.key_path, show(value)),
-                   "drop the fraction, or add `integer: false`");
-    // Each end must make a valid scenario (a probability bound of 1.5 would fail only mid-search otherwise).
-    leaf->text = show(value);
-    try {
-      (void)build_scenario(trial);
-    } catch (const ScenarioError& e) {
-      ends[i].fail(fmt::format("{} bound {} is not a valid value for {}: {}", i == 0 ? "lower" : "upper", show(value),
-                               parameter.key_path, e.message()),
-                   e.hint());
-    }
-  }
+  const Bounds bounds = read_bounds(at.require("bounds", "add `bounds: [LOWER, UPPER]`"), parameter.key_path, parameter.integer, *leaf,
+                                    trial, "drop the fraction, or add `integer: false`");
+  parameter.lower = bounds.lower;
+  parameter.upper = bounds.upper;
   parameter.start = std::clamp(*current, parameter.lower, parameter.upper);
 
   if (auto prior = at.get("prior")) {

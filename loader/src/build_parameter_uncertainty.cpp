@@ -57,28 +57,10 @@ UncertainParameter build_parameter(const At& at, const SourceNode& root) {
              "only plain numbers can be sampled (a rate, count or share, as in calibration.parameters)");
 
   parameter.integer = read_flag(at.require("integer", "add `integer: true` for whole numbers (beds, capacities), else false"));
-  const At bounds = at.require("bounds", "add `bounds: [LOWER, UPPER]`, the calibration's bounds");
-  const auto ends = bounds.items(2, "bound", "bounds ([lower, upper])");
-  parameter.lower = read_number(ends[0]);
-  parameter.upper = read_number(ends[1]);
-  if (parameter.lower >= parameter.upper)
-    bounds.fail(fmt::format("bounds are reversed or empty: lower {} is not below upper {}", show(parameter.lower), show(parameter.upper)),
-                "write [lower, upper] with lower < upper");
-  for (std::size_t i = 0; i < 2; ++i) {
-    const double value = i == 0 ? parameter.lower : parameter.upper;
-    if (parameter.integer && std::floor(value) != value)
-      ends[i].fail(fmt::format("{} is an integer parameter, so its bounds must be whole numbers, got {}", parameter.key_path, show(value)),
-                   "drop the fraction, or write `integer: false`");
-    // Draws can come arbitrarily close to either end, so each end must make a valid scenario.
-    leaf->text = show(value);
-    try {
-      (void)build_scenario(trial);
-    } catch (const ScenarioError& e) {
-      ends[i].fail(fmt::format("{} bound {} is not a valid value for {}: {}", i == 0 ? "lower" : "upper", show(value),
-                               parameter.key_path, e.message()),
-                   e.hint());
-    }
-  }
+  const Bounds bounds = read_bounds(at.require("bounds", "add `bounds: [LOWER, UPPER]`, the calibration's bounds"), parameter.key_path,
+                                    parameter.integer, *leaf, trial, "drop the fraction, or write `integer: false`");
+  parameter.lower = bounds.lower;
+  parameter.upper = bounds.upper;
   const At fitted = at.require("fitted", "add `fitted: VALUE`, the calibrated value (the centre of the draws)");
   parameter.fitted = read_number(fitted);
   if (parameter.fitted < parameter.lower || parameter.fitted > parameter.upper)

@@ -5,7 +5,9 @@
 
 #include <fmt/format.h>
 
+#include "build.hpp"
 #include "did_you_mean.hpp"
+#include "pfsim/loader/load.hpp"
 
 namespace pfsim::loader::detail {
 
@@ -60,6 +62,31 @@ SourceNode trial_document(const SourceNode& root) {
   trial.erase("parameter_uncertainty");
   trial.erase("census");
   return trial;
+}
+
+Bounds read_bounds(const At& bounds, const std::string& key_path, bool integer, SourceNode& leaf, const SourceNode& trial,
+                   std::string_view integer_fix) {
+  const auto ends = bounds.items(2, "bound", "bounds ([lower, upper])");
+  const Bounds b{read_number(ends[0]), read_number(ends[1])};
+  if (b.lower >= b.upper)
+    bounds.fail(fmt::format("bounds are reversed or empty: lower {} is not below upper {}", show(b.lower), show(b.upper)),
+                "write [lower, upper] with lower < upper");
+  for (std::size_t i = 0; i < 2; ++i) {
+    const double value = i == 0 ? b.lower : b.upper;
+    if (integer && std::floor(value) != value)
+      ends[i].fail(fmt::format("{} is an integer parameter, so its bounds must be whole numbers, got {}", key_path, show(value)),
+                   std::string(integer_fix));
+    // Each end must make a valid scenario (a probability bound of 1.5 would otherwise fail only mid-search or in a draw).
+    leaf.text = show(value);
+    try {
+      (void)build_scenario(trial);
+    } catch (const ScenarioError& e) {
+      ends[i].fail(fmt::format("{} bound {} is not a valid value for {}: {}", i == 0 ? "lower" : "upper", show(value), key_path,
+                               e.message()),
+                   e.hint());
+    }
+  }
+  return b;
 }
 
 }  // namespace pfsim::loader::detail
