@@ -32,6 +32,9 @@ scenario::PrimaryCareSettings build_primary_care(const At& primary_care, const s
 /// `virtual_wards:` slots by site name (sites left out have none), step-down and step-up (build_services.cpp).
 scenario::VirtualWardSettings build_virtual_wards(const At& virtual_wards, const scenario::Population& population,
                                                  const std::vector<scenario::Site>& sites);
+/// `planned_care:` RTT referrals, theatres and elective beds (build_planned_care.cpp); needs sites, population and
+/// ae.site_choice built first.
+scenario::PlannedCareSettings build_planned_care(const At& planned_care, const scenario::Scenario& scenario);
 /// `seasons:` the ordinary year's monthly multipliers and outbreaks (build_seasons.cpp).
 scenario::SeasonSettings build_seasons(const At& seasons, const scenario::Population& population, const std::vector<scenario::Site>& sites);
 scenario::WinterSettings build_winter(const At& winter, const scenario::Population& population, const std::vector<scenario::Site>& sites);

@@ -23,7 +23,7 @@ scenario::Scenario build_scenario(const SourceNode& root) {
   top.check_keys({"pfsim", "name", "extends", "run", "population", "sites", "ae", "admission", "discharge",
                   "reablement", "intermediate_care", "care_homes", "readmission", "primary_care", "seasons", "winter",
                   "calibration", "parameter_uncertainty", "schemes", "qipp_target_gbp", "scheme_tariff", "kpi_targets", "census", "routing",
-                  "virtual_wards"});
+                  "virtual_wards", "planned_care"});
   check_schema_version(top);
 
   scenario::Scenario scenario;
@@ -44,6 +44,7 @@ scenario::Scenario build_scenario(const SourceNode& root) {
   if (auto winter = top.get("winter")) scenario.winter = build_winter(*winter, scenario.population, scenario.sites);
   if (auto routing = top.get("routing")) scenario.routing = build_routing(*routing, scenario.population, scenario.sites);
   if (auto wards = top.get("virtual_wards")) scenario.virtual_wards = build_virtual_wards(*wards, scenario.population, scenario.sites);
+  if (auto planned = top.get("planned_care")) scenario.planned_care = build_planned_care(*planned, scenario);
   build_schemes(top, scenario);  // schemes, qipp_target_gbp, scheme_tariff, kpi_targets (build_schemes.cpp)
   if (auto census = top.get("census")) scenario.census = build_census(*census, scenario);
   // Checked here so a bad section fails validate/run too; its content is for `pfsim calibrate` only.

@@ -29,6 +29,11 @@ class AcuteBeds {
   /// The patient dies in the bed now (the stay ends in death, not a discharge): the bed stay and the death are
   /// recorded and the person leaves the simulation. A death is not a discharge, so it has no readmission.
   void die(std::uint32_t id);
+  /// Planned care: an elective inpatient takes a general bed now if one is free (emergency patients waiting for a
+  /// bed have any that is free first, so there is none while they wait); false when none is.
+  bool take_elective_bed() { return beds_.try_acquire(); }
+  /// The elective inpatient leaves; the bed goes to the next emergency patient waiting, if any.
+  void release_elective_bed() { beds_.release(); }
   /// Census warm start: the patient has held a bed here since `admitted_at` (< 0: before the run). Draws the
   /// episode as an admission would (with `pathway` fixed when given); the stay until medically fit is the time
   /// already spent plus the residual of the LOS distribution. With `fit_at` the patient is medically fit since then

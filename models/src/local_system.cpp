@@ -62,6 +62,7 @@ LocalSystem::LocalSystem(Context& ctx)
       scheme_capacity_(schemes_ ? std::make_unique<SchemeCapacity>(ctx, *schemes_, acute_, reablement_.get(), intermediate_care_.get(),
                                                                    care_homes_.get(), virtual_wards_.get())
                                 : nullptr),
+      planned_care_(ctx.scenario.planned_care ? std::make_unique<PlannedCare>(ctx, *ctx.scenario.planned_care, acute_) : nullptr),
       home_at_91d_(ctx) {
   ctx.virtual_wards = virtual_wards_.get();
   ctx.care_homes = care_homes_.get();
@@ -85,10 +86,12 @@ void LocalSystem::start() {
   if (care_homes_) care_homes_->start();
   if (winter_beds_) winter_beds_->start();
   if (scheme_capacity_) scheme_capacity_->start();
+  if (planned_care_) planned_care_->start();
   ctx_.sim.every_day([this](std::int64_t day) { midnight(day); }, 0);
   const engine::HandlerId begin_measuring = ctx_.sim.add_handler([this](std::uint32_t) {
     for (std::size_t site = 0; site < acute_.size(); ++site) acute_[site].begin_measuring();
     if (virtual_wards_) virtual_wards_->begin_measuring();
+    if (planned_care_) planned_care_->begin_measuring();
   });
   ctx_.sim.schedule_at(ctx_.measure_from, begin_measuring);
   // Last, so the first midnight (day 0) sees the census in place and a run without one schedules nothing new.
@@ -99,7 +102,7 @@ void LocalSystem::end_of_window() { window_ = denominators(ctx_.measure_to); }
 
 void LocalSystem::follow_cohort() {
   Recorder& rec = ctx_.recorder;
-  if (rec.cohort_open() == 0 && rec.home_at_91d_open() == 0) return;
+  if (rec.all_followed()) return;
   rec.on_cohort_done([this] { ctx_.sim.stop(); });
   ctx_.sim.run_until(ctx_.follow_to);
   rec.on_cohort_done(nullptr);
@@ -138,6 +141,7 @@ ReplicationResult LocalSystem::finish() {
     if (p.stage() == Stage::Delayed || p.stage() == Stage::DelayedNonAcute) record_delay(ctx_, p, end);
     if (p.stage() == Stage::InBed || p.stage() == Stage::Delayed) ctx_.recorder.bed_stay(p.admitted_at, end, p.locality);
   }
+  if (planned_care_) planned_care_->finish(end);
   const Scenario& s = ctx_.scenario;
   const Recorder::Denominators& den = *window_;
   double occupied = 0;
@@ -174,6 +178,14 @@ Recorder::Denominators LocalSystem::denominators(double end) const {
     const engine::Resource& b = acute_[site].beds();
     den.site_occupied_area.push_back(b.in_use_stats().area(end));
     den.site_available_area.push_back(b.capacity_stats().area(end));
+    if (planned_care_) {  // G&A beds include the elective wards (KH03)
+      const engine::Resource* ward = planned_care_->ward(site);
+      const double occupied = ward ? ward->in_use_stats().area(end) : 0.0, available = ward ? ward->capacity_stats().area(end) : 0.0;
+      den.site_occupied_area.back() += occupied;
+      den.site_available_area.back() += available;
+      den.site_ward_occupied_area.push_back(occupied);
+      den.site_ward_available_area.push_back(available);
+    }
     if (!virtual_wards_) continue;
     den.site_vw_occupied_area.push_back(virtual_wards_->ward(site).in_use_stats().area(end));
     den.site_vw_available_area.push_back(virtual_wards_->ward(site).capacity_stats().area(end));

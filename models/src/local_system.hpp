@@ -19,6 +19,7 @@
 #include "emergency_demand.hpp"
 #include "emergency_department.hpp"
 #include "home_at_91_days.hpp"
+#include "planned_care.hpp"
 #include "pfsim/models/invariants.hpp"
 #include "primary_care.hpp"
 #include "router.hpp"
@@ -87,6 +88,7 @@ class LocalSystem {
   std::unique_ptr<PrimaryCare> primary_care_;
   std::unique_ptr<WinterBeds> winter_beds_;
   std::unique_ptr<SchemeCapacity> scheme_capacity_;
+  std::unique_ptr<PlannedCare> planned_care_;       // null without `planned_care`
   HomeAt91Days home_at_91d_;
   std::function<void(std::int64_t)> on_midnight_;
   std::optional<Recorder::Denominators> window_;  // set by end_of_window()

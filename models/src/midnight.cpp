@@ -74,7 +74,9 @@ FlowSnapshot LocalSystem::flow_snapshot(std::int64_t day) const {
   snap.left = ctx_.patients.released();
   for (std::size_t site = 0; site < acute_.size(); ++site) {
     const engine::Resource& b = acute_[site].beds();
-    snap.sites.push_back({s.sites[site].name, {b.in_use(), b.capacity(), b.queue_length()}, 0, 0});
+    // Elective inpatients in general beds hold them too (planned care; they are not patients of the pool).
+    snap.sites.push_back({s.sites[site].name, {b.in_use(), b.capacity(), b.queue_length()},
+                          planned_care_ ? planned_care_->in_general_beds(site) : 0, 0});
   }
   std::int64_t reabling = 0, in_ic = 0, in_care_home = 0, awaiting_care_home = 0, on_virtual_ward = 0, away_from_care_home = 0, waiting_in_ic = 0;
   std::vector<std::int64_t> in_cubicle(acute_.size(), 0), in_ae_without_one(acute_.size(), 0);
@@ -171,6 +173,7 @@ void LocalSystem::census(std::size_t day, Recorder::Census& c) {
   if (reablement_) c.reablement = static_cast<double>(reablement_->capacity().in_use());
   if (intermediate_care_) c.intermediate_care = static_cast<double>(intermediate_care_->capacity().in_use());
   if (care_homes_) c.care_home = static_cast<double>(care_homes_->beds().in_use());
+  if (planned_care_) planned_care_->midnight_census(now, c);
   if (virtual_wards_)
     for (std::size_t site = 0; site < virtual_wards_->size(); ++site) c.virtual_ward += static_cast<double>(virtual_wards_->ward(site).in_use());
   // Who waits for each capacity, in capacity_names() order (offered_load.hpp), for the stability check.

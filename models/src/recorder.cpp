@@ -91,6 +91,21 @@ std::array<double, kKpiCount> kpi_values(const KpiCounters& c, const KpiPeople& 
   set(Kpi::VirtualWardOccupancyPct, pct(c.vw_occupied_area, c.vw_available_area));
   set(Kpi::VirtualWardAdmissionsAvoided, c.vw_step_ups);
   set(Kpi::VirtualWardBedDaysSaved, c.vw_bed_days_saved);
+  const double elective = c.el_day_cases + c.el_ordinary, snapshots = c.rtt_snapshots > 0 ? c.rtt_snapshots : 1.0;
+  set(Kpi::ElectiveReferrals, c.el_referrals);
+  set(Kpi::ElectiveAdmissions, c.el_ordinary);
+  set(Kpi::DayCaseAdmissions, c.el_day_cases);
+  set(Kpi::ElectiveCancelledOnDay, c.el_cancelled);
+  set(Kpi::ElectiveCancelledOnDayPct, pct(c.el_cancelled, elective));
+  set(Kpi::ElectiveNotRebooked28d, c.el_not_rebooked);
+  set(Kpi::RttIncomplete18wPct, pct(c.rtt_open_18w, c.rtt_open));
+  set(Kpi::RttWaitingList, c.rtt_open / snapshots);
+  set(Kpi::Rtt52wWaiters, c.rtt_open_52w / snapshots);
+  set(Kpi::RttAdmitted18wPct, pct(c.el_stops_18w, elective));
+  set(Kpi::ElectiveWithinPriorityTargetPct, pct(c.el_within_target, elective));
+  set(Kpi::TheatreUtilisationPct, pct(c.theatre_used, c.theatre_available));
+  set(Kpi::ElectiveBedDays, c.el_bed_days);
+  set(Kpi::ElectiveWardOccupancyPct, pct(c.ward_occupied_area, c.ward_available_area));
   return kpi;
 }
 
@@ -100,6 +115,7 @@ Recorder::Recorder(double measure_from, int days, std::size_t sites, const std::
       site_choice_(normalised_rows(site_choice, sites)), site_(sites), locality_(site_choice.size()), day_ae_4h_(days_),
       day_ae_cohort_(days_), day_opel4_(days_), day_occupied_area_(days_), day_available_area_(days_), months_(std::move(months)) {
   for (auto& d : daily_) d.assign(days_, 0.0);
+  for (auto* m : {&month_cancelled_, &month_rtt_open_, &month_rtt_18w_, &month_rtt_52w_}) m->assign(months_.labels.size(), 0.0);
   // Labels are "YYYY-MM": October to December are months 10-12.
   std::vector<bool> quarter(days_, false);
   bool any = false;
@@ -122,6 +138,8 @@ void Recorder::census(std::size_t d, const Census& c) {
   daily_[static_cast<std::size_t>(Daily::EscalationBedsOpen)][d] = c.escalation_open;
   daily_[static_cast<std::size_t>(Daily::BedsAvailable)][d] = c.beds_available;
   daily_[static_cast<std::size_t>(Daily::VirtualWardInUse)][d] = c.virtual_ward;
+  daily_[static_cast<std::size_t>(Daily::ElectiveWaitingList)][d] = c.elective_waiting;
+  daily_[static_cast<std::size_t>(Daily::ElectiveInBeds)][d] = c.elective_in_beds;
   if (queues_.size() < c.queues.size()) queues_.resize(c.queues.size(), std::vector<float>(days_, 0.0F));
   for (std::size_t q = 0; q < c.queues.size(); ++q) queues_[q][d] = static_cast<float>(c.queues[q]);
   total_.midnight_available += c.beds_available;
@@ -151,6 +169,14 @@ ReplicationResult Recorder::finish(const Denominators& den) const {
     total.available_area += site[s].available_area;
     total.opel4_days += site[s].opel4_days;
     total.escalation_bed_days += site[s].escalation_bed_days;
+    total.theatre_available += site[s].theatre_available;
+    total.theatre_used += site[s].theatre_used;
+    if (!den.site_ward_occupied_area.empty()) {
+      site[s].ward_occupied_area = den.site_ward_occupied_area[s];
+      site[s].ward_available_area = den.site_ward_available_area[s];
+      total.ward_occupied_area += site[s].ward_occupied_area;
+      total.ward_available_area += site[s].ward_available_area;
+    }
     if (!den.site_vw_occupied_area.empty()) {
       site[s].vw_occupied_area = den.site_vw_occupied_area[s];
       site[s].vw_available_area = den.site_vw_available_area[s];
@@ -181,7 +207,15 @@ ReplicationResult Recorder::finish(const Denominators& den) const {
       locality[l].opel4_days += part * site[s].opel4_days;
       locality[l].escalation_bed_days += part * site[s].escalation_bed_days;
       locality[l].vw_available_area += part * site[s].vw_available_area;
+      locality[l].theatre_available += part * site[s].theatre_available;
+      locality[l].theatre_used += part * site[s].theatre_used;
+      locality[l].ward_occupied_area += part * site[s].ward_occupied_area;
+      locality[l].ward_available_area += part * site[s].ward_available_area;
     }
+  // Every cut saw the same month-ends.
+  total.rtt_snapshots = rtt_snapshots_;
+  for (auto& c : site) c.rtt_snapshots = rtt_snapshots_;
+  for (auto& c : locality) c.rtt_snapshots = rtt_snapshots_;
 
   ReplicationResult r;
   const double days = static_cast<double>(days_);
@@ -229,6 +263,10 @@ void Recorder::finish_monthly(ReplicationResult& r) const {
     r.monthly[static_cast<std::size_t>(Monthly::BedOccupancyPct)][m] = pct(occupied[m], available[m]);
     r.monthly[static_cast<std::size_t>(Monthly::DtocDailyDelays)][m] = days_in[m] > 0 ? delayed[m] / days_in[m] : 0.0;
     r.monthly[static_cast<std::size_t>(Monthly::Opel4Days)][m] = opel4[m];
+    r.monthly[static_cast<std::size_t>(Monthly::RttWaitingList)][m] = month_rtt_open_[m];
+    r.monthly[static_cast<std::size_t>(Monthly::RttIncomplete18wPct)][m] = pct(month_rtt_18w_[m], month_rtt_open_[m]);
+    r.monthly[static_cast<std::size_t>(Monthly::Rtt52wWaiters)][m] = month_rtt_52w_[m];
+    r.monthly[static_cast<std::size_t>(Monthly::ElectiveCancelledOnDay)][m] = month_cancelled_[m];
   }
 }
 

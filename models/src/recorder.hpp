@@ -28,6 +28,9 @@ inline constexpr double kAeTimeBinMinutes = 10.0;
 inline constexpr std::size_t kAeTimeBins = 24 * 6 + 1;
 /// The twelve-hour measures: total time in A&E from arrival, and the trolley wait from decision to admit.
 inline constexpr double kTwelveHours = 12.0 * engine::kMinutesPerHour;
+/// The RTT standards: incomplete pathways within 18 weeks, and waits of 52 weeks or more.
+inline constexpr double kEighteenWeeks = 18.0 * 7.0 * engine::kMinutesPerDay;
+inline constexpr double kFiftyTwoWeeks = 52.0 * 7.0 * engine::kMinutesPerDay;
 
 /// How an attendance ended, beyond its times: which type of department treated it, and whether the patient left
 /// without being seen.
@@ -57,6 +60,13 @@ struct KpiCounters {
   double opel4_days = 0, escalation_bed_days = 0;
   double vw_step_ups = 0, vw_bed_days_saved = 0;                              // virtual wards
   double vw_occupied_area = 0, vw_available_area = 0;                         // virtual-ward slot-minutes
+  // Planned care: referrals (clock starts), treated (day cases and ordinary admissions) and their clock stops.
+  double el_referrals = 0, el_day_cases = 0, el_ordinary = 0, el_stops_18w = 0, el_within_target = 0;
+  double el_cancelled = 0, el_not_rebooked = 0, el_bed_days = 0;
+  double theatre_used = 0, theatre_available = 0;                             // theatre minutes
+  double ward_occupied_area = 0, ward_available_area = 0;                     // elective-ward bed-minutes
+  // Month-end snapshots of incomplete RTT pathways, summed over the measured month-ends (rtt_snapshots of them).
+  double rtt_open = 0, rtt_open_18w = 0, rtt_open_52w = 0, rtt_snapshots = 0;
 };
 
 /// The people a cut of the system serves (mean over the measured period) and the measured days. Adults include the
@@ -169,7 +179,7 @@ class Recorder {
   /// Measured attendances still in A&E plus measured bed requests still waiting (a patient from A&E waiting for a
   /// bed counts in both).
   [[nodiscard]] std::int64_t cohort_open() const { return open_; }
-  /// Called once when cohort_open() and home_at_91d_open() are both 0 (set after the measured period, to end the
+  /// Called once when all_followed() becomes true (set after the measured period, to end the
   /// follow-up); empty: none.
   void on_cohort_done(std::function<void()> done) { on_cohort_done_ = std::move(done); }
   /// The whole-system counters so far (conservation checks).
@@ -269,6 +279,70 @@ class Recorder {
     const double a = std::max(from, from_), b = std::min(to, to_);
     if (b > a) locality_[locality].vw_occupied_area += b - a;
   }
+  // Planned care (KpiModule::PlannedCare, DESIGN §5.6) ---------------------------------------------------------
+  /// An RTT clock start (a referral) at `t`, at the site that will treat it.
+  void elective_referral(double t, std::size_t site, std::size_t locality) {
+    if (measured(t)) add(site, locality, [](KpiCounters& c) { ++c.el_referrals; });
+  }
+  /// Treated at `t` (a day case, or an ordinary admission to a bed): the admitted clock stop of a pathway that
+  /// started at `clock_start`; `minutes` of theatre time used.
+  void elective_treated(double t, double clock_start, bool day_case, bool within_target, double minutes, std::size_t site,
+                        std::size_t locality) {
+    if (!measured(t)) return;
+    const bool within_18w = t - clock_start < kEighteenWeeks;
+    add(site, locality, [&](KpiCounters& c) {
+      (day_case ? c.el_day_cases : c.el_ordinary) += 1;
+      c.el_stops_18w += within_18w;
+      c.el_within_target += within_target;
+    });
+    site_[site].theatre_used += minutes;
+  }
+  /// Theatre minutes planned at `site` on the day of `t`. Theatre time is the site's: the system sums it and localities
+  /// get their catchment's part in finish(), for the minutes used (elective_treated) as for these.
+  void theatre_sessions(double t, std::size_t site, double minutes) {
+    if (measured(t)) site_[site].theatre_available += minutes;
+  }
+  /// An operation cancelled on the day at `t` for a non-clinical reason (no bed).
+  void elective_cancelled(double t, std::size_t site, std::size_t locality) {
+    if (!measured(t)) return;
+    add(site, locality, [](KpiCounters& c) { ++c.el_cancelled; });
+    month_cancelled_[months_.month_of_day[day(t)]] += 1;
+  }
+  /// The operation cancelled at `cancelled` was not done within the rebooking standard (counted against the cancellation).
+  void elective_not_rebooked(double cancelled, std::size_t site, std::size_t locality) {
+    if (measured(cancelled)) add(site, locality, [](KpiCounters& c) { ++c.el_not_rebooked; });
+  }
+  /// An elective stay in a bed over [admitted, left), clipped to the window: bed-days, and the locality's G&A bed-time.
+  void elective_stay(double admitted, double left, std::size_t site, std::size_t locality) {
+    const double a = std::max(admitted, from_), b = std::min(left, to_);
+    if (b <= a) return;
+    add(site, locality, [&](KpiCounters& c) { c.el_bed_days += (b - a) / engine::kMinutesPerDay; });
+    locality_[locality].occupied_area += b - a;
+  }
+  /// One incomplete RTT pathway at the end of measured month `month`, open for `waited` minutes.
+  void rtt_open_at_month_end(std::size_t month, double waited, std::size_t site, std::size_t locality) {
+    const bool within_18w = waited < kEighteenWeeks, over_52w = waited >= kFiftyTwoWeeks;
+    add(site, locality, [&](KpiCounters& c) {
+      ++c.rtt_open;
+      c.rtt_open_18w += within_18w;
+      c.rtt_open_52w += over_52w;
+    });
+    month_rtt_open_[month] += 1;
+    month_rtt_18w_[month] += within_18w;
+    month_rtt_52w_[month] += over_52w;
+  }
+  /// The month-end snapshot of `month` is complete.
+  void rtt_snapshot_taken(std::size_t /*month*/) { ++rtt_snapshots_; }
+  /// A check still to come about something measured (a rebooking deadline): the follow-up waits for it.
+  void follow_up_pending() { ++follow_ups_open_; }
+  void follow_up_done() {
+    --follow_ups_open_;
+    check_done();
+  }
+  /// Every measured cohort and pending check is settled.
+  [[nodiscard]] bool all_followed() const { return open_ == 0 && home_at_91d_open_ == 0 && follow_ups_open_ == 0; }
+  [[nodiscard]] const MeasuredMonths& months() const { return months_; }
+
   /// One patient in an acute bed at the midnight census of a measured day; `delay` is the attribution of an adult's
   /// delay (nullptr: not delayed, or under 18).
   void in_bed_at_midnight(std::size_t site, std::size_t locality, const DelayAttribution* delay, bool adult_over_21d) {
@@ -292,6 +366,7 @@ class Recorder {
     double reablement = 0, intermediate_care = 0, care_home = 0;
     double beds_closed = 0, escalation_open = 0, opel_level = 0;
     double virtual_ward = 0;                        // virtual-ward slots in use, all sites
+    double elective_in_beds = 0, elective_waiting = 0;  // planned care: inpatients in a bed, admitted waiting list
     double occupied_area = 0, available_area = 0;   // bed-minutes since the measured period began, all sites
     std::vector<int> opel_by_site;                  // empty when winter.opel is off
     std::vector<double> beds_available_by_site;     // open acute beds at each site
@@ -305,6 +380,7 @@ class Recorder {
     std::vector<double> locality_population, locality_adults, locality_65plus;
     std::vector<double> site_occupied_area, site_available_area;
     std::vector<double> site_vw_occupied_area, site_vw_available_area;  // empty without virtual wards
+    std::vector<double> site_ward_occupied_area, site_ward_available_area;  // elective wards; empty without planned care
   };
   ReplicationResult finish(const Denominators& den) const;
 
@@ -348,10 +424,12 @@ class Recorder {
     check_done();
   }
   void check_done() {
-    if (open_ == 0 && home_at_91d_open_ == 0 && on_cohort_done_) on_cohort_done_();
+    if (all_followed() && on_cohort_done_) on_cohort_done_();
   }
 
-  std::int64_t open_ = 0, home_at_91d_open_ = 0;
+  std::int64_t open_ = 0, home_at_91d_open_ = 0, follow_ups_open_ = 0;
+  double rtt_snapshots_ = 0;
+  std::vector<double> month_cancelled_, month_rtt_open_, month_rtt_18w_, month_rtt_52w_;  // planned care, [month]
   std::vector<bool> october_to_december_;  // [measured day]; empty when the window has no such day
   std::function<void()> on_cohort_done_;
   // day_ae_cohort_: the day's arrivals counted so far (left A&E, or still there at the follow-up cap).

@@ -6,7 +6,7 @@ namespace pfsim::run {
 
 namespace {
 // Bumped whenever ReplicationResult changes shape, so stale checkpoints are ignored instead of misread.
-constexpr std::uint64_t kMagic = 0x7066'7369'6d52'0008ULL;  // "pfsimR" v8: v7 (virtual wards, queue counts) + ae_still_in_department_at_end, awaiting_bed_at_end
+constexpr std::uint64_t kMagic = 0x7066'7369'6d52'0009ULL;  // "pfsimR" v9: v8 + the planned-care KPIs, daily and monthly series
 
 class Writer {
  public:

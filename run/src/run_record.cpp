@@ -80,6 +80,7 @@ output::RunRecord make_run_record(const scenario::Scenario& scenario, const std:
   output::TableGroup monthly{"monthly", scenario::measured_months(scenario.run.start_date, scenario.run.days).labels, {}};
   const auto& monthly_kpis = scenario::monthly_catalogue();
   for (std::size_t k = 0; k < monthly_kpis.size(); ++k) {
+    if (!scenario::kpi_written(monthly_kpis[k], scenario)) continue;
     output::Breakdown b{std::string(monthly_kpis[k].name), std::string(monthly_kpis[k].units), std::string(monthly_kpis[k].description), {}};
     for (const auto& r : results) b.values.insert(b.values.end(), r.monthly[k].begin(), r.monthly[k].end());
     monthly.tables.push_back(std::move(b));

@@ -83,6 +83,33 @@ const std::array<KpiInfo, kKpiCount>& kpi_catalogue() {
       {"virtual_ward_bed_days_saved", "bed-days",
        "acute bed-days saved by virtual wards: step-down shortening taken plus step-up virtual-ward stays",
        "Acute bed-days saved by virtual wards", true, Better::Higher, KpiModule::VirtualWards},
+      {"elective_referrals", "referrals", "RTT clock starts (referrals for consultant-led elective care)", "", false, Better::Neither, KpiModule::PlannedCare},
+      {"elective_admissions", "admissions", "ordinary elective admissions (inpatients, to a bed)", "Elective admissions", false,
+       Better::Neither, KpiModule::PlannedCare},
+      {"day_case_admissions", "admissions", "elective day cases (treated and home the same day, no bed)", "Day cases", false,
+       Better::Neither, KpiModule::PlannedCare},
+      {"elective_cancelled_on_day", "operations", "operations cancelled on the day for a non-clinical reason (no bed free)",
+       "Operations cancelled on the day", true, Better::Lower, KpiModule::PlannedCare},
+      {"elective_cancelled_on_day_pct", "%", "operations cancelled on the day / elective admissions (ordinary and day case)", "", false,
+       Better::Lower, KpiModule::PlannedCare},
+      {"elective_not_rebooked_28d", "patients", "operations cancelled on the day and not treated within 28 days (rebooking standard)",
+       "Cancelled operations not rebooked within 28 days", false, Better::Lower, KpiModule::PlannedCare},
+      {"rtt_incomplete_18w_pct", "%", "incomplete RTT pathways waiting under 18 weeks at the month-ends (standard 92 %)",
+       "RTT incomplete pathways within 18 weeks", true, Better::Higher, KpiModule::PlannedCare},
+      {"rtt_waiting_list", "pathways", "incomplete RTT pathways (admitted and non-admitted) at month-end, mean over the month-ends",
+       "RTT waiting list", true, Better::Lower, KpiModule::PlannedCare},
+      {"rtt_52w_waiters", "pathways", "incomplete RTT pathways waiting 52 weeks or more at month-end, mean over the month-ends",
+       "52-week waiters", false, Better::Lower, KpiModule::PlannedCare},
+      {"rtt_admitted_18w_pct", "%", "admitted clock stops (day cases and ordinary admissions) within 18 weeks of referral", "", false,
+       Better::Higher, KpiModule::PlannedCare},
+      {"elective_within_priority_target_pct", "%", "elective patients treated within their priority's target time from listing",
+       "", false, Better::Higher, KpiModule::PlannedCare},
+      {"theatre_utilisation_pct", "%", "theatre minutes of cases operated / theatre session minutes planned", "Theatre utilisation",
+       false, Better::Higher, KpiModule::PlannedCare},
+      {"elective_bed_days", "bed-days", "bed-days used by elective inpatients (general beds and elective wards)", "", false,
+       Better::Neither, KpiModule::PlannedCare},
+      {"elective_ward_occupancy_pct", "%", "time-average occupied / available ring-fenced elective beds; 0 when no site has them", "",
+       false, Better::Neither, KpiModule::PlannedCare},
   }};
   return catalogue;
 }
@@ -112,6 +139,10 @@ const std::array<KpiInfo, kDailyCount>& daily_catalogue() {
       {"beds_available", "beds", "open acute beds at midnight (general - closed + escalation open), all sites"},
       {"virtual_ward_in_use", "slots", "virtual-ward slots in use at midnight, all sites", "Virtual ward patients at midnight",
        true, Better::Neither, KpiModule::VirtualWards},
+      {"elective_waiting_list", "patients", "admitted waiting list at midnight (listed or awaiting a new date), all sites",
+       "Elective waiting list (admitted)", true, Better::Lower, KpiModule::PlannedCare},
+      {"elective_in_beds", "patients", "elective inpatients in a bed at midnight, all sites", "", false, Better::Neither,
+       KpiModule::PlannedCare},
   }};
   return catalogue;
 }
@@ -177,6 +208,21 @@ const std::array<KpiInfo, kKpiCount>& by_site_catalogue() {
       {"virtual_ward_bed_days_saved", "bed-days",
        "bed-days saved at the site: step-down shortening of its stays taken plus step-up stays on its virtual ward", "", false,
        Better::Higher, KpiModule::VirtualWards},
+      {"elective_referrals", "referrals", "RTT clock starts treated by the site", "", false, Better::Neither, KpiModule::PlannedCare},
+      {"elective_admissions", "admissions", "the site's ordinary elective admissions", "", false, Better::Neither, KpiModule::PlannedCare},
+      {"day_case_admissions", "admissions", "the site's elective day cases", "", false, Better::Neither, KpiModule::PlannedCare},
+      {"elective_cancelled_on_day", "operations", "operations cancelled on the day at the site (no bed free)", "", false, Better::Lower, KpiModule::PlannedCare},
+      {"elective_cancelled_on_day_pct", "%", "the site's cancellations on the day / its elective admissions", "", false, Better::Lower, KpiModule::PlannedCare},
+      {"elective_not_rebooked_28d", "patients", "the site's cancelled operations not done within 28 days", "", false, Better::Lower, KpiModule::PlannedCare},
+      {"rtt_incomplete_18w_pct", "%", "the site's incomplete pathways under 18 weeks at the month-ends", "", false, Better::Higher, KpiModule::PlannedCare},
+      {"rtt_waiting_list", "pathways", "the site's incomplete pathways at month-end, mean over the month-ends", "", false, Better::Lower, KpiModule::PlannedCare},
+      {"rtt_52w_waiters", "pathways", "the site's incomplete pathways of 52 weeks or more at month-end, mean", "", false, Better::Lower, KpiModule::PlannedCare},
+      {"rtt_admitted_18w_pct", "%", "the site's admitted clock stops within 18 weeks", "", false, Better::Higher, KpiModule::PlannedCare},
+      {"elective_within_priority_target_pct", "%", "the site's elective patients treated within their priority's target", "", false,
+       Better::Higher, KpiModule::PlannedCare},
+      {"theatre_utilisation_pct", "%", "the site's theatre minutes of cases operated / session minutes planned", "", false, Better::Higher, KpiModule::PlannedCare},
+      {"elective_bed_days", "bed-days", "bed-days used by the site's elective inpatients", "", false, Better::Neither, KpiModule::PlannedCare},
+      {"elective_ward_occupancy_pct", "%", "time-average occupancy of the site's elective ward; 0 without one", "", false, Better::Neither, KpiModule::PlannedCare},
   }};
   return catalogue;
 }
@@ -242,6 +288,23 @@ const std::array<KpiInfo, kKpiCount>& by_locality_catalogue() {
        false, Better::Higher, KpiModule::VirtualWards},
       {"virtual_ward_bed_days_saved", "bed-days", "residents' acute bed-days saved by virtual wards (step-down taken plus step-up stays)",
        "", false, Better::Higher, KpiModule::VirtualWards},
+      {"elective_referrals", "referrals", "residents' RTT clock starts", "", false, Better::Neither, KpiModule::PlannedCare},
+      {"elective_admissions", "admissions", "residents' ordinary elective admissions, any site", "", false, Better::Neither, KpiModule::PlannedCare},
+      {"day_case_admissions", "admissions", "residents' elective day cases, any site", "", false, Better::Neither, KpiModule::PlannedCare},
+      {"elective_cancelled_on_day", "operations", "residents' operations cancelled on the day", "", false, Better::Lower, KpiModule::PlannedCare},
+      {"elective_cancelled_on_day_pct", "%", "residents' cancellations on the day / their elective admissions", "", false, Better::Lower, KpiModule::PlannedCare},
+      {"elective_not_rebooked_28d", "patients", "residents' cancelled operations not done within 28 days", "", false, Better::Lower, KpiModule::PlannedCare},
+      {"rtt_incomplete_18w_pct", "%", "residents' incomplete pathways under 18 weeks at the month-ends", "", false, Better::Higher, KpiModule::PlannedCare},
+      {"rtt_waiting_list", "pathways", "residents' incomplete pathways at month-end, mean over the month-ends", "", false, Better::Lower, KpiModule::PlannedCare},
+      {"rtt_52w_waiters", "pathways", "residents' incomplete pathways of 52 weeks or more at month-end, mean", "", false, Better::Lower, KpiModule::PlannedCare},
+      {"rtt_admitted_18w_pct", "%", "residents' admitted clock stops within 18 weeks", "", false, Better::Higher, KpiModule::PlannedCare},
+      {"elective_within_priority_target_pct", "%", "residents treated within their priority's target", "", false, Better::Higher, KpiModule::PlannedCare},
+      {"theatre_utilisation_pct", "%",
+       "utilisation of the theatres serving the locality: each site's minutes shared out by the locality's part of its A&E catchment",
+       "", false, Better::Higher, KpiModule::PlannedCare},
+      {"elective_bed_days", "bed-days", "bed-days used by residents' elective stays", "", false, Better::Neither, KpiModule::PlannedCare},
+      {"elective_ward_occupancy_pct", "%", "occupancy of the elective wards serving the locality, shared out by catchment as theatres",
+       "", false, Better::Neither, KpiModule::PlannedCare},
   }};
   return catalogue;
 }
@@ -253,6 +316,14 @@ const std::array<KpiInfo, kMonthlyCount>& monthly_catalogue() {
       {"bed_occupancy_pct", "%", "time-average occupied / available acute beds in the month, all sites"},
       {"dtoc_daily_delays", "patients", "mean patients 18+ delayed at midnight in the month"},
       {"opel4_days", "site-days", "days at OPEL 4 in the month, summed over sites"},
+      {"rtt_waiting_list", "pathways", "incomplete RTT pathways at the month's end", "RTT waiting list", true, Better::Lower,
+       KpiModule::PlannedCare},
+      {"rtt_incomplete_18w_pct", "%", "incomplete RTT pathways under 18 weeks at the month's end", "RTT within 18 weeks", true,
+       Better::Higher, KpiModule::PlannedCare},
+      {"rtt_52w_waiters", "pathways", "incomplete RTT pathways of 52 weeks or more at the month's end", "", false, Better::Lower,
+       KpiModule::PlannedCare},
+      {"elective_cancelled_on_day", "operations", "operations cancelled on the day in the month", "Cancelled on the day", true,
+       Better::Lower, KpiModule::PlannedCare},
   }};
   return catalogue;
 }
@@ -278,6 +349,7 @@ bool kpi_written(const KpiInfo& info, const Scenario& scenario) {
   switch (info.module) {
     case KpiModule::Always: return true;
     case KpiModule::VirtualWards: return scenario.virtual_wards.has_value();
+    case KpiModule::PlannedCare: return scenario.planned_care.has_value();
   }
   return true;
 }

@@ -19,7 +19,7 @@ struct Scenario;
 
 /// The optional module a catalogue entry belongs to: its KPI, daily series and by-site / by-locality tables are
 /// written only when the scenario has that module, so scenarios without it keep exactly their old datasets.
-enum class KpiModule : std::uint8_t { Always, VirtualWards };
+enum class KpiModule : std::uint8_t { Always, VirtualWards, PlannedCare };
 
 /// One entry of the catalogue. `title` is the plain-language name a commissioner knows it by (empty: the report
 /// uses the description); `headline` puts it first in reports (charts in catalogue order); `skewed` marks a KPI
@@ -88,6 +88,20 @@ enum class Kpi : std::size_t {
   VirtualWardOccupancyPct,       // KpiModule::VirtualWards (these three)
   VirtualWardAdmissionsAvoided,
   VirtualWardBedDaysSaved,
+  ElectiveReferrals,             // KpiModule::PlannedCare (these fourteen)
+  ElectiveAdmissions,            // ordinary (inpatient) elective admissions
+  DayCaseAdmissions,
+  ElectiveCancelledOnDay,        // for a non-clinical reason: no bed
+  ElectiveCancelledOnDayPct,     // of elective admissions (ordinary + day case)
+  ElectiveNotRebooked28d,        // cancelled on the day and not treated within 28 days
+  RttIncomplete18wPct,           // month-end incomplete pathways within 18 weeks
+  RttWaitingList,                // month-end incomplete pathways, mean over month-ends
+  Rtt52wWaiters,
+  RttAdmitted18wPct,             // admitted clock stops within 18 weeks
+  ElectiveWithinPriorityTargetPct,
+  TheatreUtilisationPct,
+  ElectiveBedDays,
+  ElectiveWardOccupancyPct,
   Count
 };
 inline constexpr std::size_t kKpiCount = static_cast<std::size_t>(Kpi::Count);
@@ -113,6 +127,8 @@ enum class Daily : std::size_t {
   EscalationBedsOpen,   // at midnight, all sites
   BedsAvailable,        // open acute beds at midnight (general − closed + escalation open), all sites
   VirtualWardInUse,     // virtual-ward slots in use at midnight, all sites (KpiModule::VirtualWards)
+  ElectiveWaitingList,  // admitted waiting list at midnight, all sites (KpiModule::PlannedCare)
+  ElectiveInBeds,       // elective inpatients in a bed at midnight, all sites (KpiModule::PlannedCare)
   Count
 };
 inline constexpr std::size_t kDailyCount = static_cast<std::size_t>(Daily::Count);
@@ -125,7 +141,19 @@ const std::array<KpiInfo, kKpiCount>& by_site_catalogue();
 const std::array<KpiInfo, kKpiCount>& by_locality_catalogue();
 
 /// KPIs by calendar month of the measured period, one value per month ([replication × month] in the results).
-enum class Monthly : std::size_t { AeAttendances, Ae4hPct, BedOccupancyPct, DtocDailyDelays, Opel4Days, Count };
+/// The planned-care ones (KpiModule::PlannedCare) are written only with `planned_care`.
+enum class Monthly : std::size_t {
+  AeAttendances,
+  Ae4hPct,
+  BedOccupancyPct,
+  DtocDailyDelays,
+  Opel4Days,
+  RttWaitingList,       // incomplete pathways at the month's end
+  RttIncomplete18wPct,
+  Rtt52wWaiters,
+  ElectiveCancelledOnDay,
+  Count
+};
 inline constexpr std::size_t kMonthlyCount = static_cast<std::size_t>(Monthly::Count);
 const std::array<KpiInfo, kMonthlyCount>& monthly_catalogue();
 

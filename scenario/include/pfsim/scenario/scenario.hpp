@@ -272,6 +272,45 @@ struct VirtualWardSettings {
   std::optional<VirtualWardStepUp> step_up;     // absent → no step-up
 };
 
+/// Planned (elective) care (DESIGN §3 Planned care): referral-to-treatment (RTT) pathways by locality and specialty,
+/// admitted waiting lists served by theatre sessions in clinical-priority-then-date order, elective beds, and
+/// operations cancelled on the day when no bed is free.
+inline constexpr std::size_t kElectivePriorities = 4;  // P1 (most urgent) .. P4 (routine): the surgical prioritisation
+struct ElectiveSpecialty {
+  std::string name;
+  std::vector<double> referrals_per_1000_per_year;  // by age band: RTT clock starts
+  double admitted_share = 0.0;      // clock starts that end in an elective admission; the rest stop non-admitted
+  Distribution non_admitted_wait;   // clock start to a non-admitted clock stop (treated in outpatients, or discharged)
+  Distribution decision_to_list;    // clock start to joining the admitted waiting list (outpatients, diagnostics)
+  std::array<double, kElectivePriorities> priority_share{0.0, 0.0, 0.0, 1.0};  // of listed patients
+  double day_case_share = 0.0;      // of listed patients: treated and home the same day, no bed
+  Distribution case_minutes;        // theatre time per case
+  Distribution los;                 // ordinary elective (inpatient) stay
+};
+/// A site's elective capacity. Theatre time is shared by every specialty the site lists.
+struct ElectiveSite {
+  std::array<int, 7> sessions{};    // theatre sessions by weekday, Monday first
+  double session_minutes = 240.0;
+  /// > 0: inpatients take only these beds (an elective ward); 0: they take the site's general beds, which
+  /// emergency patients waiting for a bed get first.
+  int ring_fenced_beds = 0;
+};
+/// Routine inpatient electives not booked on given dates (winter escalation: national direction to defer them);
+/// day cases go ahead.
+struct ElectiveDeferral {
+  std::vector<std::pair<std::chrono::year_month_day, std::chrono::year_month_day>> periods;  // first and last day
+  std::array<bool, kElectivePriorities> priorities{false, false, true, true};                // deferred: P3, P4
+};
+struct PlannedCareSettings {
+  std::vector<ElectiveSpecialty> specialties;
+  std::vector<std::optional<ElectiveSite>> sites;   // by site; empty optional: no elective work there
+  std::vector<std::vector<double>> site_choice;     // [locality][site], each row sums to 1 over sites with theatres
+  std::array<double, kElectivePriorities> target_days{3.0, 28.0, 90.0, 365.0};  // treat within, from listing
+  double admit_hour = 7.0;          // inpatients arrive on the morning of surgery, before most of the day's discharges
+  double rebook_within_days = 28.0; // the standard for operations cancelled on the day
+  std::optional<ElectiveDeferral> defer;
+};
+
 /// The whole scenario. Optional modules that are absent are off (DESIGN §4).
 struct Scenario {
   std::string name;
@@ -294,6 +333,7 @@ struct Scenario {
   std::optional<Census> census;                        // absent → the run starts empty (care homes: initial_residents)
   std::optional<RoutingSettings> routing;              // absent → every patient is treated at their first-choice site
   std::optional<VirtualWardSettings> virtual_wards;    // absent → no virtual wards, bit-identical to no section
+  std::optional<PlannedCareSettings> planned_care;     // absent → no elective activity, bit-identical to no section
 
   [[nodiscard]] std::size_t bands() const { return population.age_bands.size(); }
   [[nodiscard]] std::size_t localities() const { return population.localities.size(); }
