@@ -30,14 +30,6 @@ bool names_a_capacity(const std::vector<KeyStep>& steps) {
   });
 }
 
-bool read_flag(const At& at) {
-  const SourceNode& node = at.node();
-  if (node.kind == SourceNode::Kind::Scalar && !node.quoted) {
-    if (node.text == "true") return true;
-    if (node.text == "false") return false;
-  }
-  at.fail(fmt::format("expected true or false, got {}", describe(node)), "write `integer: true` or `integer: false`");
-}
 
 CalibrationTarget build_target(const At& at) {
   at.expect_map("target settings (kpi, observed, sd or tolerance, source)");
@@ -83,7 +75,7 @@ FreeParameter build_parameter(const At& at, const SourceNode& root) {
     key.fail(fmt::format("{} is {}, not a plain number", parameter.key_path, describe(*leaf)),
              "free parameters must be plain numbers (a distribution's mean cannot be set on its own; pick a rate, count or share)");
   parameter.integer = names_a_capacity(*steps);
-  if (auto integer = at.get("integer")) parameter.integer = read_flag(*integer);
+  if (auto integer = at.get("integer")) parameter.integer = read_bool(*integer);
 
   const Bounds bounds = read_bounds(at.require("bounds", "add `bounds: [LOWER, UPPER]`"), parameter.key_path, parameter.integer, *leaf,
                                     trial, "drop the fraction, or add `integer: false`");

@@ -23,14 +23,6 @@ namespace {
 // far below what matters for a correlation and far above the written precision's error.
 constexpr double kMatrixTolerance = 1e-9;
 
-bool read_flag(const At& at) {
-  const SourceNode& node = at.node();
-  if (node.kind == SourceNode::Kind::Scalar && !node.quoted) {
-    if (node.text == "true") return true;
-    if (node.text == "false") return false;
-  }
-  at.fail(fmt::format("expected true or false, got {}", describe(node)), "write `integer: true` or `integer: false`");
-}
 
 double read_spread(const At& at, std::string_view what) {
   const double value = read_number(at);
@@ -56,7 +48,7 @@ UncertainParameter build_parameter(const At& at, const SourceNode& root) {
     key.fail(fmt::format("{} is {}, not a plain number", parameter.key_path, describe(*leaf)),
              "only plain numbers can be sampled (a rate, count or share, as in calibration.parameters)");
 
-  parameter.integer = read_flag(at.require("integer", "add `integer: true` for whole numbers (beds, capacities), else false"));
+  parameter.integer = read_bool(at.require("integer", "add `integer: true` for whole numbers (beds, capacities), else false"));
   const Bounds bounds = read_bounds(at.require("bounds", "add `bounds: [LOWER, UPPER]`, the calibration's bounds"), parameter.key_path,
                                     parameter.integer, *leaf, trial, "drop the fraction, or write `integer: false`");
   parameter.lower = bounds.lower;

@@ -67,8 +67,8 @@ scenario::ElectiveSpecialty read_specialty(const At& at, const scenario::Populat
 }
 
 scenario::ElectiveSite read_site(const At& at) {
-  at.expect_map("elective site settings (sessions, session_minutes, ring_fenced_beds)");
-  at.check_keys({"sessions", "session_minutes", "ring_fenced_beds"});
+  at.expect_map("elective site settings (sessions, session_minutes, ring_fenced_beds, overflow_to_general_beds)");
+  at.check_keys({"sessions", "session_minutes", "ring_fenced_beds", "overflow_to_general_beds"});
   scenario::ElectiveSite site;
   const At sessions = at.require("sessions", "add `sessions: [10, 10, 10, 10, 10, 0, 0]` (theatre sessions, Monday first)");
   const auto counts = read_numbers(sessions, 7, "days in a week, Monday first", "days in a week, Monday first", [](const At& day) {
@@ -78,6 +78,12 @@ scenario::ElectiveSite read_site(const At& at) {
   if (auto minutes = at.get("session_minutes"))
     site.session_minutes = read_number_in(*minutes, 1.0, 24.0 * 60.0, "a session is at most a day (1440 minutes)");
   if (auto beds = at.get("ring_fenced_beds")) site.ring_fenced_beds = read_capacity(*beds);
+  if (auto overflow = at.get("overflow_to_general_beds")) {
+    site.overflow_to_general_beds = read_bool(*overflow);
+    if (site.overflow_to_general_beds && site.ring_fenced_beds == 0)
+      overflow->fail("overflow_to_general_beds without ring_fenced_beds",
+                     "without an elective ward inpatients already use the general beds: remove this key or add `ring_fenced_beds: N`");
+  }
   return site;
 }
 

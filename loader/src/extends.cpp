@@ -1,5 +1,6 @@
 #include "extends.hpp"
 
+#include <optional>
 #include <system_error>
 #include <vector>
 
@@ -51,21 +52,33 @@ SourceNode load_chain_text(const std::string& text, const std::string& label, co
 
   const auto extends = top.get("extends");
   if (!extends) return root;
-  const fs::path base_file = (directory / read_string(*extends)).lexically_normal();
-  const fs::path base_identity = identity(base_file);
-  for (const auto& seen : chain)
-    if (seen == base_identity)
-      extends->fail(fmt::format("extends cycle: {}", describe_cycle(chain, base_identity)),
-                    "remove the `extends:` that leads back to a file already being extended");
-  if (static_cast<int>(chain.size()) >= kMaxExtendsDepth)
-    extends->fail(fmt::format("more than {} files extend each other", kMaxExtendsDepth), "flatten the chain of bases");
-
-  chain.push_back(base_identity);
-  SourceNode merged = load_chain(base_file, chain, &*extends);
-  chain.pop_back();
+  // One base, or a list merged in order (later files win), e.g. a winter and a planned-care variant of one baseline.
+  std::vector<At> bases;
+  if (extends->node().kind == SourceNode::Kind::List) {
+    bases = extends->items();
+    if (bases.empty()) extends->fail("empty list of base files", "name at least one file, e.g. `extends: [base.yaml]`, or remove the key");
+  } else {
+    bases.push_back(*extends);
+  }
+  std::optional<SourceNode> merged;
+  for (const At& base : bases) {
+    const fs::path base_file = (directory / read_string(base)).lexically_normal();
+    const fs::path base_identity = identity(base_file);
+    for (const auto& seen : chain)
+      if (seen == base_identity)
+        base.fail(fmt::format("extends cycle: {}", describe_cycle(chain, base_identity)),
+                  "remove the `extends:` that leads back to a file already being extended");
+    if (static_cast<int>(chain.size()) >= kMaxExtendsDepth)
+      base.fail(fmt::format("more than {} files extend each other", kMaxExtendsDepth), "flatten the chain of bases");
+    chain.push_back(base_identity);
+    SourceNode loaded = load_chain(base_file, chain, &base);
+    chain.pop_back();
+    if (merged) merge_into(*merged, std::move(loaded));
+    else merged = std::move(loaded);
+  }
   root.erase("extends");
-  merge_into(merged, std::move(root));
-  return merged;
+  merge_into(*merged, std::move(root));
+  return std::move(*merged);
 }
 
 SourceNode load_chain(const fs::path& file, std::vector<fs::path>& chain, const At* via) {

@@ -181,6 +181,15 @@ std::uint64_t read_uint64(const At& at) {
           "write a plain number such as 20190401");
 }
 
+bool read_bool(const At& at) {
+  const SourceNode& node = at.node();
+  if (node.kind == SourceNode::Kind::Scalar && !node.quoted) {
+    if (node.text == "true") return true;
+    if (node.text == "false") return false;
+  }
+  at.fail(fmt::format("expected true or false, got {}", describe(node)), fmt::format("write `{}: true` or `{}: false`", at.key(), at.key()));
+}
+
 std::string read_string(const At& at) {
   const SourceNode& node = at.node();
   if (node.kind != SourceNode::Kind::Scalar) at.fail(fmt::format("expected text, got {}", describe(node)), "write a single word or a quoted phrase");

@@ -75,6 +75,8 @@ int read_capacity(const At& at);
 std::uint64_t read_uint64(const At& at);
 /// Non-empty text.
 std::string read_string(const At& at);
+/// `true` or `false`, unquoted.
+bool read_bool(const At& at);
 /// Distribution text with time units ("lognormal(mean=6d, sd=9d)"), in minutes.
 engine::Distribution read_distribution(const At& at);
 /// Distribution text of plain numbers, without units ("triangular(min=4, mode=10, max=24)"): counts such as beds.

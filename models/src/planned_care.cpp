@@ -210,7 +210,9 @@ void PlannedCare::treat(std::uint32_t id, double now) {
   const std::size_t site = c.site;
   if (!c.day_case) {
     engine::Resource* ward = wards_[site].get();
-    if (!(ward ? ward->try_acquire() : sites_[site].take_elective_bed())) {
+    const bool in_ward = ward && ward->try_acquire();
+    const bool overflow = ward && settings_.sites[site]->overflow_to_general_beds;
+    if (!in_ward && (ward && !overflow ? true : !sites_[site].take_elective_bed())) {
       // Cancelled on the day for want of a bed (a non-clinical reason): rebooked, and due within the standard.
       ctx_.recorder.elective_cancelled(now, site, c.locality);
       c.state = State::Rebooking;
@@ -222,7 +224,7 @@ void PlannedCare::treat(std::uint32_t id, double now) {
                            static_cast<std::uint32_t>(rebook_checks_.size() - 1));
       return;
     }
-    c.in_ward = ward != nullptr;
+    c.in_ward = in_ward;
     if (!c.in_ward) ++in_general_beds_[site];
   }
   const bool within_target = now - c.listed_at <= settings_.target_days[c.priority] * engine::kMinutesPerDay;

@@ -3,6 +3,7 @@
 // a forest plot) is one more function in kSections.
 #include "pfsim/output/report.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <span>
@@ -205,6 +206,31 @@ std::string daily_section(const Context& c) {
   return out;
 }
 
+// ---- monthly charts -----------------------------------------------------------------------------------------
+
+// The monthly tables the catalogue marks headline (the RTT waiting list, cancellations), one chart each.
+std::string monthly_section(const Context& c) {
+  const TableGroup* monthly = nullptr;
+  for (const TableGroup& g : c.record.table_groups)
+    if (g.name == "monthly") monthly = &g;
+  if (!monthly || monthly->labels.empty()) return {};
+  std::string out;
+  for (const Breakdown& b : monthly->tables) {
+    const auto info = std::find_if(scenario::monthly_catalogue().begin(), scenario::monthly_catalogue().end(),
+                                   [&](const scenario::KpiInfo& k) { return k.name == b.name; });
+    if (info == scenario::monthly_catalogue().end() || !info->headline) continue;
+    const std::size_t months = monthly->labels.size();
+    if (b.values.empty() || b.values.size() % months != 0) continue;
+    const std::vector<float> values(b.values.begin(), b.values.end());
+    const svg::FanBands bands = svg::fan_bands(values, values.size() / months, months);
+    const std::string title = info->title.empty() ? b.name : std::string(info->title);
+    out += figure(svg::month_chart(bands, monthly->labels, {title, axis_title(title, b.units), b.description}), title,
+                  fmt::format("{} ({}); median and 5–95 % band over {} replications", b.description, b.name, values.size() / months),
+                  "fan");
+  }
+  return out;
+}
+
 // ---- histograms -------------------------------------------------------------------------------------------
 
 // One histogram per headline KPI (catalogue flags), in catalogue order.
@@ -305,6 +331,7 @@ constexpr Section kSections[] = {
     {"run", "Run", run_section},
     {"kpis", "Key performance indicators", kpi_section},
     {"daily", "Daily series", daily_section},
+    {"monthly", "Monthly series", monthly_section},
     {"histograms", "KPI distributions over replications", histogram_section},
     {"schemes", "Schemes and QIPP risk", schemes_section},
     {"by-site", "By site", by_site_section},
@@ -367,6 +394,7 @@ svg.chart {{ width: 100%; height: auto; max-width: 760px; display: block; font-f
 .legend-label {{ font-size: 12px; fill: #1a1a1a; }}
 .fan-band {{ fill: {sky}; fill-opacity: .45; stroke: none; }}
 .fan-median {{ fill: none; stroke: {blue}; stroke-width: 2; }}
+.fan-point {{ fill: #fff; stroke: {blue}; stroke-width: 1.5; }}
 .hist-bar {{ fill: {blue}; fill-opacity: .8; }}
 .tornado-bar {{ fill: {vermillion}; fill-opacity: .85; }}
 .hist-mean {{ stroke: {vermillion}; stroke-width: 2; stroke-dasharray: 5 3; }}

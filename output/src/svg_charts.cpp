@@ -4,6 +4,7 @@
 #include <array>
 #include <chrono>
 #include <cmath>
+#include <cstdlib>
 #include <optional>
 
 #include <fmt/format.h>
@@ -119,6 +120,60 @@ std::string fan_chart(const FanBands& bands, std::string_view start_date, const 
   // Legend, top right inside the plot.
   svg.open("g", {{"class", "legend"}});
   // Legend above the plot, right-aligned, so it never hides data.
+  svg.rect(kPlotRight - 250, 8, 16, 10, "fan-band legend-swatch");
+  svg.text(kPlotRight - 228, 17, "5–95 % of replications", "legend-label", "start");
+  svg.line(kPlotRight - 90, 13, kPlotRight - 74, 13, "fan-median legend-line");
+  svg.text(kPlotRight - 68, 17, "median", "legend-label", "start");
+  svg.close();
+  return svg.str();
+}
+
+std::string month_chart(const FanBands& bands, std::span<const std::string> months, const ChartLabels& labels) {
+  static constexpr std::array<const char*, 12> kMonths = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                           "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  const std::size_t n = bands.p50.size();
+  double lo = INFINITY, hi = -INFINITY;
+  for (std::size_t i = 0; i < n; ++i)
+    for (const double v : {bands.p5[i], bands.p50[i], bands.p95[i]})
+      if (std::isfinite(v)) {
+        lo = std::min(lo, v);
+        hi = std::max(hi, v);
+      }
+  const Ticks ticks = nice_ticks(lo, hi, 5);
+  // Points sit in the middle of equal month slots, so one month is drawn too.
+  const double slot = (kPlotRight - kLeft) / static_cast<double>(std::max<std::size_t>(n, 1));
+  const LinearScale x(0, 1, kLeft + slot / 2, kLeft + slot * 1.5);
+  const LinearScale y(ticks.lo, ticks.hi, kPlotBottom, kTop);
+
+  Builder svg(kWidth, kHeight, labels.title + (labels.description.empty() ? "" : ": " + labels.description), "chart month-chart");
+  draw_value_axis(svg, ticks, y, labels.value_axis);
+  svg.open("g", {{"class", "axis x-axis"}});
+  svg.line(kLeft, kPlotBottom, kPlotRight, kPlotBottom, "axis-line");
+  // Every month labelled while they fit (about 40 px each), else every second or third; the year on January and
+  // on the first label.
+  const std::size_t step = std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(40.0 / slot)));
+  for (std::size_t i = 0; i < n; i += step) {
+    const std::string& m = months[i];
+    std::string label = m;
+    if (m.size() == 7) {
+      const int month = std::atoi(m.c_str() + 5);
+      label = month >= 1 && month <= 12 ? kMonths[static_cast<std::size_t>(month - 1)] : m;
+      if (i == 0 || month == 1) label += " " + m.substr(0, 4);
+    }
+    svg.line(x(static_cast<double>(i)), kPlotBottom, x(static_cast<double>(i)), kPlotBottom + 5, "axis-line");
+    svg.text(x(static_cast<double>(i)), kPlotBottom + 19, label, "tick-label");
+  }
+  svg.text((kLeft + kPlotRight) / 2, kHeight - 8, "month", "axis-title");
+  svg.close();
+  if (n > 0) {
+    std::string band = polyline(bands.p95, x, y);
+    for (std::size_t i = n; i-- > 0;) band += fmt::format("L{},{}", coord(x(static_cast<double>(i))), coord(y(bands.p5[i])));
+    svg.path(band + "Z", "fan-band");
+    svg.path(polyline(bands.p50, x, y), "fan-median");
+    for (std::size_t i = 0; i < n; ++i)
+      svg.element("circle", {{"cx", coord(x(static_cast<double>(i)))}, {"cy", coord(y(bands.p50[i]))}, {"r", "3"}, {"class", "fan-point"}});
+  }
+  svg.open("g", {{"class", "legend"}});
   svg.rect(kPlotRight - 250, 8, 16, 10, "fan-band legend-swatch");
   svg.text(kPlotRight - 228, 17, "5–95 % of replications", "legend-label", "start");
   svg.line(kPlotRight - 90, 13, kPlotRight - 74, 13, "fan-median legend-line");

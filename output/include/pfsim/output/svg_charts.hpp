@@ -64,6 +64,10 @@ struct ChartLabels {
 /// `start_date` ("YYYY-MM-DD"; day numbers when it does not parse). Paths carry classes fan-band and fan-median.
 std::string fan_chart(const FanBands& bands, std::string_view start_date, const ChartLabels& labels);
 
+/// The same over calendar months: `months` are "YYYY-MM" labels, one per point of `bands`; each month is a point
+/// of the median line (class fan-median) inside the 5–95 % band.
+std::string month_chart(const FanBands& bands, std::span<const std::string> months, const ChartLabels& labels);
+
 /// A histogram of per-replication values, with the mean marked; bars carry class hist-bar.
 std::string histogram(std::span<const double> values, const ChartLabels& labels);
 

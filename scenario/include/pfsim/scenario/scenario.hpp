@@ -291,9 +291,11 @@ struct ElectiveSpecialty {
 struct ElectiveSite {
   std::array<int, 7> sessions{};    // theatre sessions by weekday, Monday first
   double session_minutes = 240.0;
-  /// > 0: inpatients take only these beds (an elective ward); 0: they take the site's general beds, which
-  /// emergency patients waiting for a bed get first.
+  /// > 0: inpatients take these beds (an elective ward no emergency patient uses); 0: they take the site's general
+  /// beds, which emergency patients waiting for a bed get first.
   int ring_fenced_beds = 0;
+  /// With ring-fenced beds: when the ward is full, take a free general bed before cancelling.
+  bool overflow_to_general_beds = false;
 };
 /// Routine inpatient electives not booked on given dates (winter escalation: national direction to defer them);
 /// day cases go ahead.
