@@ -67,8 +67,8 @@ scenario::ElectiveSpecialty read_specialty(const At& at, const scenario::Populat
 }
 
 scenario::ElectiveSite read_site(const At& at) {
-  at.expect_map("elective site settings (sessions, session_minutes, ring_fenced_beds, overflow_to_general_beds)");
-  at.check_keys({"sessions", "session_minutes", "ring_fenced_beds", "overflow_to_general_beds"});
+  at.expect_map("elective site settings (sessions, session_minutes, ring_fenced_beds, overflow_to_general_beds, escalation_beds_from_ward)");
+  at.check_keys({"sessions", "session_minutes", "ring_fenced_beds", "overflow_to_general_beds", "escalation_beds_from_ward"});
   scenario::ElectiveSite site;
   const At sessions = at.require("sessions", "add `sessions: [10, 10, 10, 10, 10, 0, 0]` (theatre sessions, Monday first)");
   const auto counts = read_numbers(sessions, 7, "days in a week, Monday first", "days in a week, Monday first", [](const At& day) {
@@ -83,6 +83,12 @@ scenario::ElectiveSite read_site(const At& at) {
     if (site.overflow_to_general_beds && site.ring_fenced_beds == 0)
       overflow->fail("overflow_to_general_beds without ring_fenced_beds",
                      "without an elective ward inpatients already use the general beds: remove this key or add `ring_fenced_beds: N`");
+  }
+  if (auto escalation = at.get("escalation_beds_from_ward")) {
+    site.escalation_beds_from_ward = read_bool(*escalation);
+    if (site.escalation_beds_from_ward && site.ring_fenced_beds == 0)
+      escalation->fail("escalation_beds_from_ward without ring_fenced_beds",
+                       "escalation beds can only come out of an elective ward: add `ring_fenced_beds: N` or remove this key");
   }
   return site;
 }
@@ -99,9 +105,7 @@ std::size_t site_index(const SourceNode::Entry& entry, const std::string& path, 
   return static_cast<std::size_t>(it - names.begin());
 }
 
-bool has_theatres(const std::optional<scenario::ElectiveSite>& site) {
-  return site && std::any_of(site->sessions.begin(), site->sessions.end(), [](int n) { return n > 0; });
-}
+bool has_theatres(const std::optional<scenario::ElectiveSite>& site) { return site && site->has_sessions(); }
 
 std::vector<std::vector<double>> read_site_choice(const At& at, const scenario::Population& population,
                                                   const std::vector<scenario::Site>& sites,
@@ -182,8 +186,10 @@ scenario::ElectiveDeferral read_deferral(const At& at) {
 }  // namespace
 
 scenario::PlannedCareSettings build_planned_care(const At& at, const scenario::Scenario& s) {
-  at.expect_map("planned care settings (specialties, sites, site_choice, target_days, admit_hour, rebook_within_days, defer_routine)");
-  at.check_keys({"specialties", "sites", "site_choice", "target_days", "admit_hour", "rebook_within_days", "defer_routine"});
+  at.expect_map("planned care settings (specialties, sites, site_choice, target_days, admit_hour, rebook_within_days, "
+                "rebook_after_days, defer_routine)");
+  at.check_keys({"specialties", "sites", "site_choice", "target_days", "admit_hour", "rebook_within_days", "rebook_after_days",
+                 "defer_routine"});
   scenario::PlannedCareSettings pc;
   const At specialties = at.require("specialties", "add `specialties:` with at least one specialty group (name, referral rates, ...)");
   std::vector<std::pair<std::string, int>> seen;
@@ -210,6 +216,8 @@ scenario::PlannedCareSettings build_planned_care(const At& at, const scenario::S
   }
   if (auto hour = at.get("admit_hour")) pc.admit_hour = read_number_in(*hour, 0.0, 23.99, "the hour of the day, 0 to 23.99");
   if (auto rebook = at.get("rebook_within_days")) pc.rebook_within_days = read_number_in(*rebook, 1.0, 365.0);
+  if (auto after = at.get("rebook_after_days"))
+    pc.rebook_after_days = static_cast<double>(read_integer(*after, 1, 365, "a new date within a year of the cancellation"));
   if (auto defer = at.get("defer_routine")) pc.defer = read_deferral(*defer);
   return pc;
 }

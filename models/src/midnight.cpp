@@ -187,6 +187,9 @@ void LocalSystem::census(std::size_t day, Recorder::Census& c) {
   if (reablement_) c.queues.push_back(static_cast<double>(reablement_->capacity().queue_length()));
   if (intermediate_care_) c.queues.push_back(static_cast<double>(intermediate_care_->capacity().queue_length()));
   if (care_homes_) c.queues.push_back(static_cast<double>(care_homes_->beds().queue_length()));
+  if (planned_care_)  // theatres' queue: the site's admitted waiting list (capacity_names order)
+    for (std::size_t site = 0; site < s.sites.size(); ++site)
+      if (s.planned_care->has_theatres(site)) c.queues.push_back(static_cast<double>(planned_care_->waiting(site)));
   ctx_.recorder.census(day, c);
 }
 

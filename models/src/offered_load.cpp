@@ -22,6 +22,35 @@ constexpr double k91Days = 91.0 * engine::kMinutesPerDay;
 
 double ratio(double a, double c) { return c > 0 ? a / c : (a > 0 ? kInf : 0.0); }
 
+/// Theatres of each site with sessions: cases listed per day (referrals x admitted share, by the planned-care site
+/// choice) x mean case minutes against the week's mean session minutes a day.
+void theatre_loads(const Scenario& s, const PopulationProjection& population, double mid_years, std::vector<OfferedLoad>& loads) {
+  const PlannedCareSettings& pc = *s.planned_care;
+  for (std::size_t k = 0; k < s.sites.size(); ++k) {
+    if (!pc.has_theatres(k)) continue;
+    const ElectiveSite& es = *pc.sites[k];
+    OfferedLoad o;
+    o.resource = "theatres: " + s.sites[k].name;
+    o.kind = Capacity::Theatres;
+    double minutes = 0;
+    for (std::size_t l = 0; l < s.localities(); ++l)
+      for (const ElectiveSpecialty& spec : pc.specialties)
+        for (std::size_t b = 0; b < s.bands(); ++b) {
+          const double listed = population.people(l, b, mid_years) * spec.referrals_per_1000_per_year[b] / 1000.0 / engine::kDaysPerYear *
+                                spec.admitted_share * pc.site_choice[l][k];
+          o.arrivals_per_day += listed;
+          minutes += listed * std::min(spec.case_minutes.mean(), es.session_minutes);
+        }
+    double week = 0;
+    for (int n : es.sessions) week += n * es.session_minutes;
+    o.mean_service_days = o.arrivals_per_day > 0 ? minutes / o.arrivals_per_day / engine::kMinutesPerDay : 0.0;
+    o.offered = minutes / engine::kMinutesPerDay;
+    o.capacity = week / 7.0 / engine::kMinutesPerDay;
+    o.rho = o.peak_rho = ratio(o.offered, o.capacity);
+    loads.push_back(o);
+  }
+}
+
 std::string name_of(Capacity kind, const std::string& site = {}) {
   switch (kind) {
     case Capacity::AeClinicians: return "A&E clinicians: " + site;
@@ -31,6 +60,7 @@ std::string name_of(Capacity kind, const std::string& site = {}) {
     case Capacity::Reablement: return "reablement (P1)";
     case Capacity::IntermediateCare: return "intermediate care (P2)";
     case Capacity::CareHomes: return "care homes (P3)";
+    case Capacity::Theatres: return "theatres: " + site;
   }
   return "?";
 }
@@ -153,6 +183,9 @@ std::vector<std::string> capacity_names(const Scenario& s) {
   if (s.reablement) names.push_back(name_of(Capacity::Reablement));
   if (s.intermediate_care) names.push_back(name_of(Capacity::IntermediateCare));
   if (s.care_homes) names.push_back(name_of(Capacity::CareHomes));
+  if (s.planned_care)
+    for (std::size_t k = 0; k < s.sites.size(); ++k)
+      if (s.planned_care->has_theatres(k)) names.push_back(name_of(Capacity::Theatres, s.sites[k].name));
   return names;
 }
 
@@ -390,6 +423,7 @@ std::vector<OfferedLoad> offered_load(const Scenario& s) {
     o.rho = o.peak_rho = ratio(o.offered, o.capacity);
     loads.push_back(o);
   }
+  if (s.planned_care) theatre_loads(s, population, mid_years, loads);
   return loads;
 }
 
@@ -398,7 +432,7 @@ std::string format_offered_load(const std::vector<OfferedLoad>& loads) {
                                 "offered", "capacity", "rho", "peak rho");
   for (const OfferedLoad& o : loads) {
     const bool ae = o.kind == Capacity::AeClinicians || o.kind == Capacity::AeMinorsClinicians || o.kind == Capacity::AeCubicles;
-    const std::string held = ae ? fmt::format("{:.1f} min", o.mean_service_days * engine::kMinutesPerDay)
+    const std::string held = ae || o.kind == Capacity::Theatres ? fmt::format("{:.1f} min", o.mean_service_days * engine::kMinutesPerDay)
                                 : fmt::format("{:.2f} d", o.mean_service_days);
     const std::string flag = o.rho >= kUnstableRho ? "  <- demand exceeds capacity" : o.rho >= kNearUnstableRho ? "  <- near capacity" : "";
     out += fmt::format("  {:<34} {:>10.2f} {:>11} {:>9.2f} {:>9.2f} {:>7.3f} {:>9}{}\n", o.resource, o.arrivals_per_day, held,

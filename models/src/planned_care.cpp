@@ -46,6 +46,9 @@ PlannedCare::PlannedCare(Context& ctx, const PlannedCareSettings& settings, Acut
                                                                                           es->ring_fenced_beds, ward_granted_)
                                                     : nullptr);
   }
+  for (std::size_t site = 0; site < s.sites.size(); ++site)
+    if (wards_[site] && settings.sites[site]->escalation_beds_from_ward)
+      sites_[site].capacity().open_escalation_on(*wards_[site], settings.sites[site]->ring_fenced_beds);
   const MeasuredMonths& months = ctx.recorder.months();
   const std::size_t days = ctx.recorder.days();
   for (std::size_t d = 0; d < days && d < months.month_of_day.size(); ++d)
@@ -185,7 +188,7 @@ void PlannedCare::operating_day(std::size_t site, double now) {
   // The list is planned first (in order, stopping at the first case that fits no session), then treated.
   std::vector<std::uint32_t> booked;
   bool full = false;
-  while (!lists.rebooking.empty()) {
+  while (!lists.rebooking.empty() && cases_[lists.rebooking.front()].rebook_from <= now) {
     if ((full = !book(lists.rebooking.front(), room))) break;
     booked.push_back(lists.rebooking.front());
     lists.rebooking.pop_front();
@@ -217,6 +220,8 @@ void PlannedCare::treat(std::uint32_t id, double now) {
       ctx_.recorder.elective_cancelled(now, site, c.locality);
       c.state = State::Rebooking;
       c.cancelled_at = now;
+      // The new date is a morning list whole days later (a minute's slack so that list is in).
+      c.rebook_from = now + settings_.rebook_after_days * engine::kMinutesPerDay - 1.0;
       lists_[site].rebooking.push_back(id);
       rebook_checks_.push_back({id, c.generation, now});
       if (ctx_.recorder.measured(now)) ctx_.recorder.follow_up_pending();

@@ -2,10 +2,11 @@
 // Planned (elective) care (DESIGN §3 Planned care). Referrals from each locality and specialty start an RTT clock;
 // most stop it without an admission (non-admitted pathways, not capacity-limited); the rest join their site's
 // admitted waiting list after outpatients and diagnostics. Each morning the site's theatre sessions are filled from
-// the list: rebookings first, then priority P1..P4, each in order of clock start. A day case is treated and goes
-// home; an inpatient needs a bed (the site's elective ward if it has one, else a free general bed, which emergency
-// patients waiting get first) and is cancelled on the day when there is none, to be rebooked. Built only when the
-// scenario has `planned_care`; every draw comes from the referral's own stream, so no other draw moves.
+// the list: rebookings whose new date has come first, then priority P1..P4, each in order of clock start. A day case
+// is treated and goes home; an inpatient needs a bed (the site's elective ward if it has one, else or also a free
+// general bed, which emergency patients waiting get first) and is cancelled on the day when there is none, to be
+// rebooked. Built only when the scenario has `planned_care`; every draw comes from the referral's own stream, so no
+// other draw moves.
 #include <array>
 #include <cstdint>
 #include <deque>
@@ -47,7 +48,7 @@ class PlannedCare {
  private:
   enum class State : std::uint8_t { Free, Referred, Listed, Rebooking, InBed };
   struct Case {
-    double clock_start = 0, listed_at = 0, cancelled_at = 0, admitted_at = 0;
+    double clock_start = 0, listed_at = 0, cancelled_at = 0, admitted_at = 0, rebook_from = 0;
     float minutes = 0, los = 0;
     std::uint32_t generation = 0;
     std::uint16_t specialty = 0;
@@ -63,7 +64,7 @@ class PlannedCare {
   };
   using List = std::priority_queue<Waiting, std::vector<Waiting>, std::greater<>>;
   struct SiteLists {
-    std::deque<std::uint32_t> rebooking;                          // in order of cancellation
+    std::deque<std::uint32_t> rebooking;                          // in order of cancellation (so of new date)
     std::array<List, kElectivePriorities> day_case, inpatient;    // by priority
   };
   struct RebookCheck {

@@ -40,7 +40,8 @@ inline constexpr double kNearUnstableRho = 0.95;
 /// ρ at or above this: demand exceeds capacity; `pfsim validate` and `pfsim run` warn.
 inline constexpr double kUnstableRho = 1.0;
 
-enum class Capacity { AeClinicians, AeMinorsClinicians, AeCubicles, AcuteBeds, Reablement, IntermediateCare, CareHomes };
+/// Theatres: the session minutes of a site with planned care (its queue is the site's admitted waiting list).
+enum class Capacity { AeClinicians, AeMinorsClinicians, AeCubicles, AcuteBeds, Reablement, IntermediateCare, CareHomes, Theatres };
 
 struct OfferedLoad {
   std::string resource;           // e.g. "A&E clinicians: Southend", "acute beds: Southend", "reablement (P1)"
@@ -55,7 +56,7 @@ struct OfferedLoad {
 
 /// Every capacity-limited resource of the scenario, in a fixed order: A&E clinicians of each site with an A&E, minors
 /// clinicians of each site with a minors stream, A&E cubicles of each site that limits them, acute beds of each site, then reablement, intermediate care and care homes
-/// when modelled. The run's queue counts (ReplicationResult::queues) follow the same order.
+/// when modelled, then the theatres of each site with theatre sessions (planned care). The run's queue counts (ReplicationResult::queues) follow the same order.
 std::vector<std::string> capacity_names(const Scenario& s);
 
 /// The offered load of every resource of capacity_names(), in that order.

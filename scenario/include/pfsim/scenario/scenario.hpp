@@ -296,6 +296,15 @@ struct ElectiveSite {
   int ring_fenced_beds = 0;
   /// With ring-fenced beds: when the ward is full, take a free general bed before cancelling.
   bool overflow_to_general_beds = false;
+  /// With ring-fenced beds: winter escalation beds (sites[].beds.escalation) are opened on the elective ward, which
+  /// loses as many beds while they are open (the usual source of escalation beds in English trusts).
+  bool escalation_beds_from_ward = false;
+
+  [[nodiscard]] bool has_sessions() const {
+    for (int n : sessions)
+      if (n > 0) return true;
+    return false;
+  }
 };
 /// Routine inpatient electives not booked on given dates (winter escalation: national direction to defer them);
 /// day cases go ahead.
@@ -310,7 +319,11 @@ struct PlannedCareSettings {
   std::array<double, kElectivePriorities> target_days{3.0, 28.0, 90.0, 365.0};  // treat within, from listing
   double admit_hour = 7.0;          // inpatients arrive on the morning of surgery, before most of the day's discharges
   double rebook_within_days = 28.0; // the standard for operations cancelled on the day
+  double rebook_after_days = 7.0;   // a cancelled patient's new date is at the earliest this long after (first in line then)
   std::optional<ElectiveDeferral> defer;
+
+  /// The site has theatre sessions (so a waiting list and a theatres capacity).
+  [[nodiscard]] bool has_theatres(std::size_t site) const { return sites[site] && sites[site]->has_sessions(); }
 };
 
 /// The whole scenario. Optional modules that are absent are off (DESIGN §4).
