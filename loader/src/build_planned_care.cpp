@@ -67,8 +67,10 @@ scenario::ElectiveSpecialty read_specialty(const At& at, const scenario::Populat
 }
 
 scenario::ElectiveSite read_site(const At& at) {
-  at.expect_map("elective site settings (sessions, session_minutes, ring_fenced_beds, overflow_to_general_beds, escalation_beds_from_ward)");
-  at.check_keys({"sessions", "session_minutes", "ring_fenced_beds", "overflow_to_general_beds", "escalation_beds_from_ward"});
+  at.expect_map("elective site settings (sessions, session_minutes, inpatients_per_day, ring_fenced_beds, overflow_to_general_beds, "
+                "escalation_beds_from_ward)");
+  at.check_keys({"sessions", "session_minutes", "inpatients_per_day", "ring_fenced_beds", "overflow_to_general_beds",
+                 "escalation_beds_from_ward"});
   scenario::ElectiveSite site;
   const At sessions = at.require("sessions", "add `sessions: [10, 10, 10, 10, 10, 0, 0]` (theatre sessions, Monday first)");
   const auto counts = read_numbers(sessions, 7, "days in a week, Monday first", "days in a week, Monday first", [](const At& day) {
@@ -77,6 +79,11 @@ scenario::ElectiveSite read_site(const At& at) {
   for (std::size_t d = 0; d < 7; ++d) site.sessions[d] = static_cast<int>(counts[d]);
   if (auto minutes = at.get("session_minutes"))
     site.session_minutes = read_number_in(*minutes, 1.0, 24.0 * 60.0, "a session is at most a day (1440 minutes)");
+  if (auto plan = at.get("inpatients_per_day"))
+    for (double n : read_numbers(*plan, 7, "days in a week, Monday first", "days in a week, Monday first", [](const At& day) {
+           return static_cast<double>(read_integer(day, 0, 100000, "more than 100,000 inpatients a day at one site is not plausible"));
+         }))
+      site.inpatients_per_day.push_back(static_cast<int>(n));
   if (auto beds = at.get("ring_fenced_beds")) site.ring_fenced_beds = read_capacity(*beds);
   if (auto overflow = at.get("overflow_to_general_beds")) {
     site.overflow_to_general_beds = read_bool(*overflow);

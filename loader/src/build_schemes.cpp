@@ -34,7 +34,9 @@ Kind kind_of(SchemeTarget t) {
   switch (t) {
     case SchemeTarget::AeAttendances:
     case SchemeTarget::DirectAdmissions:
-    case SchemeTarget::CareHomeCommunity: return Kind::Rate;
+    case SchemeTarget::CareHomeCommunity:
+    case SchemeTarget::ElectiveReferrals: return Kind::Rate;
+    case SchemeTarget::ElectiveAdmittedShare:
     case SchemeTarget::AdmitProbability:
     case SchemeTarget::Readmission30d:
     case SchemeTarget::WeekendDischarge:
@@ -53,7 +55,8 @@ std::vector<std::string_view> filters_of(SchemeTarget t) {
   switch (t) {
     case SchemeTarget::AeAttendances:
     case SchemeTarget::DirectAdmissions:
-    case SchemeTarget::CareHomeCommunity: return {"locality", "age_band"};
+    case SchemeTarget::CareHomeCommunity:
+    case SchemeTarget::ElectiveReferrals: return {"locality", "age_band"};
     case SchemeTarget::AssessmentDelay: return {"locality", "age_band", "site", "pathway"};
     case SchemeTarget::PathwayShare: return {"locality", "age_band", "site", "pathway", "to"};
     case SchemeTarget::WeekendDischarge:
@@ -191,6 +194,8 @@ void check_target_module(const At& at, const scenario::SchemeEffect& e, const Co
     case SchemeTarget::CareHomeCommunity:
     case SchemeTarget::CareHomeBeds: missing = s.care_homes ? nullptr : "care_homes"; break;
     case SchemeTarget::VirtualWardCapacity: missing = s.virtual_wards ? nullptr : "virtual_wards"; break;
+    case SchemeTarget::ElectiveReferrals:
+    case SchemeTarget::ElectiveAdmittedShare: missing = s.planned_care ? nullptr : "planned_care"; break;
     case SchemeTarget::Readmission30d: missing = s.readmission ? nullptr : "readmission"; break;
     case SchemeTarget::AssessmentDelay:
     case SchemeTarget::PathwayShare: missing = s.discharge ? nullptr : "discharge"; break;

@@ -62,7 +62,7 @@ LocalSystem::LocalSystem(Context& ctx)
       scheme_capacity_(schemes_ ? std::make_unique<SchemeCapacity>(ctx, *schemes_, acute_, reablement_.get(), intermediate_care_.get(),
                                                                    care_homes_.get(), virtual_wards_.get())
                                 : nullptr),
-      planned_care_(ctx.scenario.planned_care ? std::make_unique<PlannedCare>(ctx, *ctx.scenario.planned_care, acute_) : nullptr),
+      planned_care_(ctx.scenario.planned_care ? std::make_unique<PlannedCare>(ctx, *ctx.scenario.planned_care, acute_, schemes_.get()) : nullptr),
       home_at_91d_(ctx) {
   ctx.virtual_wards = virtual_wards_.get();
   ctx.care_homes = care_homes_.get();

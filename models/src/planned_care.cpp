@@ -2,9 +2,11 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 
 #include "acute_sites.hpp"
+#include "scheme_effects.hpp"
 
 namespace pfsim::models {
 
@@ -14,8 +16,8 @@ namespace {
 constexpr double kBeforeMidnight = 1e-3;
 }  // namespace
 
-PlannedCare::PlannedCare(Context& ctx, const PlannedCareSettings& settings, AcuteSites& sites)
-    : ctx_(ctx), settings_(settings), sites_(sites),
+PlannedCare::PlannedCare(Context& ctx, const PlannedCareSettings& settings, AcuteSites& sites, const SchemeEffects* schemes)
+    : ctx_(ctx), settings_(settings), sites_(sites), schemes_(schemes),
       referral_(ctx.sim.add_handler([this](std::uint32_t stream) { referral(stream); })),
       listed_(ctx.sim.add_handler([this](std::uint32_t id) { listed(id); })),
       operating_(ctx.sim.add_handler([this](std::uint32_t) {
@@ -37,7 +39,8 @@ PlannedCare::PlannedCare(Context& ctx, const PlannedCareSettings& settings, Acut
       for (double& r : per_person) r /= 1000.0;
       const std::string name = s.population.localities[l].name + "/" + spec.name;
       demand_.emplace_back(ctx, l, per_person, engine::RateProfile::flat(), "planned_care/referrals/" + name);
-      families_.push_back(ctx.family("planned_care/" + name));
+      origins_.push_back("planned_care/" + name);
+      families_.push_back(ctx.family(origins_.back()));
       referrals_.push_back(0);
     }
   for (std::size_t site = 0; site < s.sites.size(); ++site) {
@@ -111,13 +114,21 @@ void PlannedCare::referral(std::uint32_t stream) {
   const ElectiveSpecialty& spec = settings_.specialties[stream % specialties];
   LocalityDemand& demand = demand_[stream];
   const std::size_t band = demand.pick_band(now);
-  engine::Stream rng = families_[stream].entity(referrals_[stream]++);
+  const std::uint64_t index = referrals_[stream]++;
   const double next = demand.next(now);
   if (std::isfinite(next)) ctx_.sim.schedule_at(next, referral_, stream);
+  // Referral management avoids this referral (its number is still used up, so nobody else's draws move).
+  if (schemes_ && schemes_->has(SchemeTarget::ElectiveReferrals) &&
+      schemes_->avoided(SchemeTarget::ElectiveReferrals, now, locality, band, origins_[stream], index))
+    return;
+  engine::Stream rng = families_[stream].entity(index);
 
   // Every referral makes the same draws in the same order whatever the capacity (common random numbers).
   const std::size_t site = choose_site(locality, rng.uniform());
-  const bool admitted = rng.uniform() < spec.admitted_share;
+  double admitted_share = spec.admitted_share;
+  if (schemes_ && schemes_->has(SchemeTarget::ElectiveAdmittedShare))
+    admitted_share = std::clamp(schemes_->change(SchemeTarget::ElectiveAdmittedShare, now, locality, band, site).apply(admitted_share), 0.0, 1.0);
+  const bool admitted = rng.uniform() < admitted_share;
   ctx_.recorder.elective_referral(now, site, locality);
   if (!admitted) {
     non_admitted_pathway(now, now + std::max(0.0, spec.non_admitted_wait.sample(rng)), site, locality);
@@ -180,28 +191,34 @@ bool PlannedCare::book(std::uint32_t id, std::vector<double>& room) {
 
 void PlannedCare::operating_day(std::size_t site, double now) {
   const ElectiveSite& es = *settings_.sites[site];
-  const int sessions = es.sessions[static_cast<std::size_t>(ctx_.calendar.weekday(now))];
+  const auto weekday = static_cast<std::size_t>(ctx_.calendar.weekday(now));
+  const int sessions = es.sessions[weekday];
   if (sessions <= 0) return;
   ctx_.recorder.theatre_sessions(now, site, sessions * es.session_minutes);
   std::vector<double> room(static_cast<std::size_t>(sessions), es.session_minutes);
   SiteLists& lists = lists_[site];
   // The list is planned first (in order, stopping at the first case that fits no session), then treated.
   std::vector<std::uint32_t> booked;
+  // The bed plan: inpatients booked today, rebookings included, up to the weekday's limit.
+  int inpatient_places = es.inpatients_per_day.empty() ? std::numeric_limits<int>::max() : es.inpatients_per_day[weekday];
   bool full = false;
-  while (!lists.rebooking.empty() && cases_[lists.rebooking.front()].rebook_from <= now) {
+  while (!lists.rebooking.empty() && cases_[lists.rebooking.front()].rebook_from <= now && inpatient_places > 0) {
     if ((full = !book(lists.rebooking.front(), room))) break;
     booked.push_back(lists.rebooking.front());
     lists.rebooking.pop_front();
+    --inpatient_places;
   }
   for (std::size_t p = 0; p < kElectivePriorities && !full; ++p) {
     List& day_cases = lists.day_case[p];
     List* inpatients = deferred(p, now) ? nullptr : &lists.inpatient[p];
     for (;;) {
+      if (inpatient_places <= 0) inpatients = nullptr;
       const bool has_day = !day_cases.empty(), has_in = inpatients && !inpatients->empty();
       if (!has_day && !has_in) break;
       List& from = !has_in ? day_cases : !has_day ? *inpatients : (inpatients->top() > day_cases.top() ? day_cases : *inpatients);
       if ((full = !book(from.top().id, room))) break;
       booked.push_back(from.top().id);
+      if (&from != &day_cases) --inpatient_places;
       from.pop();
     }
   }

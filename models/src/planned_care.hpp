@@ -22,10 +22,13 @@
 namespace pfsim::models {
 
 class AcuteSites;
+class SchemeEffects;
 
 class PlannedCare {
  public:
-  PlannedCare(Context& ctx, const PlannedCareSettings& settings, AcuteSites& sites);
+  /// `schemes` may be null (no schemes): referral management thins referrals, evidence-based interventions cut the
+  /// share admitted (SchemeTarget::ElectiveReferrals, ElectiveAdmittedShare).
+  PlannedCare(Context& ctx, const PlannedCareSettings& settings, AcuteSites& sites, const SchemeEffects* schemes);
   PlannedCare(const PlannedCare&) = delete;
   PlannedCare& operator=(const PlannedCare&) = delete;
 
@@ -90,9 +93,11 @@ class PlannedCare {
   Context& ctx_;
   const PlannedCareSettings& settings_;
   AcuteSites& sites_;
+  const SchemeEffects* schemes_;
   engine::HandlerId referral_, listed_, operating_, discharged_, rebook_deadline_, month_end_, ward_granted_;
   std::vector<LocalityDemand> demand_;              // [locality × specialty]
   std::vector<engine::StreamFamily> families_;      // [locality × specialty]: one stream per referral
+  std::vector<std::string> origins_;                // [locality × specialty]: their name (scheme avoidance streams)
   std::vector<std::uint64_t> referrals_;            // [locality × specialty]: referrals so far
   std::vector<Case> cases_;
   std::vector<std::uint32_t> free_;

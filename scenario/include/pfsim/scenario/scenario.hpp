@@ -291,6 +291,9 @@ struct ElectiveSpecialty {
 struct ElectiveSite {
   std::array<int, 7> sessions{};    // theatre sessions by weekday, Monday first
   double session_minutes = 240.0;
+  /// The bed plan of the lists: at most this many inpatients booked a day, by weekday (Monday first); the rest of
+  /// the sessions go to day cases. Empty: no limit (inpatients are booked as theatre time allows).
+  std::vector<int> inpatients_per_day;
   /// > 0: inpatients take these beds (an elective ward no emergency patient uses); 0: they take the site's general
   /// beds, which emergency patients waiting for a bed get first.
   int ring_fenced_beds = 0;

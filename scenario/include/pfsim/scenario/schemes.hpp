@@ -33,6 +33,8 @@ enum class SchemeTarget : std::uint8_t {
   IntermediateCareCapacity, // capacity: intermediate_care.capacity
   CareHomeBeds,             // capacity: care_homes.beds
   VirtualWardCapacity,      // capacity: virtual_wards.capacity (site)
+  ElectiveReferrals,        // rate: planned-care referrals, RTT clock starts (locality, age_band); multiplier ≤ 1
+  ElectiveAdmittedShare,    // probability: P(admitted | referral), the conversion to treatment (locality, age_band, site)
   Count
 };
 inline constexpr std::size_t kSchemeTargetCount = static_cast<std::size_t>(SchemeTarget::Count);
@@ -42,7 +44,8 @@ inline constexpr std::array<std::string_view, kSchemeTargetCount> kSchemeTargetN
     "ae.attendances", "admission.direct", "care_homes.community_admissions", "ae.admit", "readmission.within_30d",
     "admission.los", "discharge.assessment_delay", "discharge.pathway_share", "discharge.weekend_factor",
     "discharge.before_noon", "reablement.hazards", "intermediate_care.hazards", "beds.general", "reablement.capacity",
-    "intermediate_care.capacity", "care_homes.beds", "virtual_wards.capacity"};
+    "intermediate_care.capacity", "care_homes.beds", "virtual_wards.capacity", "planned_care.referrals",
+    "planned_care.admitted_share"};
 
 /// Which people or places an effect applies to; an empty list means all.
 struct SchemeFilter {
