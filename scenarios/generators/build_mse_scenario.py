@@ -2,7 +2,8 @@
 """Writes scenarios/mid-south-essex-2016.yaml and scenarios/options/*.yaml (README "Reconfiguration options").
 
 The numbers that need arithmetic (locality populations, the logit site choice from travel times, each site's beds
-and A&E rota sized to its expected workload, the beds each option moves with its routed patients) are computed here
+and A&E rota sized to its expected workload, the beds each option moves with its routed patients, the planned-care
+referrals, theatre sessions and elective wards of each site and option) are computed here
 so the YAML comments can state the rule and a planner can rerun it after changing an input. Every input below says
 where it comes from: `seeds/<file> L<line>` or "assumed".
 """
@@ -114,6 +115,43 @@ OPTIONS = {
     "2b": ("Option 2B: Basildon specialist; Southend emergency hospital with elective; Broomfield elective centre with A&E",
            {"Basildon": "specialist", "Broomfield": "elective", "Southend": "emergency"}, "assumed (cell lost in seeds/003 L2444-L2534)"),
 }
+
+
+# Planned care (DESIGN §3 "Planned care"; issue 21). Referral-to-treatment (RTT) pathways by specialty: the rates,
+# shares and durations of the South East Essex planned-care scenario (scenarios/south-east-essex-2019-planned-care.yaml,
+# every value assumed there from national mixes), written per specialty as (referrals per 1,000 a year by band,
+# admitted share, non-admitted wait mean/sd days, decision to list mean/sd days, priority P1-P4, day-case share,
+# case minutes mean/sd, inpatient stay mean/sd days).
+SPECIALTIES = [
+    ("trauma_orthopaedics", [22.5, 42, 82.5, 97.5, 90], 0.30, (60, 50), (45, 30), [0.02, 0.20, 0.35, 0.43], 0.45, (110, 45), (4, 4)),
+    ("general_surgery", [18, 33.6, 66, 78, 72], 0.35, (50, 40), (40, 30), [0.04, 0.30, 0.33, 0.33], 0.70, (80, 35), (3.5, 4)),
+    ("urology", [10.5, 19.6, 38.5, 45.5, 42], 0.40, (50, 40), (35, 25), [0.03, 0.35, 0.32, 0.30], 0.80, (50, 25), (2.5, 2.5)),
+    ("ophthalmology", [15, 28, 55, 65, 60], 0.45, (45, 35), (30, 20), [0.01, 0.10, 0.39, 0.50], 0.97, (25, 10), (1.5, 1)),
+    ("other", [84, 156.8, 308, 364, 336], 0.18, (55, 45), (35, 25), [0.03, 0.25, 0.35, 0.37], 0.85, (45, 25), (3, 3.5)),
+]
+# 2016/17 waits before listing were longer than the SEE scenario's 2019/20 ones: the 18-week incomplete standard was
+# not being met (SUHFT recovery plan to deliver it, seeds/000 L1454-L1468; England ~90 % in 2016/17 against 92 %).
+# assumed: the non-admitted waits and the decision to list x WAIT_FACTOR (mean and sd), hand-tuned with 8-replication
+# runs so the incomplete pathways within 18 weeks sit near 90 %.
+WAIT_FACTOR = 1.3
+# Theatres: sessions of SESSION_MINUTES on weekdays (the model has no bank holidays: 365 x 5 / 7 = 260.7 weekdays a
+# year), sized to each site's expected case minutes at THEATRE_UTILISATION (assumed, as the SEE scenario's ~85 %).
+SESSION_MINUTES, WEEKDAYS, THEATRE_UTILISATION = 240, 365 * 5 / 7, 0.85
+# Elective ward: lists run on weekdays only, so elective inpatients peak on Friday morning at peak_ratio() x their
+# weekly mean (computed below from the stays). 2016/17: ring-fenced beds = WARD_FACTOR x that peak (assumed, hand-tuned
+# with 8-replication runs so that on-the-day cancellations are near the national ~1 % of elective admissions,
+# ../shared/CALIBRATION.md "Planned care"): below the peak, so midweek the electives borrow general beds and are
+# cancelled when emergency patients have filled them, the problem the STP names (seeds/003 L127-L129, L281).
+WARD_FACTOR = 0.83
+# An elective centre with A&E (options 2A, 2B) is elective care separated from emergency care (seeds/003 L127-L129;
+# "protect and consolidate planned elective services on to key sites separate from" emergency care, seeds/000 L676):
+# its one ring-fenced ward is planned to hold its own Friday peak plus CENTRE_Z standard deviations of a Poisson count
+# (peak + 2 x sqrt(peak), assumed: a ~98 % chance the peak fits) and does not overflow into emergency beds. That is
+# more ring-fenced beds than the two 2016/17 wards it replaces (the option comment gives the number): the beds the
+# electives borrowed from emergency wards at the peak, now ring-fenced; the emergency beds of the option are left as
+# the routed emergency workload sets them above, so the option has that many more beds in all (the documents give no
+# bed numbers; assumed).
+CENTRE_Z = 2
 
 
 def localities():
@@ -349,8 +387,211 @@ def baseline():
         w(f"      sites: [{', '.join(SITES)}]  # 2016/17: all three sites (seeds/003 L433-L439 report A&E at each)\n"
           f"      direct_share: {sdef['direct_share']}  # assumed: see above\n"
           f"      transfer: \"{sdef['transfer']}\"  # assumed: assessment at the first site plus an inter-hospital ambulance\n")
+    w(planned_care_base())
     (ROOT / "scenarios/mid-south-essex-2016.yaml").write_text("".join(out))
     return att, bed_days, beds
+
+
+def elective_demand(shares_of):
+    """Expected RTT referrals, treated cases (day case + inpatient), inpatients, case minutes and elective bed-days a
+    year per site when locality `loc` sends its electives by `shares_of(loc)` (shares over SITES). People at the start
+    of the run (the referrals grow with the population, ~0.5 %/yr, as the emergency sizing above ignores too)."""
+    keys = ("referrals", "cases", "inpatients", "minutes", "bed_days")
+    d = {s: dict.fromkeys(keys, 0.0) for s in SITES}
+    for loc in localities():
+        for site, share in zip(SITES, shares_of(loc)):
+            for _, rates, admitted, _, _, _, day_case, minutes, los in SPECIALTIES:
+                refs = share * sum(p * r / 1000 for p, r in zip(loc["people"], rates))
+                cases = refs * admitted
+                d[site]["referrals"] += refs
+                d[site]["cases"] += cases
+                d[site]["inpatients"] += cases * (1 - day_case)
+                d[site]["minutes"] += cases * minutes[0]
+                d[site]["bed_days"] += cases * (1 - day_case) * los[0]
+    return d
+
+
+def lognormal_survival(x, mean, sd):
+    if x <= 0:
+        return 1.0
+    sig2 = math.log(1 + (sd / mean) ** 2)
+    return 0.5 * math.erfc((math.log(x) - math.log(mean) + sig2 / 2) / math.sqrt(2 * sig2))
+
+
+def peak_ratio():
+    """Peak / mean of elective inpatients in a bed over the week in steady state: equal admissions Monday-Friday at
+    ~08:00 (lists start 07:00), each specialty's share of inpatients and its lognormal stay; hourly grid."""
+    weights = [(sum(rates) * admitted * (1 - day_case), los) for _, rates, admitted, _, _, _, day_case, _, los in SPECIALTIES]
+    total = sum(x for x, _ in weights)
+    occupied = []
+    for hour in range(7 * 24):
+        t = hour / 24
+        occupied.append(sum(x / total * lognormal_survival(t - day - 8 / 24 + 7 * week, *los)
+                            for day in range(5) for week in range(60) for x, los in weights if t - day - 8 / 24 + 7 * week >= 0))
+    return max(occupied) / (sum(occupied) / len(occupied))
+
+
+PEAK = None
+
+
+def sessions_for(minutes):
+    return math.ceil(minutes / WEEKDAYS / SESSION_MINUTES / THEATRE_UTILISATION)
+
+
+def ward_for(bed_days, factor=None):
+    global PEAK
+    PEAK = PEAK or peak_ratio()
+    return math.ceil(bed_days / 365 * PEAK * (WARD_FACTOR if factor is None else factor))
+
+
+def base_electives():
+    demand = elective_demand(choice)
+    return demand, {s: sessions_for(demand[s]["minutes"]) for s in SITES}, {s: ward_for(demand[s]["bed_days"]) for s in SITES}
+
+
+def dist(kind, mean, sd, unit, factor=1.0):
+    return f"\"{kind}(mean={mean * factor:g}{unit}, sd={sd * factor:g}{unit})\""
+
+
+def planned_care_base():
+    demand, sessions, ward = base_electives()
+    total = {k: sum(demand[s][k] for s in SITES) for k in demand[SITES[0]]}
+    people = sum(sum(l["people"]) for l in localities())
+    nea = sum(sum(p * (a * ADMIT[b] + DIRECT[b]) / 1000 for b, (p, a) in enumerate(zip(l["people"], SIZING_AE_RATE)))
+              for l in localities())
+    out = []
+    w = out.append
+    w("\n# Planned care (DESIGN §3 \"Planned care\"): referral-to-treatment (RTT) pathways, each site's theatres and elective ward.\n"
+      "# The STP separates elective and non-elective care and wants fewer cancelled elective operations (seeds/003 L127-L129,\n"
+      "# L281); the 2016/17 sites each run their own theatres next to their emergency work (the options consolidate them).\n"
+      f"# Volume: the SEE planned-care scenario's referral rates by band and specialty (scenarios/south-east-essex-2019-planned-care.yaml,\n"
+      f"# national mixes, assumed there) x these {people:,} people = {total['referrals']:,.0f} RTT clock starts a year ({total['referrals'] / people * 1000:.0f} per 1,000);\n"
+      f"# x the admitted shares = {total['cases']:,.0f} treated admissions ({total['cases'] - total['inpatients']:,.0f} day cases, {total['inpatients']:,.0f} ordinary), against\n"
+      f"# ~{nea:,.0f} emergency admissions (A&E conversion + direct, SDEC included, before\n"
+      f"# readmissions; sizing rates above): {100 * total['cases'] / (total['cases'] + nea):.0f} % elective, as "
+      "Castle Point & Rochford's 49 % in 2010/11\n"
+      "# (27,064 of 55,305, seeds/002 L113-L125). The STP's ~13k fewer elective admissions = -6 % by 2020/21 (seeds/003 L293)\n"
+      f"# imply ~217k a year (13k / 0.06) for all elective and day-case admissions; the modelled RTT clock stops are\n"
+      f"# {100 * total['cases'] / 216667:.0f} % of that, the rest being planned (non-RTT) admissions such as surveillance, chemotherapy and regular\n"
+      "# day attenders, which pfsim does not model (assumed split; the documents give no RTT volume). That demand\n"
+      "# management (outpatients -16 %, electives -6 %) is the STP's 2020/21 plan, not part of the reconfiguration options\n"
+      "# (they change where electives are done, not how many).\n"
+      "planned_care:\n  specialties:\n"
+      f"    # assumed (every value): the SEE planned-care scenario's; the non-admitted wait and the decision to list x {WAIT_FACTOR:g} (see\n"
+      "    # the generator: 2016/17 missed the 18-week standard, seeds/000 L1454-L1468); case minutes are knife-to-skin plus turnaround.\n")
+    for name, rates, admitted, non_adm, to_list, prio, day_case, minutes, los in SPECIALTIES:
+        w(f"    - name: {name}\n"
+          f"      referrals_per_1000_per_year: {fmt_list(rates)}\n"
+          f"      admitted_share: {admitted:.2f}\n"
+          f"      non_admitted_wait: {dist('lognormal', *non_adm, 'd', WAIT_FACTOR)}  # SEE {non_adm[0]}d/{non_adm[1]}d x {WAIT_FACTOR:g}\n"
+          f"      decision_to_list: {dist('lognormal', *to_list, 'd', WAIT_FACTOR)}  # SEE {to_list[0]}d/{to_list[1]}d x {WAIT_FACTOR:g}\n"
+          f"      priority: {{{', '.join(f'P{i + 1}: {q:.2f}' for i, q in enumerate(prio))}}}\n"
+          f"      day_case_share: {day_case:.2f}\n"
+          f"      case_minutes: {dist('lognormal', *minutes, 'min')}\n"
+          f"      los: {dist('lognormal', *los, 'd')}\n")
+    w("  # Each locality's electives go where its A&E patients go (no site_choice: the default, ae.site_choice over the\n"
+      "  # sites with theatres; all three have them in 2016/17). assumed: the independent sector and other trusts are left out\n"
+      "  # (CP&R 2010/11: 5 % of its electives at Spire, 9 % at Barts and others, seeds/002 L113-L125).\n"
+      f"  # Theatres: sessions = expected case minutes / {WEEKDAYS:.1f} weekdays / {SESSION_MINUTES} min / {THEATRE_UTILISATION:g} utilisation, rounded up (assumed,\n"
+      f"  # as the SEE scenario's ~85 %). Elective ward: {WARD_FACTOR:g} x the Friday-morning peak of elective inpatients in a bed, {PEAK:.3f} x\n"
+      "  # the mean (bed-days / 365; lists on weekdays only, the generator's peak_ratio), rounded up (assumed, tuned to ~1 %\n"
+      "  # cancelled on the day); when it is full an inpatient takes a free general bed, and\n"
+      "  # with none free the operation is cancelled on the day. The documents give no theatre or elective-bed figures.\n"
+      "  sites:\n")
+    for s in SITES:
+        d = demand[s]
+        w(f"    {s}:  # {d['referrals']:,.0f} referrals, {d['cases']:,.0f} cases ({d['inpatients']:,.0f} inpatients), {d['minutes']:,.0f} case minutes, {d['bed_days']:,.0f} bed-days a year\n"
+          f"      sessions: {fmt_list([sessions[s]] * 5 + [0, 0])}  # {d['minutes']:,.0f} / {WEEKDAYS:.1f} / {SESSION_MINUTES} / {THEATRE_UTILISATION:g} = {d['minutes'] / WEEKDAYS / SESSION_MINUTES / THEATRE_UTILISATION:.1f}\n"
+          f"      session_minutes: {SESSION_MINUTES}\n"
+          f"      ring_fenced_beds: {ward[s]}  # {d['bed_days']:,.0f} / 365 = {d['bed_days'] / 365:.1f} x {PEAK:.3f} x {WARD_FACTOR:g}\n"
+          "      overflow_to_general_beds: true\n")
+    w("  # assumed: the national clinical prioritisation (P1 within 72 h, P2 1 month, P3 3 months, P4 beyond), as the SEE scenario.\n"
+      "  target_days: {P1: 3, P2: 28, P3: 90, P4: 365}\n")
+    return "".join(out)
+
+
+def planned_care_option(roles):
+    """The option's elective sites: the specialist site does "elective surgery by exception only" (seeds/003 L2351),
+    so its theatres, elective ward and patients move; to the elective centre with A&E where the option has one, else
+    to the other two sites (emergency hospitals with elective) as the default site choice would send them."""
+    demand, sessions, ward = base_electives()
+    specialist = next(s for s in SITES if roles[s] == "specialist")
+    centre = next((s for s in SITES if roles[s] == "elective"), None)
+
+    def shares_of(loc):
+        base = dict(zip(SITES, choice(loc)))
+        moved = base.pop(specialist)
+        if centre is not None:
+            base[centre] += moved
+        else:
+            rest = sum(base.values())
+            base = {s: v + moved * v / rest for s, v in base.items()}
+        return [round(base.get(s, 0.0), 3) for s in SITES]
+
+    new = elective_demand(shares_of)
+    receivers = [s for s in SITES if s != specialist]
+    gained = {s: new[s]["minutes"] - demand[s]["minutes"] for s in receivers}
+    gained_beds = {s: new[s]["bed_days"] - demand[s]["bed_days"] for s in receivers}
+
+    def split(total, weights):
+        parts = {s: round(total * weights[s] / sum(weights.values())) for s in receivers}
+        top = max(receivers, key=lambda s: weights[s])
+        parts[top] += total - sum(parts.values())
+        return parts
+
+    more_sessions = split(sessions[specialist], gained)
+    more_beds = split(ward[specialist], gained_beds)
+    out = []
+    w = out.append
+    w("# Planned care: seeds/003 L2349-L2367 give a specialist emergency hospital \"elective surgery by exception only\" and an\n"
+      "# emergency hospital with elective or an elective centre with A&E day surgery and elective surgery \"consolidated onto\n"
+      "# one site on a sub specialty level\"; every non-specialist cell of the option table has an \"MS Essex elective surgical\n"
+      "# hospital\" (seeds/003 L2510-L2629), and the STP would \"protect and consolidate planned elective services on to key\n"
+      "# sites separate from\" emergency care (seeds/000 L676). Here:\n")
+    if centre is not None:
+        other = ', '.join(s for s in receivers if s != centre)
+        w(f"# {specialist}'s theatre sessions move to the elective centre with A&E, {centre}, which also takes {specialist}'s patients\n"
+          f"# (its share of every locality's site_choice); {other}, the emergency hospital with elective, keeps its own theatres,\n"
+          f"# ward and patients. Total theatre sessions are unchanged. {centre}'s electives are separated from emergency care: one\n"
+          "# ring-fenced ward sized to hold their Friday peak (the generator's CENTRE_Z rule; more beds than the two 2016/17 wards,\n"
+          "# see ring_fenced_beds) and no overflow into its general beds, which stay as the emergency workload sets them above.\n")
+        if centre != "Southend":
+            w("# Note: the flattened option table has two SUHFT cells \"Local emergency centre / MS Essex elective surgical hospital\"\n"
+              "# (seeds/003 L2615-L2629), which reads as Southend being the elective centre with A&E in 2B as well as 2A; this file\n"
+              f"# keeps the roles assumed above (its emergency side is unchanged), so its elective centre is {centre}.\n")
+    else:
+        w(f"# {specialist}'s theatre sessions and elective ward move to {' and '.join(receivers)}, with {specialist}'s patients, split as\n"
+          f"# the default site choice would send them ({specialist}'s share of each locality goes to the other two in proportion to\n"
+          "# their A&E shares); sessions and beds in proportion to the case minutes and bed-days each gains. Totals unchanged\n"
+          "# (assumed: the documents give no theatre or bed numbers).\n")
+    w(f"# Not expressible: day surgery staying at {specialist} while its inpatient surgery moves (site_choice sends all of a\n"
+      "# locality's electives, day cases and inpatients, to the same sites), the sub-specialty split between the elective\n"
+      "# sites, and the exceptions (plastics at MEHT, cardiothoracics at BTUHFT, seeds/003 L2353).\n")
+    w("planned_care:\n  sites:\n")
+    for s in SITES:
+        if s == specialist:
+            w(f"    {s}: {{sessions: [0, 0, 0, 0, 0, 0, 0], ring_fenced_beds: 0, overflow_to_general_beds: false}}  # specialist: electives by exception only\n")
+        else:
+            n, b = sessions[s] + more_sessions[s], ward[s] + more_beds[s]
+            d = new[s]
+            peak = d['bed_days'] / 365 * PEAK
+            if s == centre:
+                b = math.ceil(peak + CENTRE_Z * math.sqrt(peak))
+            w(f"    {s}:  # {d['cases']:,.0f} cases ({d['inpatients']:,.0f} inpatients), {d['minutes']:,.0f} case minutes ({d['minutes'] / WEEKDAYS / SESSION_MINUTES / n:.0%} of the sessions), {d['bed_days']:,.0f} bed-days a year\n"
+              f"      sessions: {fmt_list([n] * 5 + [0, 0])}  # {sessions[s]} + {more_sessions[s]} of {specialist}'s {sessions[specialist]}\n"
+              f"      session_minutes: {SESSION_MINUTES}\n"
+              + (f"      ring_fenced_beds: {b}  # {peak:.1f} + {CENTRE_Z} x sqrt({peak:.1f}): the Friday peak ({d['bed_days'] / 365:.1f} x {PEAK:.3f}) + {CENTRE_Z} sd; 2016/17 wards {ward[s]} + {ward[specialist]} = {ward[s] + ward[specialist]}, so +{b - ward[s] - ward[specialist]}\n"
+               "      overflow_to_general_beds: false  # separate from emergency care (seeds/000 L676): no elective in an emergency bed\n"
+               if s == centre else
+               f"      ring_fenced_beds: {b}  # {ward[s]} + {more_beds[s]} of {specialist}'s {ward[specialist]} (peak {peak:.1f} in a bed, mean {d['bed_days'] / 365:.1f})\n"
+               "      overflow_to_general_beds: true\n"))
+    w(f"  site_choice:  # 2016/17 A&E shares (ae.site_choice) with {specialist}'s share moved as above\n")
+    for loc in localities():
+        sh = shares_of(loc)
+        top = SITES[sh.index(max(sh))]
+        sh[SITES.index(top)] = round(sh[SITES.index(top)] + 1.0 - sum(sh), 3)  # rounding goes to the main site
+        w(f"    \"{loc['name']}\": {{{', '.join(f'{s}: {v:g}' for s, v in zip(SITES, sh) if v > 0)}}}\n")
+    return "".join(out)
 
 
 def option_file(key, title, roles, source, base_att, base_beds_total):
@@ -373,6 +614,7 @@ def option_file(key, title, roles, source, base_att, base_beds_total):
                 providers.append(s if spec[stream] is None else f"{{site: {s}, hours: {fmt_list(spec[stream])}}}")
         out.append(f"    {stream}: {{sites: [{', '.join(providers)}]}}  # " +
                    ", ".join(f"{s} {roles[s]}" for s in SITES) + "\n")
+    out.append(planned_care_option(roles))
     (ROOT / f"scenarios/options/{key}.yaml").write_text("".join(out))
 
 
