@@ -54,6 +54,8 @@ SourceNode load_chain_text(const std::string& text, const std::string& label, co
   if (!extends) return root;
   // One base, or a list merged in order (later files win), e.g. a winter and a planned-care variant of one baseline.
   std::vector<At> bases;
+  if (extends->node().kind == SourceNode::Kind::Map)
+    extends->fail("expected a file name or a list of file names, got a map", "write `extends: base.yaml` or `extends: [a.yaml, b.yaml]`");
   if (extends->node().kind == SourceNode::Kind::List) {
     bases = extends->items();
     if (bases.empty()) extends->fail("empty list of base files", "name at least one file, e.g. `extends: [base.yaml]`, or remove the key");
