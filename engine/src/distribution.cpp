@@ -352,7 +352,26 @@ std::string Distribution::describe() const {
   return "?";
 }
 
+namespace {
+// A mean or sd beyond this (in minutes: ~1.9 million years; as a count: a trillion) is no real input, and the tails of
+// exponential, lognormal, gamma and Weibull draws (up to ~40 × the mean, or e^(9σ) for the lognormal) would overflow
+// to infinity near the largest doubles. Checked on input only, so a scheme or season that scales a distribution
+// (by at most 10) never fails during a run.
+constexpr double kMaxMagnitude = 1e12;
+Distribution parse_unbounded(std::string_view text, bool durations);
+}  // namespace
+
 Distribution parse_distribution(std::string_view text, bool durations) {
+  Distribution d = parse_unbounded(text, durations);
+  require(d.mean() <= kMaxMagnitude && d.sd() <= kMaxMagnitude,
+          fmt::format("mean {} and sd {} in \"{}\" are out of range (at most 1e12{})", d.mean(), d.sd(), trim(text),
+                      durations ? " minutes" : ""),
+          durations ? "durations are at most a few years; write e.g. \"weibull(shape=0.8, scale=700d)\"" : kDistributionHint);
+  return d;
+}
+
+namespace {
+Distribution parse_unbounded(std::string_view text, bool durations) {
   const std::string_view whole = trim(text);
   const auto open = whole.find('(');
   if (open == std::string_view::npos || whole.back() != ')')
@@ -459,5 +478,6 @@ Distribution parse_distribution(std::string_view text, bool durations) {
   }
   throw DistributionError(fmt::format("unknown distribution \"{}\" in \"{}\"", name, whole), kDistributionHint);
 }
+}  // namespace
 
 }  // namespace pfsim::engine

@@ -138,8 +138,8 @@ void PlannedCare::referral(std::uint32_t stream) {
   Case& c = cases_[id];
   c.clock_start = now;
   c.specialty = static_cast<std::uint16_t>(stream % specialties);
-  c.site = static_cast<std::uint8_t>(site);
-  c.locality = static_cast<std::uint8_t>(locality);
+  c.site = static_cast<std::uint16_t>(site);
+  c.locality = static_cast<std::uint16_t>(locality);
   c.band = static_cast<std::uint8_t>(band);
   const double to_list = std::max(0.0, spec.decision_to_list.sample(rng));
   double u = rng.uniform();

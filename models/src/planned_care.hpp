@@ -54,8 +54,8 @@ class PlannedCare {
     double clock_start = 0, listed_at = 0, cancelled_at = 0, admitted_at = 0, rebook_from = 0;
     float minutes = 0, los = 0;
     std::uint32_t generation = 0;
-    std::uint16_t specialty = 0;
-    std::uint8_t site = 0, locality = 0, band = 0, priority = 0;
+    std::uint16_t specialty = 0, site = 0, locality = 0;  // as wide as the loader's limits (kMaxSites, kMaxLocalities)
+    std::uint8_t band = 0, priority = 0;
     bool day_case = false, in_ward = false;
     State state = State::Free;
   };

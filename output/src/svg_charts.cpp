@@ -82,6 +82,25 @@ std::string polyline(const std::vector<double>& values, const LinearScale& x, co
   return d;
 }
 
+// The 5–95 % band (along the 95th percentile, back along the 5th) and the median line over points 0..n-1.
+void draw_band_and_median(Builder& svg, const FanBands& bands, const LinearScale& x, const LinearScale& y) {
+  const std::size_t n = bands.p50.size();
+  std::string band = polyline(bands.p95, x, y);
+  for (std::size_t i = n; i-- > 0;) band += fmt::format("L{},{}", coord(x(static_cast<double>(i))), coord(y(bands.p5[i])));
+  svg.path(band + "Z", "fan-band");
+  svg.path(polyline(bands.p50, x, y), "fan-median");
+}
+
+// Legend above the plot, right-aligned, so it never hides data.
+void draw_fan_legend(Builder& svg) {
+  svg.open("g", {{"class", "legend"}});
+  svg.rect(kPlotRight - 250, 8, 16, 10, "fan-band legend-swatch");
+  svg.text(kPlotRight - 228, 17, "5–95 % of replications", "legend-label", "start");
+  svg.line(kPlotRight - 90, 13, kPlotRight - 74, 13, "fan-median legend-line");
+  svg.text(kPlotRight - 68, 17, "median", "legend-label", "start");
+  svg.close();
+}
+
 }  // namespace
 
 std::string fan_chart(const FanBands& bands, std::string_view start_date, const ChartLabels& labels) {
@@ -110,21 +129,8 @@ std::string fan_chart(const FanBands& bands, std::string_view start_date, const 
   svg.text((kLeft + kPlotRight) / 2, kHeight - 8, parse_date(start_date) ? "date" : "day", "axis-title");
   svg.close();
 
-  if (days > 0) {
-    // The band: along the 95th percentile, back along the 5th.
-    std::string band = polyline(bands.p95, x, y);
-    for (std::size_t i = days; i-- > 0;) band += fmt::format("L{},{}", coord(x(static_cast<double>(i))), coord(y(bands.p5[i])));
-    svg.path(band + "Z", "fan-band");
-    svg.path(polyline(bands.p50, x, y), "fan-median");
-  }
-  // Legend, top right inside the plot.
-  svg.open("g", {{"class", "legend"}});
-  // Legend above the plot, right-aligned, so it never hides data.
-  svg.rect(kPlotRight - 250, 8, 16, 10, "fan-band legend-swatch");
-  svg.text(kPlotRight - 228, 17, "5–95 % of replications", "legend-label", "start");
-  svg.line(kPlotRight - 90, 13, kPlotRight - 74, 13, "fan-median legend-line");
-  svg.text(kPlotRight - 68, 17, "median", "legend-label", "start");
-  svg.close();
+  if (days > 0) draw_band_and_median(svg, bands, x, y);
+  draw_fan_legend(svg);
   return svg.str();
 }
 
@@ -166,19 +172,11 @@ std::string month_chart(const FanBands& bands, std::span<const std::string> mont
   svg.text((kLeft + kPlotRight) / 2, kHeight - 8, "month", "axis-title");
   svg.close();
   if (n > 0) {
-    std::string band = polyline(bands.p95, x, y);
-    for (std::size_t i = n; i-- > 0;) band += fmt::format("L{},{}", coord(x(static_cast<double>(i))), coord(y(bands.p5[i])));
-    svg.path(band + "Z", "fan-band");
-    svg.path(polyline(bands.p50, x, y), "fan-median");
+    draw_band_and_median(svg, bands, x, y);
     for (std::size_t i = 0; i < n; ++i)
       svg.element("circle", {{"cx", coord(x(static_cast<double>(i)))}, {"cy", coord(y(bands.p50[i]))}, {"r", "3"}, {"class", "fan-point"}});
   }
-  svg.open("g", {{"class", "legend"}});
-  svg.rect(kPlotRight - 250, 8, 16, 10, "fan-band legend-swatch");
-  svg.text(kPlotRight - 228, 17, "5–95 % of replications", "legend-label", "start");
-  svg.line(kPlotRight - 90, 13, kPlotRight - 74, 13, "fan-median legend-line");
-  svg.text(kPlotRight - 68, 17, "median", "legend-label", "start");
-  svg.close();
+  draw_fan_legend(svg);
   return svg.str();
 }
 
