@@ -8,7 +8,6 @@
 
 #include "build.hpp"
 #include "did_you_mean.hpp"
-#include "pfsim/engine/time.hpp"
 
 namespace pfsim::loader::detail {
 namespace {
@@ -154,12 +153,7 @@ std::vector<std::vector<double>> default_site_choice(const At& at, const scenari
   return choice;
 }
 
-std::chrono::year_month_day read_date(const At& at) {
-  std::chrono::year_month_day date{};
-  if (at.node().kind != SourceNode::Kind::Scalar || !engine::parse_iso_date(at.node().text, date))
-    at.fail(fmt::format("bad date {}", describe(at.node())), "write the date as YYYY-MM-DD, e.g. 2020-01-06");
-  return date;
-}
+const std::string kDateHint = "write the date as YYYY-MM-DD, e.g. 2020-01-06";
 
 scenario::ElectiveDeferral read_deferral(const At& at) {
   at.expect_map("deferral settings (periods, priorities)");
@@ -169,9 +163,9 @@ scenario::ElectiveDeferral read_deferral(const At& at) {
   for (const At& period : periods.items()) {
     period.expect_map("a period (from, to)");
     period.check_keys({"from", "to"});
-    const auto from = read_date(period.require("from", "add `from: YYYY-MM-DD` (first day deferred)"));
+    const auto from = read_date(period.require("from", "add `from: YYYY-MM-DD` (first day deferred)"), kDateHint);
     const At to_at = period.require("to", "add `to: YYYY-MM-DD` (last day deferred)");
-    const auto to = read_date(to_at);
+    const auto to = read_date(to_at, kDateHint);
     if (std::chrono::sys_days{to} < std::chrono::sys_days{from})
       to_at.fail(fmt::format("the period ends ({}) before it begins", to_at.node().text), "give `to` on or after `from`");
     defer.periods.emplace_back(from, to);

@@ -15,9 +15,7 @@ scenario::RunSettings build_run(const At& run) {
   scenario::RunSettings settings;
 
   const At start = run.require("start_date", "add `start_date: 2019-04-01` (the first measured day)");
-  const SourceNode& date = start.node();
-  if (date.kind != SourceNode::Kind::Scalar || !engine::parse_iso_date(date.text, settings.start_date))
-    start.fail(fmt::format("bad date {}", describe(date)), "write a real calendar date as YYYY-MM-DD, e.g. 2019-04-01");
+  settings.start_date = read_date(start, "write a real calendar date as YYYY-MM-DD, e.g. 2019-04-01");
 
   settings.days = static_cast<int>(read_integer(run.require("days", "add `days: 365` (the measured period)"), 1,
                                                 kMaxDays, "runs longer than 100 years are not supported"));

@@ -300,8 +300,7 @@ scenario::Scheme read_scheme(const At& at, const SchemeFile& file, const std::ve
   if (auto v = at.get("cost_gbp")) s.cost_gbp = read_number_in(*v, 0.0, kMaxGbp);
   if (auto v = at.get("value_gbp")) s.value_gbp = read_number_in(*v, -kMaxGbp, kMaxGbp);
   if (auto v = at.get("start")) {
-    if (v->node().kind != SourceNode::Kind::Scalar || !engine::parse_iso_date(v->node().text, s.start))
-      v->fail(fmt::format("bad date {}", describe(v->node())), "write the start as YYYY-MM-DD, e.g. 2019-10-01");
+    s.start = read_date(*v, "write the start as YYYY-MM-DD, e.g. 2019-10-01");
   } else {
     s.start = c.scenario.run.start_date;
   }

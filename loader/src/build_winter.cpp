@@ -20,9 +20,7 @@ scenario::WinterDischarge read_discharge(const At& at) {
   if (auto v = at.get("bank_holiday_factor")) d.bank_holiday_factor = read_probability(*v);
   if (auto holidays = at.get("bank_holidays")) {
     for (const At& item : holidays->items()) {
-      std::chrono::year_month_day date{};
-      if (item.node().kind != SourceNode::Kind::Scalar || !engine::parse_iso_date(item.node().text, date))
-        item.fail(fmt::format("bad date {}", describe(item.node())), "write each bank holiday as YYYY-MM-DD, e.g. 2019-12-25");
+      const auto date = read_date(item, "write each bank holiday as YYYY-MM-DD, e.g. 2019-12-25");
       if (std::find(d.bank_holidays.begin(), d.bank_holidays.end(), date) != d.bank_holidays.end())
         item.fail(fmt::format("bank holiday {} is listed twice", item.node().text), "list each date once");
       d.bank_holidays.push_back(date);

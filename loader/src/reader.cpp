@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "did_you_mean.hpp"
+#include "pfsim/engine/time.hpp"
 #include "limits.hpp"
 #include "pfsim/loader/load.hpp"
 
@@ -179,6 +180,13 @@ std::uint64_t read_uint64(const At& at) {
   }
   at.fail(fmt::format("expected a whole number from 0 to 18446744073709551615, got {}", describe(node)),
           "write a plain number such as 20190401");
+}
+
+std::chrono::year_month_day read_date(const At& at, const std::string& hint) {
+  std::chrono::year_month_day date{};
+  if (at.node().kind != SourceNode::Kind::Scalar || !engine::parse_iso_date(at.node().text, date))
+    at.fail(fmt::format("bad date {}", describe(at.node())), hint);
+  return date;
 }
 
 bool read_bool(const At& at) {

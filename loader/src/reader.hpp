@@ -1,6 +1,7 @@
 #pragma once
 // Typed, checked reads from a SourceNode. Every read knows its key path, so every failure can say
 // "FILE:LINE:COL: key.path: what is wrong (hint: how to fix it)".
+#include <chrono>
 #include <cstdint>
 #include <initializer_list>
 #include <limits>
@@ -77,6 +78,8 @@ std::uint64_t read_uint64(const At& at);
 std::string read_string(const At& at);
 /// `true` or `false`, unquoted.
 bool read_bool(const At& at);
+/// A calendar date written YYYY-MM-DD; `hint` says how to write this one ("bad date ..." otherwise).
+std::chrono::year_month_day read_date(const At& at, const std::string& hint);
 /// Distribution text with time units ("lognormal(mean=6d, sd=9d)"), in minutes.
 engine::Distribution read_distribution(const At& at);
 /// Distribution text of plain numbers, without units ("triangular(min=4, mode=10, max=24)"): counts such as beds.
