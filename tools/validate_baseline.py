@@ -25,8 +25,8 @@ import yaml
 
 # ---------------------------------------------------------------------------------------------------------------------
 # Reference values. Every number the verdicts are judged against is here, with its source; nothing below repeats one.
-# National values are England around 2018/19-2019/20, approximate, from ../shared/CALIBRATION.md "National reference
-# values" (cited as "CALIBRATION.md national reference") and the official collection named beside each.
+# National values are England around 2018/19-2019/20, approximate, each from the official collection named beside it
+# (cited as "CALIBRATION.md national reference": the project's collected planning facts).
 #
 # A row's model value is either a KPI of /kpi/replications ("kpi") or a share of one KPI in another, computed per
 # replication before averaging so its CI is right ("share": numerator, denominator).

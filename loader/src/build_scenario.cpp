@@ -17,6 +17,18 @@ void check_schema_version(const At& top) {
   version.fail(fmt::format("unsupported schema version {}", describe(node)), "this pfsim reads `pfsim: 1`");
 }
 
+namespace {
+
+// An add-on module's section, or nothing when it is absent or null: `planned_care: null` in a file that extends
+// another (or `--set planned_care=null`) leaves out the module the base file has, since a merge cannot delete a key.
+std::optional<At> module_section(const At& top, std::string_view key) {
+  auto section = top.get(key);
+  if (section && section->node().kind == SourceNode::Kind::Null) return std::nullopt;
+  return section;
+}
+
+}  // namespace
+
 scenario::Scenario build_scenario(const SourceNode& root) {
   const At top(root, "", "");
   top.expect_map("scenario settings (pfsim, name, run, ...)");
@@ -41,12 +53,12 @@ scenario::Scenario build_scenario(const SourceNode& root) {
   if (auto readmission = top.get("readmission")) scenario.readmission = build_readmission(*readmission, scenario.population);
   if (auto primary_care = top.get("primary_care")) scenario.primary_care = build_primary_care(*primary_care, scenario.population);
   if (auto seasons = top.get("seasons")) scenario.seasons = build_seasons(*seasons, scenario.population, scenario.sites);
-  if (auto winter = top.get("winter")) scenario.winter = build_winter(*winter, scenario.population, scenario.sites);
+  if (auto winter = module_section(top, "winter")) scenario.winter = build_winter(*winter, scenario.population, scenario.sites);
   if (auto routing = top.get("routing")) scenario.routing = build_routing(*routing, scenario.population, scenario.sites);
-  if (auto wards = top.get("virtual_wards")) scenario.virtual_wards = build_virtual_wards(*wards, scenario.population, scenario.sites);
-  if (auto planned = top.get("planned_care")) scenario.planned_care = build_planned_care(*planned, scenario);
+  if (auto wards = module_section(top, "virtual_wards")) scenario.virtual_wards = build_virtual_wards(*wards, scenario.population, scenario.sites);
+  if (auto planned = module_section(top, "planned_care")) scenario.planned_care = build_planned_care(*planned, scenario);
   build_schemes(top, scenario);  // schemes, qipp_target_gbp, scheme_tariff, kpi_targets (build_schemes.cpp)
-  if (auto census = top.get("census")) scenario.census = build_census(*census, scenario);
+  if (auto census = module_section(top, "census")) scenario.census = build_census(*census, scenario);
   // Checked here so a bad section fails validate/run too; its content is for `pfsim calibrate` only.
   if (auto calibration = top.get("calibration")) (void)build_calibration(*calibration, root);
   // Likewise for `pfsim run --parameter-uncertainty` only (DESIGN §6.5).

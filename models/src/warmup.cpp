@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <fmt/format.h>
+
 #include "pfsim/engine/stats.hpp"
 #include "pfsim/engine/time.hpp"
 #include "pfsim/models/population.hpp"
@@ -72,6 +74,15 @@ std::optional<WarmupChoice> choose_warmup(Scenario& scenario) {
 void use_warmup_of(const Scenario& base, Scenario& option) {
   option.run.warmup_days = base.run.warmup_days;
   option.run.warmup_auto = base.run.warmup_auto;
+}
+
+std::string warmup_warning(const Scenario& scenario) {
+  if (!scenario.planned_care || scenario.run.warmup_days >= kPlannedCareWarmupDays) return {};
+  return fmt::format("planned care: a warm-up of {} days is shorter than the {} the waiting lists need to fill from "
+                     "empty{}, so the RTT waiting list, 18-week % and 52-week waiters are biased low; set "
+                     "run.warmup_days: {} or more, or leave planned care out (planned_care: null)",
+                     scenario.run.warmup_days, kPlannedCareWarmupDays, scenario.census ? " (a census holds no waiting list)" : "",
+                     kPlannedCareWarmupDays);
 }
 
 }  // namespace pfsim::models

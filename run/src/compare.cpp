@@ -1,5 +1,7 @@
 #include "pfsim/run/compare.hpp"
 
+#include <limits>
+
 #include <fmt/format.h>
 
 #include "pfsim/engine/stats.hpp"
@@ -33,24 +35,40 @@ class PairedTable {
  public:
   PairedTable(output::RunRecord& record, std::string& table) : record_(record), table_(table) {}
 
+  /// A side without the KPI's module (`has` false) has no value: its mean prints as n/a, and the difference is not
+  /// defined (n/a in the table, NaN in the datasets) rather than a difference from 0.
+  struct Sides {
+    bool base = true, option = true;
+  };
+
   template <class Get>  // Get(result, column) → value
   void add(const std::string& path, std::size_t n, std::size_t columns, Get get, const std::vector<std::string>& labels,
-           const std::string& row_name, const std::function<bool(std::size_t column, const engine::Summary&)>& print) {
-    std::vector<double> flat(n * columns), summary;
+           const std::string& row_name, const std::function<bool(std::size_t column, const engine::Summary&)>& print,
+           Sides has = {}) {
+    constexpr double kUndefined = std::numeric_limits<double>::quiet_NaN();
+    const bool defined = has.base && has.option;
+    std::vector<double> flat(n * columns, kUndefined), summary;
     for (std::size_t c = 0; c < columns; ++c) {
       std::vector<double> base(n), option(n), difference(n);
       for (std::size_t r = 0; r < n; ++r) {
         base[r] = get(true, r, c);
         option[r] = get(false, r, c);
         difference[r] = option[r] - base[r];
-        flat[r * columns + c] = difference[r];
+        if (defined) flat[r * columns + c] = difference[r];
       }
       const engine::Summary d = engine::summarise(difference);
-      summary.insert(summary.end(), {d.mean, d.ci95_half, d.p5, d.p50, d.p95});
+      if (defined) summary.insert(summary.end(), {d.mean, d.ci95_half, d.p5, d.p50, d.p95});
+      else summary.insert(summary.end(), 5, kUndefined);
       if (!print(c, d)) continue;
       const std::string name = labels.empty() ? row_name : fmt::format("{} @ {}", row_name, labels[c]);
-      table_ += fmt::format("  {:<52} {:>12.4g} {:>12.4g}  {:>+12.4g} ± {:<9.3g}{}\n", name, engine::summarise(base).mean,
-                            engine::summarise(option).mean, d.mean, d.ci95_half, ci_excludes_zero(d) ? " *" : "");
+      const auto mean = [](bool present, const std::vector<double>& v) {
+        return present ? fmt::format("{:>12.4g}", engine::summarise(v).mean) : fmt::format("{:>12}", "n/a");
+      };
+      if (defined)
+        table_ += fmt::format("  {:<52} {} {}  {:>+12.4g} ± {:<9.3g}{}\n", name, mean(true, base), mean(true, option), d.mean,
+                              d.ci95_half, ci_excludes_zero(d) ? " *" : "");
+      else
+        table_ += fmt::format("  {:<52} {} {}  {:>12}\n", name, mean(has.base, base), mean(has.option, option), "n/a");
     }
     record_.extra_datasets.emplace_back(path, std::move(flat));
     record_.extra_datasets.emplace_back(path + "_summary", std::move(summary));
@@ -127,25 +145,29 @@ ComparisonResult run_comparison(const Comparison& comparison, std::size_t thread
     PairedTable paired(record, table);
     const Results& a = results.front();
     const Results& b = results[k];
-    // A module's KPIs are compared when the base or the option has the module (a scenario without it reports 0).
+    // A module's KPIs are listed when the base or the option has the module; the side without it reads n/a.
     const auto written = [&](const scenario::KpiInfo& info) {
       return scenario::kpi_written(info, base) || scenario::kpi_written(info, scenarios[k]);
+    };
+    const auto sides = [&](const scenario::KpiInfo& info) {
+      return PairedTable::Sides{scenario::kpi_written(info, base), scenario::kpi_written(info, scenarios[k])};
     };
     const auto& kpis = scenario::kpi_catalogue();
     for (std::size_t i = 0; i < kpis.size(); ++i)
       if (written(kpis[i])) paired.add(fmt::format("/compare/{}/{}", label, kpis[i].name), n, 1,
-                 [&](bool is_base, std::size_t r, std::size_t) { return (is_base ? a : b)[r].kpi[i]; }, {}, std::string(kpis[i].name), every);
+                 [&](bool is_base, std::size_t r, std::size_t) { return (is_base ? a : b)[r].kpi[i]; }, {}, std::string(kpis[i].name), every,
+                 sides(kpis[i]));
     // By site and by locality: [replication × site|locality] like /by_site, /by_locality.
     const auto& by_site = scenario::by_site_catalogue();
     for (std::size_t i = 0; i < by_site.size(); ++i)
       if (written(by_site[i])) paired.add(fmt::format("/compare/{}/by_site/{}", label, by_site[i].name), n, sites.size(),
                  [&](bool is_base, std::size_t r, std::size_t s) { return (is_base ? a : b)[r].by_site[i][s]; }, sites,
-                 std::string(by_site[i].name), every);
+                 std::string(by_site[i].name), every, sides(by_site[i]));
     const auto& by_locality = scenario::by_locality_catalogue();
     for (std::size_t i = 0; i < by_locality.size(); ++i)
       if (written(by_locality[i])) paired.add(fmt::format("/compare/{}/by_locality/{}", label, by_locality[i].name), n, localities.size(),
                  [&](bool is_base, std::size_t r, std::size_t l) { return (is_base ? a : b)[r].by_locality[i][l]; }, localities,
-                 std::string(by_locality[i].name), all_locality_rows ? every : marked);
+                 std::string(by_locality[i].name), all_locality_rows ? every : marked, sides(by_locality[i]));
     // Travel burden by locality (+ all localities); a scenario without routing routes nobody (zeros).
     if (!base.routing && !scenarios[k].routing) continue;
     const auto& travel = scenario::travel_catalogue();

@@ -7,6 +7,7 @@
 
 #include "pfsim/engine/time.hpp"
 #include "pfsim/models/offered_load.hpp"
+#include "pfsim/models/warmup.hpp"
 #include "pfsim/run/scheme_summary.hpp"
 #include "pfsim/run/stability.hpp"
 #include "pfsim/run/version.hpp"
@@ -37,6 +38,8 @@ output::RunRecord make_run_record(const scenario::Scenario& scenario, const std:
   // Stability checks (DESIGN §3): only written when something is flagged, so a stable run's /meta is as before.
   if (const std::string warning = models::offered_load_warning(models::offered_load(scenario)); !warning.empty())
     record.extra_meta.emplace_back("offered_load_warning", warning);
+  if (const std::string warning = models::warmup_warning(scenario); !warning.empty())
+    record.extra_meta.emplace_back("warmup_warning", warning);
   if (const std::vector<QueueTrend> trends = queue_trends(scenario, results); !unstable_resources(trends).empty()) {
     record.extra_meta.emplace_back("unstable", unstable_resources(trends));
     record.extra_meta.emplace_back("unstable_detail", unstable_detail(trends));

@@ -118,7 +118,7 @@ OPTIONS = {
 
 
 # Planned care (DESIGN §3 "Planned care"; issue 21). Referral-to-treatment (RTT) pathways by specialty: the rates,
-# shares and durations of the South East Essex planned-care scenario (scenarios/south-east-essex-2019-planned-care.yaml,
+# shares and durations of the South East Essex baseline's planned care (scenarios/south-east-essex-2019.yaml,
 # every value assumed there from national mixes), written per specialty as (referrals per 1,000 a year by band,
 # admitted share, non-admitted wait mean/sd days, decision to list mean/sd days, priority P1-P4, day-case share,
 # case minutes mean/sd, inpatient stay mean/sd days).
@@ -140,7 +140,7 @@ SESSION_MINUTES, WEEKDAYS, THEATRE_UTILISATION = 240, 365 * 5 / 7, 0.85
 # Elective ward: lists run on weekdays only, so elective inpatients peak on Friday morning at peak_ratio() x their
 # weekly mean (computed below from the stays). 2016/17: ring-fenced beds = WARD_FACTOR x that peak (assumed, hand-tuned
 # with 8-replication runs so that on-the-day cancellations are near the national ~1 % of elective admissions,
-# ../shared/CALIBRATION.md "Planned care"): below the peak, so midweek the electives borrow general beds and are
+# assumed: England ~80k a year around 2019): below the peak, so midweek the electives borrow general beds and are
 # cancelled when emergency patients have filled them, the problem the STP names (seeds/003 L127-L129, L281).
 WARD_FACTOR = 0.83
 # An elective centre with A&E (options 2A, 2B) is elective care separated from emergency care (seeds/003 L127-L129;
@@ -464,7 +464,7 @@ def planned_care_base():
     w("\n# Planned care (DESIGN §3 \"Planned care\"): referral-to-treatment (RTT) pathways, each site's theatres and elective ward.\n"
       "# The STP separates elective and non-elective care and wants fewer cancelled elective operations (seeds/003 L127-L129,\n"
       "# L281); the 2016/17 sites each run their own theatres next to their emergency work (the options consolidate them).\n"
-      f"# Volume: the SEE planned-care scenario's referral rates by band and specialty (scenarios/south-east-essex-2019-planned-care.yaml,\n"
+      f"# Volume: the SEE baseline's planned-care referral rates by band and specialty (scenarios/south-east-essex-2019.yaml,\n"
       f"# national mixes, assumed there) x these {people:,} people = {total['referrals']:,.0f} RTT clock starts a year ({total['referrals'] / people * 1000:.0f} per 1,000);\n"
       f"# x the admitted shares = {total['cases']:,.0f} treated admissions ({total['cases'] - total['inpatients']:,.0f} day cases, {total['inpatients']:,.0f} ordinary), against\n"
       f"# ~{nea:,.0f} emergency admissions (A&E conversion + direct, SDEC included, before\n"
@@ -477,7 +477,7 @@ def planned_care_base():
       "# management (outpatients -16 %, electives -6 %) is the STP's 2020/21 plan, not part of the reconfiguration options\n"
       "# (they change where electives are done, not how many).\n"
       "planned_care:\n  specialties:\n"
-      f"    # assumed (every value): the SEE planned-care scenario's; the non-admitted wait and the decision to list x {WAIT_FACTOR:g} (see\n"
+      f"    # assumed (every value): the SEE baseline's; the non-admitted wait and the decision to list x {WAIT_FACTOR:g} (see\n"
       "    # the generator: 2016/17 missed the 18-week standard, seeds/000 L1454-L1468); case minutes are knife-to-skin plus turnaround.\n")
     for name, rates, admitted, non_adm, to_list, prio, day_case, minutes, los in SPECIALTIES:
         w(f"    - name: {name}\n"

@@ -1,14 +1,18 @@
 #!/usr/bin/env python3
 """Checks the DOM Chromium built from a pfsim report against the results file it came from: one fan chart per
-/daily series (each with a 5-95 % band and a median with one point per day), a histogram per headline KPI, one KPI
+/daily series (each with a 5-95 % band and a median with one point per day), a month chart per headline /monthly
+table (a median with one point per month), a histogram per headline KPI, one KPI
 table row per KPI, one breakdown row per site and locality, and no script or external resource."""
 import sys
 from html.parser import HTMLParser
 
 import h5py
 
+# The catalogue's headline KPIs and /monthly tables (scenario/src/kpi_catalogue.cpp), as the report draws them.
 HISTOGRAM_KPIS = ["ae_4h_pct", "dtoc_daily_delays", "bed_occupancy_pct", "reablement_91d_home_pct",
-                  "care_home_admissions_per_100k_65plus"]
+                  "care_home_admissions_per_100k_65plus", "elective_cancelled_on_day", "rtt_incomplete_18w_pct",
+                  "rtt_waiting_list"]
+MONTH_CHART_TABLES = ["rtt_waiting_list", "rtt_incomplete_18w_pct", "elective_cancelled_on_day"]
 
 
 class Dom(HTMLParser):
@@ -42,6 +46,8 @@ def main(dom_path, results_path):
         dom.feed(f.read())
     with h5py.File(results_path, "r") as f:
         daily = {name: ds.shape for name, ds in f["daily"].items()}
+        monthly = [n for n in MONTH_CHART_TABLES if "monthly" in f and n in f["monthly"]]
+        months = len(f["monthly/names"]) if monthly else 0
         kpis = [n for n in f["kpi/replications"].dtype.names if n != "replication"]
         sites = len(f["by_site/names"]) if "by_site" in f and len(f["by_site"]) > 1 else 0
         localities = len(f["by_locality/names"]) if "by_locality" in f and len(f["by_locality"]) > 1 else 0
@@ -56,16 +62,17 @@ def main(dom_path, results_path):
             problems.append(f"{what}: got {got}, want {want}")
 
     svgs = [a for t, a in dom.elements if t == "svg"]
-    expect("<svg> elements", len(svgs), len(daily) + len(histograms))
+    expect("<svg> elements", len(svgs), len(daily) + len(monthly) + len(histograms))
     expect("fan charts", len([a for a in svgs if "fan-chart" in a.get("class", "")]), len(daily))
+    expect("month charts", len([a for a in svgs if "month-chart" in a.get("class", "")]), len(monthly))
     expect("histograms", len([a for a in svgs if "histogram" in a.get("class", "")]), len(histograms))
     bands = [a for a in dom.with_class("path", "fan-band")]
     medians = [a for a in dom.with_class("path", "fan-median")]
-    expect("fan band paths", len(bands), len(daily))
-    expect("fan median paths", len(medians), len(daily))
+    expect("fan band paths", len(bands), len(daily) + len(monthly))
+    expect("fan median paths", len(medians), len(daily) + len(monthly))
     days = next(iter(daily.values()))[1] if daily else 0
-    for m in medians:
-        expect("points on a median line", m["d"].count("L") + m["d"].count("M"), days)
+    points = sorted(m["d"].count("L") + m["d"].count("M") for m in medians)
+    expect("points on the median lines", points, sorted([days] * len(daily) + [months] * len(monthly)))
     expect("histogram bars > 0", len(dom.with_class("rect", "hist-bar")) > 0, bool(histograms))
     expect("KPI table rows", len(dom.with_class("tr", "kpi-row")), len(kpis))
     expect("breakdown rows", len(dom.with_class("tr", "breakdown-row")), sites + localities)
@@ -78,7 +85,7 @@ def main(dom_path, results_path):
         print(p)
     if problems:
         return 1
-    print(f"ok: {len(svgs)} charts ({len(daily)} fan charts, {len(histograms)} histograms), "
+    print(f"ok: {len(svgs)} charts ({len(daily)} fan charts, {len(monthly)} month charts, {len(histograms)} histograms), "
           f"{len(kpis)} KPI rows, {sites + localities} breakdown rows")
     return 0
 

@@ -25,6 +25,7 @@ Command add_info_command(CLI::App& app) {
     for (const auto& [key, value] : r.extra_meta) {
       if (key == "unstable") fmt::print("  WARNING: unstable: {} (a queue grows without bound; the KPIs are not steady-state results)\n", value);
       if (key == "offered_load_warning") fmt::print("  WARNING: offered load at or above capacity: {}\n", value);
+      if (key == "warmup_warning") fmt::print("  WARNING: {}\n", value);
     }
     fmt::print("  sites       {}\n  localities  {}\n\n", fmt::join(r.site_names, ", "), fmt::join(r.locality_names, ", "));
     fmt::print("{}", output::format_summary_table(r.kpis));

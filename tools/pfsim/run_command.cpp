@@ -162,6 +162,9 @@ int run(const RunOptions& options, const std::string& command_line, const Distri
   if (!options.save_census.empty() && !scenario.run.warmup_auto) census_day(scenario, options.save_census[0]);
   // `warmup_days: auto`: a deterministic pilot (the same on every rank) fixes the warm-up before anything runs.
   const std::optional<models::WarmupChoice> warmup = models::choose_warmup(scenario);
+  const std::string warmup_warning = models::warmup_warning(scenario);
+  if (!warmup_warning.empty() && mpi.is_root())
+    fmt::print(stderr, "pfsim: WARNING: {} (recorded in /meta warmup_warning)\n", warmup_warning);
   const std::int64_t save_day = options.save_census.empty() ? 0 : census_day(scenario, options.save_census[0]);
   const ReplicationScenarios scenarios = sampled ? ReplicationScenarios(*sampled) : ReplicationScenarios(scenario);
 

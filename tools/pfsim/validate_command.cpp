@@ -9,6 +9,7 @@
 #include "exit_codes.hpp"
 #include "pfsim/loader/load.hpp"
 #include "pfsim/models/offered_load.hpp"
+#include "pfsim/models/warmup.hpp"
 
 namespace pfsim::cli {
 // A front end of the run library: its names read as the command's own.
@@ -32,6 +33,8 @@ Command add_validate_command(CLI::App& app) {
         fmt::print("offered load (a = arrivals/day x mean days held; rho = a / capacity):\n{}", models::format_offered_load(loads));
         if (const std::string warning = models::offered_load_warning(loads); !warning.empty())
           fmt::print(stderr, "{}: warning: offered load at or above capacity: {} (its queue grows without bound)\n", file, warning);
+        if (const std::string warning = models::warmup_warning(s); !warning.empty())
+          fmt::print(stderr, "{}: warning: {}\n", file, warning);
       } catch (const loader::ScenarioError& e) {
         fmt::print(stderr, "{}\n", e.what());
         status = kBadInput;

@@ -5,6 +5,7 @@
 // truncation.
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "pfsim/models/scenario_types.hpp"
@@ -39,6 +40,14 @@ WarmupChoice find_warmup(const Scenario& scenario, int pilot_warmup_days, int pi
 /// start_date); sets run.warmup_days to the result and returns it. Scenarios with a numeric warm-up are returned
 /// unchanged (nullopt).
 std::optional<WarmupChoice> choose_warmup(Scenario& scenario);
+
+/// Planned care starts with empty waiting lists (a census holds none), and a list's age mix needs a year of
+/// referrals before anyone can have waited 52 weeks: a warm-up shorter than this leaves the RTT measures biased.
+inline constexpr int kPlannedCareWarmupDays = 365;
+
+/// What the run's warm-up leaves unfilled, as one sentence for a warning (empty when nothing): planned care with
+/// warmup_days below kPlannedCareWarmupDays.
+std::string warmup_warning(const Scenario& scenario);
 
 /// Gives `option` the warm-up of `base` (pfsim compare: one warm-up, chosen on the base, for every scenario).
 void use_warmup_of(const Scenario& base, Scenario& option);
