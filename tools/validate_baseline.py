@@ -31,7 +31,7 @@ import yaml
 # A row's model value is either a KPI of /kpi/replications ("kpi") or a share of one KPI in another, computed per
 # replication before averaging so its CI is right ("share": numerator, denominator).
 # Verdict fields (any combination): low/high = a range; point = a single national figure ("≈"); limit = an upper bound
-# the measure should stay under; ambition = a level to reach; threshold = a warning level to report the distance to;
+# the measure should stay under; standard = a level the measure should be at or above; ambition = a level to reach; threshold = a warning level to report the distance to;
 # no_effect = the value with no effect at all (weekend discharges); range_name = what to call low-high if it is not
 # a national range.
 # ---------------------------------------------------------------------------------------------------------------------
@@ -71,6 +71,15 @@ NATIONAL_REFERENCES = [
          source="NHS Improvement SAFER patient flow bundle (2017)"),
     dict(label="weekend_discharges_pct", kpi="weekend_discharges_pct", no_effect=200 / 7, unit="%",
          text="28.6 % = no weekend effect", source="2 of 7 days; NHS England seven-day hospital services"),
+    # Planned care (rows only when the file has it).
+    dict(label="elective_cancelled_on_day_pct", kpi="elective_cancelled_on_day_pct", point=1, unit="%",
+         text="England ≈ 1 % of elective admissions (≈ 80k a year)",
+         source=f"{NATIONAL}; NHS England cancelled elective operations (QMCO)"),
+    dict(label="rtt_incomplete_18w_pct", kpi="rtt_incomplete_18w_pct", standard=92, unit="%",
+         text="standard 92 % (CCG 95.3 % in June 2012)",
+         source="NHS Constitution RTT standard; seeds/002 L1063-L1066, L1102-L1104"),
+    dict(label="rtt_52w_waiters", kpi="rtt_52w_waiters", limit=0,
+         text="none (SUFT's 2019/20 plan)", source="seeds/001 L5085, L5936"),
 ]
 
 # England's all-types 4-hour % by calendar month, 2019/20: NHS England, A&E Attendances and Emergency Admissions
@@ -266,6 +275,9 @@ def verdict_against_reference(mean, half, ref):
             relative = f" ({diff / ref['point'] * 100:+.0f} %)" if ref.get("unit") != "%" else ""
             parts.append(f"{'above' if diff > 0 else 'below'} England's ≈ {fmt(ref['point'])} by "
                          f"{fmt(abs(diff))}{unit}{relative}")
+    if "standard" in ref:
+        parts.append(f"meets the {fmt(ref['standard'])} standard" if mean >= ref["standard"]
+                     else f"misses the {fmt(ref['standard'])} standard by {fmt(ref['standard'] - mean)}{unit}")
     if "ambition" in ref:
         parts.append(f"reaches the {fmt(ref['ambition'])} ambition" if mean >= ref["ambition"]
                      else f"short of the {fmt(ref['ambition'])} ambition by {fmt(ref['ambition'] - mean)}{unit}")

@@ -340,14 +340,16 @@ constexpr Section kSections[] = {
     {"scenario-text", "Scenario file", scenario_text_section},
 };
 
-// The stability checks of `pfsim run` (/meta `unstable`, `offered_load_warning`; DESIGN §3): a banner above every
-// section, because the KPIs of a system whose queue grows without bound are not results.
+// The stability checks of `pfsim run` (/meta `unstable`, `offered_load_warning`; DESIGN §3) and a warm-up too short
+// for what the run measures (`warmup_warning`): a banner above every section, because the KPIs of a system whose
+// queue grows without bound, or of waiting lists still filling from empty, are not results.
 std::string stability_banner(const RunRecord& r) {
-  std::string unstable, detail, offered;
+  std::string unstable, detail, offered, warmup;
   for (const auto& [key, value] : r.extra_meta) {
     if (key == "unstable") unstable = value;
     if (key == "unstable_detail") detail = value;
     if (key == "offered_load_warning") offered = value;
+    if (key == "warmup_warning") warmup = value;
   }
   std::string html;
   if (!unstable.empty())
@@ -359,6 +361,7 @@ std::string stability_banner(const RunRecord& r) {
     html += fmt::format("<p><strong>Offered load at or above capacity:</strong> {} (offered load = arrivals × mean time held, "
                         "from the scenario before running; rho = offered load / capacity).</p>\n",
                         escape_xml(offered));
+  if (!warmup.empty()) html += fmt::format("<p><strong>Warm-up too short:</strong> {}.</p>\n", escape_xml(warmup));
   return html.empty() ? html : "<div class=\"banner\" role=\"alert\">\n" + html + "</div>\n";
 }
 
