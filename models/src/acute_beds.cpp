@@ -1,5 +1,6 @@
 #include "acute_beds.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
@@ -42,7 +43,9 @@ void AcuteBeds::admit(std::uint32_t id) {
   p.medically_fit_at = kNever;
   ctx_.patients.set_stage(p, Stage::InBed);
   pathway_.draw_episode(p, site_);
-  pathway_.time_departure(p, now + p.episode.los, now);
+  const double drawn_fit = now + p.episode.los;
+  pathway_.time_departure(p, drawn_fit, now);
+  p.ready_at = std::min(drawn_fit, now + p.episode.los);  // a departure before the drawn moment ends the need then
   if (ctx_.virtual_wards && ctx_.virtual_wards->plan_step_down(id)) return;  // medically fit follows continue_stay or the ward
   ctx_.sim.schedule_in(p.episode.los, medically_fit_, id);
 }
@@ -65,10 +68,27 @@ void AcuteBeds::leave(std::uint32_t id) {
   beds_.release();
   ctx_.recorder.bed_stay(p.admitted_at, now, p.locality);
   ctx_.recorder.stay_ended(p.admitted_at, now, p.site, p.locality);
-  const bool before_noon = now - std::floor(now / engine::kMinutesPerDay) * engine::kMinutesPerDay < 12 * engine::kMinutesPerHour;
-  ctx_.recorder.discharge(now, p.site, p.locality, before_noon, ctx_.calendar.weekday(now) >= 5);
+  ctx_.recorder.discharge(now, p.site, p.locality, discharge_facts(p, now));
   p.discharged_at = now;
   ctx_.patients.set_stage(p, Stage::AtHome);
+}
+
+Recorder::DischargeFacts AcuteBeds::discharge_facts(const Patient& p, double now) const {
+  const auto day_of = [](double t) { return std::floor(t / engine::kMinutesPerDay); };
+  const auto& population = ctx_.scenario.population;
+  Recorder::DischargeFacts f;
+  f.before_noon = now - day_of(now) * engine::kMinutesPerDay < 12 * engine::kMinutesPerHour;
+  f.weekend = ctx_.calendar.weekday(now) >= 5;
+  // A step-down to a virtual ward leaves before the drawn moment: ready then, as any departure that comes first.
+  const double ready = std::isnan(p.ready_at) ? now : std::min(p.ready_at, now);
+  f.ready_date_counted = population.band_is_adult[p.band] && day_of(now) > day_of(p.admitted_at);
+  f.days_after_ready = day_of(now) - day_of(ready);
+  // Home without new support or with support at home (P0, P1, a virtual ward), or back to the care home they live in;
+  // a rehabilitation bed (P2) or a new care-home place (P3) is not where they usually live.
+  const bool stepped_down = p.episode.virtual_ward_stay > 0;
+  f.usual_residence = p.holds_care_home_place || stepped_down || p.episode.pathway == Pathway::P0 || p.episode.pathway == Pathway::P1;
+  f.aged_65plus = population.band_is_65plus[p.band];
+  return f;
 }
 
 void AcuteBeds::die(std::uint32_t id) {
@@ -95,7 +115,7 @@ void AcuteBeds::resume_stay(std::uint32_t id, double admitted_at, std::optional<
   if (fit_at) {
     p.episode.dies_in_hospital = false;  // already medically fit and waiting to leave: alive
     p.episode.los = *fit_at - admitted_at;
-    p.medically_fit_at = *fit_at;
+    p.medically_fit_at = p.ready_at = *fit_at;
     ctx_.patients.set_stage(p, Stage::Delayed);
     return;
   }
@@ -103,7 +123,9 @@ void AcuteBeds::resume_stay(std::uint32_t id, double admitted_at, std::optional<
   const double elapsed = now - admitted_at;
   const double remaining = ctx_.scenario.admission.los[p.band].sample_residual(p.rng, elapsed);
   p.episode.los = elapsed + remaining;
-  pathway_.time_departure(p, admitted_at + p.episode.los, now);
+  const double drawn_fit = admitted_at + p.episode.los;
+  pathway_.time_departure(p, drawn_fit, now);
+  p.ready_at = std::min(drawn_fit, admitted_at + p.episode.los);
   ctx_.sim.schedule_at(admitted_at + p.episode.los, medically_fit_, id);
 }
 

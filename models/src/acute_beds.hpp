@@ -53,6 +53,8 @@ class AcuteBeds {
  private:
   void admit(std::uint32_t id);
   void free_cubicle(Patient& p);
+  /// The discharge measures of `p` leaving alive at `now` (DESIGN §5.2).
+  [[nodiscard]] Recorder::DischargeFacts discharge_facts(const Patient& p, double now) const;
 
   Context& ctx_;
   std::size_t site_;

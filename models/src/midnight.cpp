@@ -50,8 +50,11 @@ std::uint64_t LocalSystem::walk_patients(bool measured, Recorder::Census& c) {
     }
     const bool delayed_adult = stage == Stage::Delayed && adult;
     c.delayed += delayed_adult;
+    // No criteria to reside: past the discharge-ready time, delayed or held in bed (a P0 weekend or winter hold).
+    const bool nctr = adult && p.ready_at <= now;
+    c.no_criteria_to_reside += nctr;
     ctx_.recorder.in_bed_at_midnight(p.site, p.locality, delayed_adult ? &delay_attribution(s, p, now) : nullptr,
-                                     adult && now - p.admitted_at >= k21Days);
+                                     adult && now - p.admitted_at >= k21Days, nctr ? static_cast<int>(p.episode.pathway) : -1);
   }
   return in_system;
 }

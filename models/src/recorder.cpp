@@ -83,6 +83,18 @@ std::array<double, kKpiCount> kpi_values(const KpiCounters& c, const KpiPeople& 
   set(Kpi::HospitalDeathsPct, pct(c.hospital_deaths, c.discharges + c.hospital_deaths));
   set(Kpi::DischargesBeforeNoonPct, pct(c.discharges_before_noon, c.discharges));
   set(Kpi::WeekendDischargesPct, pct(c.discharges_at_weekend, c.discharges));
+  set(Kpi::DischargedOnReadyDatePct, pct(c.drd_on_date, c.drd_discharges));
+  set(Kpi::DischargeDelayDaysMean, c.drd_discharges > 0 ? c.drd_delay_days / c.drd_discharges : 0.0);
+  const double drd_late = c.drd_discharges - c.drd_on_date;
+  set(Kpi::DischargeDelayDaysMeanDelayed, drd_late > 0 ? c.drd_delay_days / drd_late : 0.0);
+  double nctr = 0;
+  for (std::size_t pathway = 0; pathway < c.nctr_sum.size(); ++pathway) {
+    nctr += c.nctr_sum[pathway];
+    set(static_cast<Kpi>(static_cast<std::size_t>(Kpi::NctrMidnightP0) + pathway), c.nctr_sum[pathway] / census);
+  }
+  set(Kpi::NctrMidnight, nctr / census);
+  set(Kpi::DischargedUsualResidencePct, pct(c.usual_residence, c.discharges));
+  set(Kpi::DischargedUsualResidence65plusPct, pct(c.usual_residence_65, c.discharges_65));
   set(Kpi::GpUnmetAppointments, c.gp_unmet);
   set(Kpi::Opel4Days, c.opel4_days);
   set(Kpi::EscalationBedDays, c.escalation_bed_days);
@@ -113,7 +125,8 @@ Recorder::Recorder(double measure_from, int days, std::size_t sites, const std::
                    MeasuredMonths months)
     : from_(measure_from), to_(measure_from + days * engine::kMinutesPerDay), days_(static_cast<std::size_t>(days)),
       site_choice_(normalised_rows(site_choice, sites)), site_(sites), locality_(site_choice.size()), day_ae_4h_(days_),
-      day_ae_cohort_(days_), day_opel4_(days_), day_occupied_area_(days_), day_available_area_(days_), months_(std::move(months)) {
+      day_ae_cohort_(days_), day_opel4_(days_), day_occupied_area_(days_), day_available_area_(days_), day_drd_discharges_(days_),
+      day_drd_on_date_(days_), months_(std::move(months)) {
   for (auto& d : daily_) d.assign(days_, 0.0);
   for (auto* m : {&month_cancelled_, &month_rtt_open_, &month_rtt_18w_, &month_rtt_52w_}) m->assign(months_.labels.size(), 0.0);
   // Labels are "YYYY-MM": October to December are months 10-12.
@@ -130,6 +143,7 @@ void Recorder::census(std::size_t d, const Census& c) {
   daily_[static_cast<std::size_t>(Daily::BedsOccupied)][d] = c.beds_occupied;
   daily_[static_cast<std::size_t>(Daily::BedOccupancyPct)][d] = c.beds_available > 0 ? 100.0 * c.beds_occupied / c.beds_available : 0.0;
   daily_[static_cast<std::size_t>(Daily::DtocDelayedPatients)][d] = c.delayed;
+  daily_[static_cast<std::size_t>(Daily::NctrMidnight)][d] = c.no_criteria_to_reside;
   daily_[static_cast<std::size_t>(Daily::ReablementInUse)][d] = c.reablement;
   daily_[static_cast<std::size_t>(Daily::IntermediateCareInUse)][d] = c.intermediate_care;
   daily_[static_cast<std::size_t>(Daily::CareHomeResidents)][d] = c.care_home;
@@ -234,6 +248,8 @@ ReplicationResult Recorder::finish(const Denominators& den) const {
   for (std::size_t k = 0; k < kDailyCount; ++k) r.daily[k].assign(daily_[k].begin(), daily_[k].end());
   auto& day4h = r.daily[static_cast<std::size_t>(Daily::Ae4hPct)];
   for (std::size_t d = 0; d < days_; ++d) day4h[d] = static_cast<float>(pct(day_ae_4h_[d], day_ae_cohort_[d]));
+  auto& day_drd = r.daily[static_cast<std::size_t>(Daily::DischargedOnReadyDatePct)];
+  for (std::size_t d = 0; d < days_; ++d) day_drd[d] = static_cast<float>(pct(day_drd_on_date_[d], day_drd_discharges_[d]));
   finish_monthly(r);
   r.queues = queues_;
   return r;

@@ -52,6 +52,10 @@ struct KpiCounters {
   double reablement_cohort = 0, reablement_home = 0;
   double care_home_65 = 0, care_home_18to64 = 0, discharges = 0, readmissions_30d = 0, hospital_deaths = 0, gp_unmet = 0;
   double discharges_before_noon = 0, discharges_at_weekend = 0;
+  // Discharge-ready dates (adults 18+, stays of one night or more): discharges counted, on their date, days after it.
+  double drd_discharges = 0, drd_on_date = 0, drd_delay_days = 0;
+  double discharges_65 = 0, usual_residence = 0, usual_residence_65 = 0;  // usual place of residence
+  std::array<double, 4> nctr_sum{};  // midnight census: adults past their discharge-ready time, by pathway P0-P3
   // Midnight census sums: adults delayed (acute + non-acute), split by attribution, and the non-acute ones.
   double delayed_sum = 0, delayed_nhs_sum = 0, delayed_social_sum = 0, delayed_both_sum = 0, delayed_non_acute_sum = 0;
   double los21_sum = 0;
@@ -233,14 +237,33 @@ class Recorder {
     add(site, locality, [](KpiCounters& c) { ++c.care_home_65; }, [](KpiCounters& c, double share) { c.care_home_65 += share; });
     daily(Daily::CareHomeAdmissions65plus, t) += 1;
   }
-  /// Leaving an acute bed alive at `t`: before 12:00, and on a Saturday or Sunday.
-  void discharge(double t, std::size_t site, std::size_t locality, bool before_noon, bool weekend) {
+  /// What a discharge from an acute bed (alive) counts in: its timing, its delay from the discharge-ready date, and
+  /// where the person goes.
+  struct DischargeFacts {
+    bool before_noon = false, weekend = false;
+    bool ready_date_counted = false;  // an adult after a stay of one night or more (the discharge-ready-date measures)
+    double days_after_ready = 0;      // calendar days from the discharge-ready date to the discharge date
+    bool usual_residence = false;     // to their own home (with or without support) or back to their care home
+    bool aged_65plus = false;
+  };
+  void discharge(double t, std::size_t site, std::size_t locality, const DischargeFacts& f) {
     if (!measured(t)) return;
     add(site, locality, [&](KpiCounters& c) {
       ++c.discharges;
-      c.discharges_before_noon += before_noon;
-      c.discharges_at_weekend += weekend;
+      c.discharges_before_noon += f.before_noon;
+      c.discharges_at_weekend += f.weekend;
+      c.usual_residence += f.usual_residence;
+      c.discharges_65 += f.aged_65plus;
+      c.usual_residence_65 += f.aged_65plus && f.usual_residence;
+      if (!f.ready_date_counted) return;
+      ++c.drd_discharges;
+      c.drd_on_date += f.days_after_ready == 0;
+      c.drd_delay_days += f.days_after_ready;
     });
+    if (!f.ready_date_counted) return;
+    const std::size_t d = day(t);
+    ++day_drd_discharges_[d];
+    day_drd_on_date_[d] += f.days_after_ready == 0;
   }
   /// An acute stay that ends in death at `t` (not a discharge).
   void hospital_death(double t, std::size_t site, std::size_t locality) {
@@ -345,11 +368,14 @@ class Recorder {
 
   /// One patient in an acute bed at the midnight census of a measured day; `delay` is the attribution of an adult's
   /// delay (nullptr: not delayed, or under 18).
-  void in_bed_at_midnight(std::size_t site, std::size_t locality, const DelayAttribution* delay, bool adult_over_21d) {
+  /// `nctr_pathway`: an adult past their discharge-ready time (no criteria to reside), on pathway 0-3; -1 otherwise.
+  void in_bed_at_midnight(std::size_t site, std::size_t locality, const DelayAttribution* delay, bool adult_over_21d,
+                          int nctr_pathway = -1) {
     add(site, locality, [&](KpiCounters& c) {
       if (delay) add_delayed(c, *delay);
       c.los21_sum += adult_over_21d;
       ++c.midnight_occupied;
+      if (nctr_pathway >= 0) ++c.nctr_sum[static_cast<std::size_t>(nctr_pathway)];
     });
   }
   /// One adult delayed in an intermediate-care bed at the midnight census (a non-acute delay), with its attribution.
@@ -362,7 +388,7 @@ class Recorder {
 
   /// Midnight census taken at the end of measured day `d` (after in_bed_at_midnight for each patient in a bed).
   struct Census {
-    double beds_occupied = 0, beds_available = 0, delayed = 0;
+    double beds_occupied = 0, beds_available = 0, delayed = 0, no_criteria_to_reside = 0;
     double reablement = 0, intermediate_care = 0, care_home = 0;
     double beds_closed = 0, escalation_open = 0, opel_level = 0;
     double virtual_ward = 0;                        // virtual-ward slots in use, all sites
@@ -434,6 +460,7 @@ class Recorder {
   std::function<void()> on_cohort_done_;
   // day_ae_cohort_: the day's arrivals counted so far (left A&E, or still there at the follow-up cap).
   std::vector<double> day_ae_4h_, day_ae_cohort_, day_opel4_, day_occupied_area_, day_available_area_;
+  std::vector<double> day_drd_discharges_, day_drd_on_date_;  // the day's adult discharges after a night or more
   double occupied_area_so_far_ = 0, available_area_so_far_ = 0;
   MeasuredMonths months_;
   std::array<std::vector<double>, kDailyCount> daily_;

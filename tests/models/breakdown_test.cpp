@@ -26,7 +26,8 @@ const std::set<Kpi> kCounts = {Kpi::AeAttendances,      Kpi::Nea,               
                                Kpi::DtocDaysSocialCare, Kpi::DtocDaysBoth,           Kpi::DtocDaysNonAcute,   Kpi::DtocDailyDelays,
                                Kpi::DtocDailyDelaysNhs, Kpi::DtocDailyDelaysSocialCare, Kpi::DtocDailyDelaysBoth,
                                Kpi::DtocDailyDelaysNonAcute, Kpi::LosOver21d,        Kpi::GpUnmetAppointments, Kpi::Opel4Days,
-                               Kpi::EscalationBedDays};
+                               Kpi::EscalationBedDays,  Kpi::NctrMidnight,       Kpi::NctrMidnightP0,     Kpi::NctrMidnightP1,
+                               Kpi::NctrMidnightP2,     Kpi::NctrMidnightP3};
 
 std::string name(Kpi k) { return std::string(kpi_catalogue()[static_cast<std::size_t>(k)].name); }
 double sum(const std::vector<double>& v) {
@@ -180,7 +181,7 @@ TEST(Breakdowns, RecorderRatiosRecombineWithTheirDenominatorsAsWeights) {
   rec.home_at_91d(true, 0, 2);
   rec.home_at_91d(false, 1, 2);
   rec.home_at_91d(true, 1, 1);
-  for (std::size_t l : {0, 1, 2, 2}) rec.discharge(f.t(4), l == 0 ? 0 : 1, l, false, false);
+  for (std::size_t l : {0, 1, 2, 2}) rec.discharge(f.t(4), l == 0 ? 0 : 1, l, {});
   rec.readmission_within_30d(f.t(4), 1, 2);
   rec.care_home_admission(f.t(5), Recorder::kNoSite, 2, true, true);  // community referral: 0.25 / 0.75 over sites
   rec.care_home_admission(f.t(5), 0, 1, true, true);

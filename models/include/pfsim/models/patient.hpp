@@ -84,6 +84,10 @@ struct Patient {
   double bed_requested_at = kNever;
   double admitted_at = kNever;
   double medically_fit_at = kNever;
+  /// The discharge-ready time: when the stay's clinical need ends (no criteria to reside). The drawn medically-fit
+  /// moment, or the departure when that comes first; a P0 patient that discharge timing or a weekend keeps in bed past
+  /// it is waiting from then on, as a pathway patient is from medically fit (DESIGN §5.2 "Discharge-ready date").
+  double ready_at = kNever;
   double discharged_at = kNever;
   double care_home_since = kNever;  // permanent care-home admission (kNever: not known, e.g. an initial resident)
   double care_home_leaves_at = kNever;  // when the stay ends (death), while in the home; a stale end event is ignored

@@ -80,6 +80,16 @@ enum class Kpi : std::size_t {
   HospitalDeathsPct,
   DischargesBeforeNoonPct,
   WeekendDischargesPct,
+  DischargedOnReadyDatePct,         // adults 18+, stays of one night or more (DESIGN §5.2 "Discharge-ready date")
+  DischargeDelayDaysMean,           // days from discharge-ready date to discharge, 0 on the date
+  DischargeDelayDaysMeanDelayed,    // the same, those not discharged on the date
+  NctrMidnight,                     // adults in acute beds past their discharge-ready time, midnight mean
+  NctrMidnightP0,
+  NctrMidnightP1,
+  NctrMidnightP2,
+  NctrMidnightP3,
+  DischargedUsualResidencePct,      // to own home (with or without support) or back to their care home
+  DischargedUsualResidence65plusPct,
   GpUnmetAppointments,
   Opel4Days,
   EscalationBedDays,
@@ -117,6 +127,8 @@ enum class Daily : std::size_t {
   BedsOccupied,         // midnight census, all sites
   BedOccupancyPct,      // midnight census / available beds
   DtocDelayedPatients,  // midnight census
+  NctrMidnight,         // midnight census: adults past their discharge-ready time in acute beds
+  DischargedOnReadyDatePct,  // of the day's adult discharges after one night or more
   ReablementInUse,
   IntermediateCareInUse,
   CareHomeResidents,
