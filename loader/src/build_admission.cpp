@@ -36,15 +36,36 @@ std::vector<engine::Distribution> read_los(const At& at, const scenario::Populat
   return los;
 }
 
+// conditions: {falls: [by band], acsc_chronic: [...], acsc_urgent: [...]}, each optional, shares of a band's emergency
+// admissions; the rest of a band is Other, so the three may not add up to more than 1.
+std::vector<std::vector<double>> read_conditions(const At& at, const scenario::Population& population) {
+  at.expect_map("condition shares by age band (falls, acsc_chronic, acsc_urgent)");
+  static_assert(scenario::kNamedConditions == 3, "the keys below name every condition");
+  at.check_keys({scenario::kConditionNames[0], scenario::kConditionNames[1], scenario::kConditionNames[2]});
+  std::vector<std::vector<double>> shares(scenario::kNamedConditions, std::vector<double>(population.age_bands.size(), 0.0));
+  if (at.entries().empty()) at.fail("no condition given", "add e.g. `falls: [0.01, 0.02, 0.06, 0.1, 0.14]` (a share per age band)");
+  for (std::size_t c = 0; c < scenario::kNamedConditions; ++c)
+    if (auto v = at.get(scenario::kConditionNames[c])) shares[c] = read_per_band(*v, population, read_probability);
+  for (std::size_t b = 0; b < population.age_bands.size(); ++b) {
+    double sum = 0;
+    for (const auto& condition : shares) sum += condition[b];
+    if (sum > 1.0 + 1e-9)
+      at.fail(fmt::format("the condition shares of age band \"{}\" add up to {:.4g}, more than 1", population.age_bands[b], sum),
+              "each is a share of the band's emergency admissions; the rest are other conditions");
+  }
+  return shares;
+}
+
 }  // namespace
 
 scenario::AdmissionSettings build_admission(const At& at, const scenario::Population& population) {
-  at.expect_map("admission settings (direct_per_1000_per_year, los, died_in_hospital)");
-  at.check_keys({"direct_per_1000_per_year", "los", "died_in_hospital"});
+  at.expect_map("admission settings (direct_per_1000_per_year, los, died_in_hospital, conditions)");
+  at.check_keys({"direct_per_1000_per_year", "los", "died_in_hospital", "conditions"});
   scenario::AdmissionSettings admission;
   if (auto direct = at.get("direct_per_1000_per_year")) admission.direct_per_1000_per_year = read_per_band(*direct, population, read_rate);
   admission.los = read_los(at.require("los", "add `los:` with a distribution per age band"), population);
   if (auto died = at.get("died_in_hospital")) admission.died_in_hospital = read_per_band(*died, population, read_probability);
+  if (auto conditions = at.get("conditions")) admission.condition_shares = read_conditions(*conditions, population);
   return admission;
 }
 

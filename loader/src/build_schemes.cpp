@@ -53,8 +53,9 @@ Kind kind_of(SchemeTarget t) {
 // Which filters a target accepts (a filter the model cannot apply at that point is an error, not ignored).
 std::vector<std::string_view> filters_of(SchemeTarget t) {
   switch (t) {
+    case SchemeTarget::DirectAdmissions: return {"locality", "age_band", "condition"};
+    case SchemeTarget::AdmitProbability: return {"locality", "age_band", "site", "condition"};
     case SchemeTarget::AeAttendances:
-    case SchemeTarget::DirectAdmissions:
     case SchemeTarget::CareHomeCommunity:
     case SchemeTarget::ElectiveReferrals: return {"locality", "age_band"};
     case SchemeTarget::AssessmentDelay: return {"locality", "age_band", "site", "pathway"};
@@ -124,7 +125,7 @@ double read_signed_duration(const At& at) {
 
 scenario::SchemeEffect read_effect(const At& at, const Context& c) {
   at.expect_map("effect settings (target, multiplier or delta, filters)");
-  at.check_keys({"target", "multiplier", "delta", "locality", "age_band", "site", "pathway", "to"});
+  at.check_keys({"target", "multiplier", "delta", "locality", "age_band", "site", "pathway", "to", "condition"});
   scenario::SchemeEffect e;
   const At target = at.require("target", "add e.g. `target: ae.attendances`");
   const std::string target_text = read_string(target);
@@ -137,7 +138,8 @@ scenario::SchemeEffect read_effect(const At& at, const Context& c) {
 
   const auto allowed = filters_of(e.target);
   for (const auto& entry : at.node().entries) {
-    const bool is_filter = entry.key == "locality" || entry.key == "age_band" || entry.key == "site" || entry.key == "pathway" || entry.key == "to";
+    const bool is_filter = entry.key == "locality" || entry.key == "age_band" || entry.key == "site" || entry.key == "pathway" ||
+                           entry.key == "to" || entry.key == "condition";
     if (is_filter && std::find(allowed.begin(), allowed.end(), entry.key) == allowed.end())
       fail_at_key(entry, at.child_path(entry.key), fmt::format("target {} cannot be filtered by {}", target_text, entry.key),
                   allowed.empty() ? "remove the filter: this target has no filters"
@@ -146,6 +148,13 @@ scenario::SchemeEffect read_effect(const At& at, const Context& c) {
   if (auto v = at.get("locality")) e.filter.localities = read_names(*v, names_of(c.population.localities), "locality");
   if (auto v = at.get("age_band")) e.filter.bands = read_names(*v, c.population.age_bands, "age band");
   if (auto v = at.get("site")) e.filter.sites = read_names(*v, names_of(c.sites), "site");
+  if (auto v = at.get("condition")) {
+    if (c.scenario.admission.condition_shares.empty())
+      v->fail("a condition filter needs the scenario's admission.conditions",
+              "add `conditions:` under `admission:` (shares of falls, acsc_chronic, acsc_urgent by age band), or remove the filter");
+    const std::vector<std::string> names(scenario::kConditionNames.begin(), scenario::kConditionNames.end());
+    for (std::size_t k : read_names(*v, names, "condition")) e.filter.conditions.push_back(static_cast<scenario::Condition>(k + 1));
+  }
   if (auto v = at.get("pathway")) {
     std::vector<At> items;
     if (v->node().kind == SourceNode::Kind::List) items = v->items();

@@ -39,6 +39,7 @@ void AcuteBeds::admit(std::uint32_t id) {
   free_cubicle(p);
   ctx_.recorder.bed_wait(p.bed_requested_at, now, site_, p.locality, from_ae);
   ctx_.recorder.admission(now, site_, p.locality);
+  ctx_.recorder.admission_condition(now, site_, p.locality, p.condition, ctx_.scenario.population.band_is_65plus[p.band]);
   p.admitted_at = now;
   p.medically_fit_at = kNever;
   ctx_.patients.set_stage(p, Stage::InBed);

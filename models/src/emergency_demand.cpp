@@ -40,6 +40,11 @@ EmergencyDemand::EmergencyDemand(Context& ctx, AcuteSites& sites, std::vector<Em
     if (s.routing)  // a separate per-person stream per origin, so routing never moves an attribute draw
       for (const auto* origin : {&ae_origin_.back(), &direct_origin_.back(), &displaced_origin_.back()}) route_family_.push_back(ctx.family("route/" + *origin));
     if (s.routing) resident_route_family_.push_back(ctx.family("route/patient/care_home_resident/" + name));
+    if (!s.admission.condition_shares.empty()) {  // likewise for the condition of each arrival
+      for (const auto* origin : {&ae_origin_.back(), &direct_origin_.back(), &displaced_origin_.back()})
+        condition_family_.push_back(ctx.family("condition/" + *origin));
+      resident_condition_family_.push_back(ctx.family("condition/patient/care_home_resident/" + name));
+    }
     if (s.virtual_wards)  // likewise for virtual-ward draws (step-up, step-down)
       for (const auto* origin : {&ae_origin_.back(), &direct_origin_.back(), &displaced_origin_.back()})
         virtual_ward_family_.push_back(ctx.family(Context::virtual_ward_origin(*origin)));
@@ -52,7 +57,7 @@ EmergencyDemand::EmergencyDemand(Context& ctx, AcuteSites& sites, std::vector<Em
     if (!schemes_ || !schemes_->has(SchemeTarget::AeAttendances) ||
         !schemes_->avoided(SchemeTarget::AeAttendances, t, locality, band, ae_origin_[locality], index))
       attend(ctx_.new_patient(ae_family_[locality], index, locality, band, virtual_ward_origin(locality, Origin::Ae)),
-             route_origin(locality, Origin::Ae), index);
+             route_origin(locality, Origin::Ae), index, condition_origin(locality, Origin::Ae));
     const double next = ae_[locality].next(t);
     if (std::isfinite(next)) ctx_.sim.schedule_at(next, ae_handler_, locality);
   });
@@ -60,8 +65,9 @@ EmergencyDemand::EmergencyDemand(Context& ctx, AcuteSites& sites, std::vector<Em
     const double t = ctx_.sim.now();
     const std::size_t band = direct_[locality].pick_band(t);
     const std::uint64_t index = direct_count_[locality]++;
+    const Condition condition = draw_condition(condition_origin(locality, Origin::Direct), index, band);
     if (schemes_ && schemes_->has(SchemeTarget::DirectAdmissions) &&
-        schemes_->avoided(SchemeTarget::DirectAdmissions, t, locality, band, direct_origin_[locality], index)) {
+        schemes_->avoided(SchemeTarget::DirectAdmissions, t, locality, band, direct_origin_[locality], index, condition)) {
       const double next = direct_[locality].next(t);
       if (std::isfinite(next)) ctx_.sim.schedule_at(next, direct_handler_, locality);
       return;
@@ -69,6 +75,7 @@ EmergencyDemand::EmergencyDemand(Context& ctx, AcuteSites& sites, std::vector<Em
     const std::uint32_t id = ctx_.new_patient(direct_family_[locality], index, locality, band,
                                                 virtual_ward_origin(locality, Origin::Direct));
     Patient& p = ctx_.patients[id];
+    p.condition = condition;
     // Direct admissions go to the site the locality mostly uses for A&E (first site with the largest share).
     const auto& shares = ctx_.scenario.ae.site_choice[locality];
     std::size_t site = 0;
@@ -100,11 +107,26 @@ void EmergencyDemand::displaced_attendance(std::size_t locality) {
                                               virtual_ward_origin(locality, Origin::Displaced));
   Patient& p = ctx_.patients[id];
   p.band = static_cast<std::uint8_t>(ae_[locality].pick_band(ctx_.sim.now(), p.rng));
-  attend(id, route_origin(locality, Origin::Displaced), index);
+  attend(id, route_origin(locality, Origin::Displaced), index, condition_origin(locality, Origin::Displaced));
 }
 
 const engine::StreamFamily* EmergencyDemand::route_origin(std::size_t locality, Origin origin) const {
   return route_family_.empty() ? nullptr : &route_family_[locality * 3 + static_cast<std::size_t>(origin)];
+}
+
+const engine::StreamFamily* EmergencyDemand::condition_origin(std::size_t locality, Origin origin) const {
+  return condition_family_.empty() ? nullptr : &condition_family_[locality * 3 + static_cast<std::size_t>(origin)];
+}
+
+Condition EmergencyDemand::draw_condition(const engine::StreamFamily* condition_origin, std::uint64_t index, std::size_t band) const {
+  if (!condition_origin) return Condition::Other;
+  double u = condition_origin->entity(index).uniform();
+  const auto& shares = ctx_.scenario.admission.condition_shares;
+  for (std::size_t c = 0; c < shares.size(); ++c) {
+    u -= shares[c][band];
+    if (u < 0) return static_cast<Condition>(c + 1);
+  }
+  return Condition::Other;
 }
 
 const engine::StreamFamily* EmergencyDemand::virtual_ward_origin(std::size_t locality, Origin origin) const {
@@ -113,12 +135,15 @@ const engine::StreamFamily* EmergencyDemand::virtual_ward_origin(std::size_t loc
 
 void EmergencyDemand::resident_attends(std::uint32_t id, std::uint64_t index) {
   const std::size_t locality = ctx_.patients[id].locality;
-  attend(id, resident_route_family_.empty() ? nullptr : &resident_route_family_[locality], index);
+  attend(id, resident_route_family_.empty() ? nullptr : &resident_route_family_[locality], index,
+         resident_condition_family_.empty() ? nullptr : &resident_condition_family_[locality]);
 }
 
-void EmergencyDemand::attend(std::uint32_t id, const engine::StreamFamily* route_origin, std::uint64_t index) {
+void EmergencyDemand::attend(std::uint32_t id, const engine::StreamFamily* route_origin, std::uint64_t index,
+                             const engine::StreamFamily* condition_origin) {
   Patient& p = ctx_.patients[id];
   const std::size_t locality = p.locality, band = p.band;
+  p.condition = draw_condition(condition_origin, index, band);
   const Scenario& s = ctx_.scenario;
   // Draw order is fixed (site, outcome, SDEC, then times) so each person keeps their attributes across options.
   const auto& shares = s.ae.site_choice[locality];
@@ -138,7 +163,8 @@ void EmergencyDemand::attend(std::uint32_t id, const engine::StreamFamily* route
   const double base_admit = p.from_care_home ? s.care_homes->residents_ae->admit : s.ae.admit_probability[band];
   double admit_probability = std::min(1.0, base_admit * ctx_.seasons.admit(ctx_.sim.now(), band));
   if (schemes_ && schemes_->has(SchemeTarget::AdmitProbability))
-    admit_probability = std::clamp(schemes_->change(SchemeTarget::AdmitProbability, ctx_.sim.now(), locality, band, site).apply(admit_probability),
+    admit_probability = std::clamp(schemes_->change(SchemeTarget::AdmitProbability, ctx_.sim.now(), locality, band, site, 0, p.condition)
+                                       .apply(admit_probability),
                                    0.0, 1.0);
   p.admit = p.rng.uniform() < admit_probability;
   p.sdec = p.rng.uniform() < s.ae.sdec_share;

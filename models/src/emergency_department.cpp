@@ -106,7 +106,10 @@ void EmergencyDepartment::finish_treatment(std::uint32_t id) {
     beds_.request(id);  // leaves A&E when a bed is found (trolley wait counts)
     return;
   }
-  if (p.admit) ctx_.recorder.sdec(now, site_, p.locality);  // same-day emergency care: admitted and home the same day, no bed
+  if (p.admit) {  // same-day emergency care: admitted and home the same day, no bed
+    ctx_.recorder.sdec(now, site_, p.locality);
+    ctx_.recorder.admission_condition(now, site_, p.locality, p.condition, ctx_.scenario.population.band_is_65plus[p.band]);
+  }
   leave(id, false);
 }
 

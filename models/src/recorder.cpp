@@ -118,6 +118,12 @@ std::array<double, kKpiCount> kpi_values(const KpiCounters& c, const KpiPeople& 
   set(Kpi::TheatreUtilisationPct, pct(c.theatre_used, c.theatre_available));
   set(Kpi::ElectiveBedDays, c.el_bed_days);
   set(Kpi::ElectiveWardOccupancyPct, pct(c.ward_occupied_area, c.ward_available_area));
+  set(Kpi::FallsAdmissions65plus, c.falls_65);
+  set(Kpi::FallsAdmissions65plusPer100k, per_100k_per_year(c.falls_65, people.aged_65plus, days));
+  set(Kpi::AcscChronicAdmissions, c.acsc_chronic);
+  set(Kpi::AcscChronicAdmissionsPer100k, per_100k_per_year(c.acsc_chronic, people.population, days));
+  set(Kpi::AcscUrgentAdmissions, c.acsc_urgent);
+  set(Kpi::AcscUrgentAdmissionsPer100k, per_100k_per_year(c.acsc_urgent, people.population, days));
   return kpi;
 }
 

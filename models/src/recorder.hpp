@@ -56,6 +56,7 @@ struct KpiCounters {
   double drd_discharges = 0, drd_on_date = 0, drd_delay_days = 0;
   double discharges_65 = 0, usual_residence = 0, usual_residence_65 = 0;  // usual place of residence
   std::array<double, 4> nctr_sum{};  // midnight census: adults past their discharge-ready time, by pathway P0-P3
+  double falls_65 = 0, acsc_chronic = 0, acsc_urgent = 0;  // emergency admissions by condition (bedded and same-day)
   // Midnight census sums: adults delayed (acute + non-acute), split by attribution, and the non-acute ones.
   double delayed_sum = 0, delayed_nhs_sum = 0, delayed_social_sum = 0, delayed_both_sum = 0, delayed_non_acute_sum = 0;
   double los21_sum = 0;
@@ -150,6 +151,15 @@ class Recorder {
     if (!measured(admitted)) return;
     if (std::floor(admitted / engine::kMinutesPerDay) == std::floor(left / engine::kMinutesPerDay))
       add(site, locality, [](KpiCounters& c) { ++c.nea_same_day_beds; });
+  }
+  /// An emergency admission at `t` (bed granted or same-day emergency care) with its condition (DESIGN §5.2).
+  void admission_condition(double t, std::size_t site, std::size_t locality, scenario::Condition condition, bool aged_65plus) {
+    if (!measured(t) || condition == scenario::Condition::Other) return;
+    add(site, locality, [&](KpiCounters& c) {
+      c.falls_65 += condition == scenario::Condition::Falls && aged_65plus;
+      c.acsc_chronic += condition == scenario::Condition::AcscChronic;
+      c.acsc_urgent += condition == scenario::Condition::AcscUrgent;
+    });
   }
   void sdec(double t, std::size_t site, std::size_t locality) {
     if (measured(t)) add(site, locality, [](KpiCounters& c) { ++c.sdec; });

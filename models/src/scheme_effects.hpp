@@ -26,12 +26,13 @@ class SchemeEffects {
 
   [[nodiscard]] bool has(SchemeTarget target) const { return !active_[static_cast<std::size_t>(target)].empty(); }
   /// The change every matching effect of `target` makes at time t (pathway: 1–3, 0 = any).
+  /// `condition`: the person's, where the target knows it (ae.admit, admission.direct).
   [[nodiscard]] Change change(SchemeTarget target, double t, std::size_t locality, std::size_t band, std::size_t site,
-                              int pathway = 0) const;
+                              int pathway = 0, Condition condition = Condition::Other) const;
   /// A rate target thins arrivals: true when the arrival number `index` of `origin` is avoided at t. The uniform
   /// comes from the person's own stream "scheme/avoid/<origin>" so nobody else's draws move.
   [[nodiscard]] bool avoided(SchemeTarget target, double t, std::size_t locality, std::size_t band, const std::string& origin,
-                             std::uint64_t index) const;
+                             std::uint64_t index, Condition condition = Condition::Other) const;
   /// Pathway shares of an adult at t after the PathwayShare effects (each moves share between two pathways).
   void adjust_pathway_shares(std::array<double, kPathways>& shares, double t, std::size_t locality, std::size_t band,
                              std::size_t site) const;

@@ -58,10 +58,10 @@ double SchemeEffects::strength(const Active& a, double t) const {
 }
 
 SchemeEffects::Change SchemeEffects::change(SchemeTarget target, double t, std::size_t locality, std::size_t band,
-                                            std::size_t site, int pathway) const {
+                                            std::size_t site, int pathway, Condition condition) const {
   Change c;
   for (const Active& a : active_[static_cast<std::size_t>(target)]) {
-    if (!a.effect->filter.matches(locality, band, site, pathway)) continue;
+    if (!a.effect->filter.matches(locality, band, site, pathway, condition)) continue;
     const double s = strength(a, t);
     if (s == 0.0) continue;
     if (a.effect->is_delta) c.delta += s * a.effect->delta;
@@ -71,8 +71,8 @@ SchemeEffects::Change SchemeEffects::change(SchemeTarget target, double t, std::
 }
 
 bool SchemeEffects::avoided(SchemeTarget target, double t, std::size_t locality, std::size_t band, const std::string& origin,
-                            std::uint64_t index) const {
-  const double keep = change(target, t, locality, band, 0).multiplier;
+                            std::uint64_t index, Condition condition) const {
+  const double keep = change(target, t, locality, band, 0, 0, condition).multiplier;
   if (keep >= 1.0) return false;
   engine::Stream own = engine::Stream::for_entity(ctx_.scenario.run.seed, ctx_.replication, "scheme/avoid/" + origin, index);
   return own.uniform() >= keep;

@@ -130,6 +130,21 @@ const std::array<KpiInfo, kKpiCount>& kpi_catalogue() {
        Better::Neither, KpiModule::PlannedCare},
       {"elective_ward_occupancy_pct", "%", "time-average occupied / available ring-fenced elective beds; 0 when no site has them", "",
        false, Better::Neither, KpiModule::PlannedCare},
+      {"falls_admissions_65plus", "admissions", "emergency admissions (to a bed or same-day care) of people 65+ due to a fall",
+       "", false, Better::Lower, KpiModule::Conditions},
+      {"falls_admissions_65plus_per_100k", "per year per 100k 65+",
+       "emergency admissions due to falls of people 65+ per year per 100,000 aged 65+ (PHOF C29, BCF metric; crude rate)",
+       "Emergency admissions due to falls, 65+", false, Better::Lower, KpiModule::Conditions},
+      {"acsc_chronic_admissions", "admissions", "emergency admissions for chronic ambulatory-care-sensitive conditions (all ages)",
+       "", false, Better::Lower, KpiModule::Conditions},
+      {"acsc_chronic_admissions_per_100k", "per year per 100k",
+       "unplanned admissions for chronic ambulatory-care-sensitive conditions per year per 100,000 (NHS OF 2.3.i; the BCF "
+       "avoidable admissions metric; crude rate)", "Avoidable admissions (chronic ACSC)", false, Better::Lower, KpiModule::Conditions},
+      {"acsc_urgent_admissions", "admissions", "emergency admissions for urgent-care-sensitive (acute ACSC) conditions (all ages)",
+       "", false, Better::Lower, KpiModule::Conditions},
+      {"acsc_urgent_admissions_per_100k", "per year per 100k",
+       "emergency admissions for acute conditions that should not usually need an admission per year per 100,000 (NHS OF 3a; "
+       "crude rate)", "Urgent-care-sensitive admissions", false, Better::Lower, KpiModule::Conditions},
   }};
   return catalogue;
 }
@@ -256,6 +271,16 @@ const std::array<KpiInfo, kKpiCount>& by_site_catalogue() {
       {"theatre_utilisation_pct", "%", "the site's theatre minutes of cases operated / session minutes planned", "", false, Better::Higher, KpiModule::PlannedCare},
       {"elective_bed_days", "bed-days", "bed-days used by the site's elective inpatients", "", false, Better::Neither, KpiModule::PlannedCare},
       {"elective_ward_occupancy_pct", "%", "time-average occupancy of the site's elective ward; 0 without one", "", false, Better::Neither, KpiModule::PlannedCare},
+      {"falls_admissions_65plus", "admissions", "emergency admissions due to falls, 65+, at the site", "", false, Better::Lower, KpiModule::Conditions},
+      {"falls_admissions_65plus_per_100k", "per year per 100k 65+", "the same per 100,000 aged 65+ of the site's catchment", "", false,
+       Better::Lower, KpiModule::Conditions},
+      {"acsc_chronic_admissions", "admissions", "chronic ACSC emergency admissions at the site", "", false, Better::Lower, KpiModule::Conditions},
+      {"acsc_chronic_admissions_per_100k", "per year per 100k", "the same per 100,000 of the site's catchment", "", false, Better::Lower,
+       KpiModule::Conditions},
+      {"acsc_urgent_admissions", "admissions", "urgent-care-sensitive emergency admissions at the site", "", false, Better::Lower,
+       KpiModule::Conditions},
+      {"acsc_urgent_admissions_per_100k", "per year per 100k", "the same per 100,000 of the site's catchment", "", false, Better::Lower,
+       KpiModule::Conditions},
   }};
   return catalogue;
 }
@@ -348,6 +373,18 @@ const std::array<KpiInfo, kKpiCount>& by_locality_catalogue() {
       {"elective_bed_days", "bed-days", "bed-days used by residents' elective stays", "", false, Better::Neither, KpiModule::PlannedCare},
       {"elective_ward_occupancy_pct", "%", "occupancy of the elective wards serving the locality, shared out by catchment as theatres",
        "", false, Better::Neither, KpiModule::PlannedCare},
+      {"falls_admissions_65plus", "admissions", "residents' emergency admissions due to falls, 65+, any site", "", false, Better::Lower,
+       KpiModule::Conditions},
+      {"falls_admissions_65plus_per_100k", "per year per 100k 65+", "the same per 100,000 residents aged 65+", "", false, Better::Lower,
+       KpiModule::Conditions},
+      {"acsc_chronic_admissions", "admissions", "residents' chronic ACSC emergency admissions, any site", "", false, Better::Lower,
+       KpiModule::Conditions},
+      {"acsc_chronic_admissions_per_100k", "per year per 100k", "the same per 100,000 residents", "", false, Better::Lower,
+       KpiModule::Conditions},
+      {"acsc_urgent_admissions", "admissions", "residents' urgent-care-sensitive emergency admissions, any site", "", false,
+       Better::Lower, KpiModule::Conditions},
+      {"acsc_urgent_admissions_per_100k", "per year per 100k", "the same per 100,000 residents", "", false, Better::Lower,
+       KpiModule::Conditions},
   }};
   return catalogue;
 }
@@ -393,6 +430,7 @@ bool kpi_written(const KpiInfo& info, const Scenario& scenario) {
     case KpiModule::Always: return true;
     case KpiModule::VirtualWards: return scenario.virtual_wards.has_value();
     case KpiModule::PlannedCare: return scenario.planned_care.has_value();
+    case KpiModule::Conditions: return !scenario.admission.condition_shares.empty();
   }
   return true;
 }

@@ -99,6 +99,9 @@ struct Patient {
   double assessed_at = kNever;      // when the assessment was done: the delay's reason changes then (DESIGN §5.2 DToC)
   double ascof_day91 = kNever;      // in the ASCOF 2B cohort: the day-91 check is due then (kNever: not in it)
   bool stepped_up = false;          // on the virtual ward instead of an admission (step-up), not after a bed
+  /// Why they are admitted, drawn at arrival from their own "condition/<origin>" stream (only with
+  /// admission.conditions; Other otherwise), kept for their readmissions.
+  scenario::Condition condition = scenario::Condition::Other;
   Episode episode;
   Outcome91d outcome = Outcome91d::NoEvent;
   double outcome_at = kNever;

@@ -19,7 +19,7 @@ struct Scenario;
 
 /// The optional module a catalogue entry belongs to: its KPI, daily series and by-site / by-locality tables are
 /// written only when the scenario has that module, so scenarios without it keep exactly their old datasets.
-enum class KpiModule : std::uint8_t { Always, VirtualWards, PlannedCare };
+enum class KpiModule : std::uint8_t { Always, VirtualWards, PlannedCare, Conditions };
 
 /// One entry of the catalogue. `title` is the plain-language name a commissioner knows it by (empty: the report
 /// uses the description); `headline` puts it first in reports (charts in catalogue order); `skewed` marks a KPI
@@ -112,6 +112,12 @@ enum class Kpi : std::size_t {
   TheatreUtilisationPct,
   ElectiveBedDays,
   ElectiveWardOccupancyPct,
+  FallsAdmissions65plus,         // KpiModule::Conditions (these six): emergency admissions, bedded and same-day
+  FallsAdmissions65plusPer100k,
+  AcscChronicAdmissions,         // the BCF "avoidable admissions"
+  AcscChronicAdmissionsPer100k,
+  AcscUrgentAdmissions,
+  AcscUrgentAdmissionsPer100k,
   Count
 };
 inline constexpr std::size_t kKpiCount = static_cast<std::size_t>(Kpi::Count);

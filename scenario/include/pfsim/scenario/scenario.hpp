@@ -13,6 +13,7 @@
 #include "pfsim/engine/distribution.hpp"
 #include "pfsim/engine/invariants.hpp"
 #include "pfsim/scenario/census.hpp"
+#include "pfsim/scenario/condition.hpp"
 #include "pfsim/scenario/pathway.hpp"
 #include "pfsim/scenario/routing.hpp"
 #include "pfsim/scenario/schemes.hpp"
@@ -104,6 +105,9 @@ struct AdmissionSettings {
   /// By age band: P(the stay ends in death in hospital) for a bedded admission; empty = nobody dies in hospital.
   /// The death falls where the stay would have ended (medically fit).
   std::vector<double> died_in_hospital;
+  /// Why people are admitted (DESIGN §3 *Conditions*): by condition (Condition, Falls first), the share of emergency
+  /// admissions of each age band; the rest are Other. Empty = no condition is drawn and its KPIs are not written.
+  std::vector<std::vector<double>> condition_shares;
 };
 
 /// Who a delayed day is attributed to (shares sum to 1).

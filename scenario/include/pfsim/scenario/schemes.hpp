@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "pfsim/scenario/condition.hpp"
+
 namespace pfsim::scenario {
 
 /// What a scheme's effect changes. Rates thin the arrivals they target (each person avoided or not, keyed by their
@@ -51,7 +53,9 @@ inline constexpr std::array<std::string_view, kSchemeTargetCount> kSchemeTargetN
 struct SchemeFilter {
   std::vector<std::size_t> localities, bands, sites;
   std::vector<int> pathways;  // 1–3 (P1–P3)
-  [[nodiscard]] bool matches(std::size_t locality, std::size_t band, std::size_t site, int pathway) const;
+  std::vector<Condition> conditions;  // ae.admit and admission.direct only: the person's condition (DESIGN §3 Conditions)
+  [[nodiscard]] bool matches(std::size_t locality, std::size_t band, std::size_t site, int pathway,
+                             Condition condition = Condition::Other) const;
 };
 
 /// One change: value × (1 + s·(multiplier − 1)), or value + s·delta, with s = delivered fraction × ramp(t).
