@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "pfsim/models/offered_load.hpp"
+#include "pfsim/models/warmup.hpp"
 
 namespace pfsim::run {
 
@@ -65,6 +66,10 @@ std::vector<QueueTrend> queue_trends(const scenario::Scenario& scenario, const s
     if (r.queues.size() != names.size()) return trends;
   const std::size_t quarter = days / 4;
   const double n = static_cast<double>(results.size());
+  // With a warm-up too short for planned care (models::warmup_warning, recorded and printed on its own), the admitted
+  // lists are still filling from empty: their rise is that transient, not theatres that cannot keep up.
+  const std::vector<models::OfferedLoad> loads = models::offered_load(scenario);
+  const bool lists_filling = !models::warmup_warning(scenario).empty();
   for (std::size_t q = 0; q < names.size(); ++q) {
     QueueTrend t;
     t.resource = names[q];
@@ -84,7 +89,8 @@ std::vector<QueueTrend> queue_trends(const scenario::Scenario& scenario, const s
                               t.end_mean > kGrowthFactor * t.first_quarter_mean + kGrowthFloor;
     const bool rose_all_year = significantly_positive(t.year_slope_per_day, t.year_slope_se, results.size()) &&
                                t.end_mean - t.start_mean > kYearGrowthShare * t.first_quarter_mean + kGrowthFloor;
-    t.growing = still_rising || rose_all_year;
+    const bool filling = lists_filling && q < loads.size() && loads[q].kind == models::Capacity::Theatres;
+    t.growing = (still_rising || rose_all_year) && !filling;
     trends.push_back(t);
   }
   return trends;
