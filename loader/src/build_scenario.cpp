@@ -1,8 +1,12 @@
 // The top level: which sections exist, which are required, and the order they are validated in
 // (population before anything "per band", sites before site_choice).
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "build.hpp"
+#include "did_you_mean.hpp"
+#include "pfsim/scenario/kpi_catalogue.hpp"
 
 namespace pfsim::loader::detail {
 
@@ -27,6 +31,35 @@ std::optional<At> module_section(const At& top, std::string_view key) {
   return section;
 }
 
+// The scenario key that turns a KPI module on (for messages).
+std::string_view module_key(scenario::KpiModule module) {
+  switch (module) {
+    case scenario::KpiModule::VirtualWards: return "virtual_wards:";
+    case scenario::KpiModule::PlannedCare: return "planned_care:";
+    case scenario::KpiModule::Conditions: return "admission.conditions:";
+    case scenario::KpiModule::Always: break;
+  }
+  return "";
+}
+
+// headline_kpis: [name, ...]: KPIs of the catalogue that this scenario writes (a module's KPI needs the module).
+std::vector<std::string> read_headline_kpis(const At& at, const scenario::Scenario& s) {
+  if (at.node().kind != SourceNode::Kind::List) at.fail("expected a list of KPI names", "e.g. `headline_kpis: [ae_4h_pct, nctr_midnight]`");
+  const std::vector<std::string> names = scenario::kpi_names();
+  std::vector<std::string> out;
+  for (const At& item : at.items()) {
+    const std::string name = read_string(item);
+    const scenario::KpiInfo* info = scenario::find_kpi_info(name);
+    if (!info) item.fail(fmt::format("unknown KPI \"{}\"", shorten(name)), suggestion_hint(name, names, "KPIs"));
+    if (!scenario::kpi_written(*info, s))
+      item.fail(fmt::format("KPI \"{}\" is not written by this scenario", name),
+                fmt::format("it needs `{}`: add that section or remove the KPI", module_key(info->module)));
+    if (std::find(out.begin(), out.end(), name) != out.end()) item.fail(fmt::format("KPI \"{}\" is listed twice", name), "list each KPI once");
+    out.push_back(name);
+  }
+  return out;
+}
+
 }  // namespace
 
 scenario::Scenario build_scenario(const SourceNode& root) {
@@ -35,7 +68,7 @@ scenario::Scenario build_scenario(const SourceNode& root) {
   top.check_keys({"pfsim", "name", "extends", "run", "population", "sites", "ae", "admission", "discharge",
                   "reablement", "intermediate_care", "care_homes", "readmission", "primary_care", "seasons", "winter",
                   "calibration", "parameter_uncertainty", "schemes", "qipp_target_gbp", "scheme_tariff", "kpi_targets", "census", "routing",
-                  "virtual_wards", "planned_care"});
+                  "virtual_wards", "planned_care", "headline_kpis"});
   check_schema_version(top);
 
   scenario::Scenario scenario;
@@ -59,6 +92,7 @@ scenario::Scenario build_scenario(const SourceNode& root) {
   if (auto planned = module_section(top, "planned_care")) scenario.planned_care = build_planned_care(*planned, scenario);
   build_schemes(top, scenario);  // schemes, qipp_target_gbp, scheme_tariff, kpi_targets (build_schemes.cpp)
   if (auto census = module_section(top, "census")) scenario.census = build_census(*census, scenario);
+  if (auto headline = top.get("headline_kpis")) scenario.headline_kpis = read_headline_kpis(*headline, scenario);
   // Checked here so a bad section fails validate/run too; its content is for `pfsim calibrate` only.
   if (auto calibration = top.get("calibration")) (void)build_calibration(*calibration, root);
   // Likewise for `pfsim run --parameter-uncertainty` only (DESIGN §6.5).

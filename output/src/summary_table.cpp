@@ -99,6 +99,32 @@ std::string format_summary_table(const std::vector<Kpi>& kpis) {
   return aligned(rows) + notes_for(kpis);
 }
 
+std::string format_headline_table(const std::vector<Kpi>& kpis, const std::vector<std::string>& headline) {
+  if (headline.empty()) return {};
+  std::vector<Kpi> selected;
+  for (const std::string& name : headline)
+    for (const Kpi& kpi : kpis)
+      if (kpi.name == name) selected.push_back(kpi);
+  return "headline measures (the scenario's headline_kpis)\n" + format_summary_table(selected) + "\nevery KPI\n";
+}
+
+std::vector<std::string> headline_kpis(const RunRecord& record) {
+  std::vector<std::string> names;
+  for (const auto& [key, value] : record.extra_meta) {
+    if (key != "headline_kpis") continue;
+    std::size_t start = 0;
+    while (start < value.size()) {
+      const std::size_t comma = value.find(',', start);
+      const std::size_t end = comma == std::string::npos ? value.size() : comma;
+      std::string name = value.substr(start, end - start);
+      name.erase(0, name.find_first_not_of(' '));
+      if (!name.empty()) names.push_back(name);
+      start = end + 1;
+    }
+  }
+  return names;
+}
+
 std::string format_breakdown_table(const std::vector<Breakdown>& breakdowns, const std::vector<std::string>& labels) {
   std::vector<std::vector<std::string>> rows(1, {"KPI"});
   rows.front().insert(rows.front().end(), labels.begin(), labels.end());

@@ -4,6 +4,7 @@
 #include <ctime>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "pfsim/engine/time.hpp"
 #include "pfsim/models/offered_load.hpp"
@@ -44,6 +45,7 @@ output::RunRecord make_run_record(const scenario::Scenario& scenario, const std:
     record.extra_meta.emplace_back("unstable", unstable_resources(trends));
     record.extra_meta.emplace_back("unstable_detail", unstable_detail(trends));
   }
+  if (!scenario.headline_kpis.empty()) record.extra_meta.emplace_back("headline_kpis", fmt::format("{}", fmt::join(scenario.headline_kpis, ", ")));
   record.scenario_yaml = scenario.resolved_yaml;
 
   // A module's entries are written only when the scenario has the module (KpiInfo::module), so a scenario without

@@ -28,7 +28,7 @@ Command add_info_command(CLI::App& app) {
       if (key == "warmup_warning") fmt::print("  WARNING: {}\n", value);
     }
     fmt::print("  sites       {}\n  localities  {}\n\n", fmt::join(r.site_names, ", "), fmt::join(r.locality_names, ", "));
-    fmt::print("{}", output::format_summary_table(r.kpis));
+    fmt::print("{}{}", output::format_headline_table(r.kpis, output::headline_kpis(r)), output::format_summary_table(r.kpis));
     if (*by == "site") fmt::print("\nmean by site (the site that treated the patient)\n{}", output::format_breakdown_table(r.by_site, r.site_names));
     if (*by == "locality")
       fmt::print("\nmean by locality (the patient's home)\n{}", output::format_breakdown_table(r.by_locality, r.locality_names));

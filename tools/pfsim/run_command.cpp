@@ -276,7 +276,7 @@ int run(const RunOptions& options, const std::string& command_line, const Distri
       fmt::print("target: {} 95% CI half-width <= {} {} after {} replications (Hoad et al. look-ahead; half-width now {:.4g})\n",
                  options.ci_kpi, *plan.target_ci_half, run.target_met ? "met" : "NOT met", run.replications_needed,
                  run.achieved_ci_half);
-    fmt::print("{}", output::format_summary_table(record.kpis));
+    fmt::print("{}{}", output::format_headline_table(record.kpis, scenario.headline_kpis), output::format_summary_table(record.kpis));
     if (scenario.schemes) fmt::print("{}", format_scheme_summary(scenario, analyse_schemes(scenario, run.results)));
     fmt::print("ran in {:.2f} s on {} thread(s) x {} process(es): {:.2f} replication-years/s, {:.3g} events/s; wrote {}\n",
                seconds, threads, mpi.ranks(), years / seconds, static_cast<double>(events) / seconds, out.string());

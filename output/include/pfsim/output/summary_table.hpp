@@ -13,6 +13,13 @@ namespace pfsim::output {
 /// marks `skewed` gets a line with its median and 95 % bootstrap CI (seeded by the KPI name: the same on every run).
 std::string format_summary_table(const std::vector<Kpi>& kpis);
 
+/// The summary table of the KPIs named in `headline` (a scenario's headline_kpis), in that order, under a title line;
+/// empty when `headline` is empty. Printed before the full table.
+std::string format_headline_table(const std::vector<Kpi>& kpis, const std::vector<std::string>& headline);
+
+/// The names in a /meta `headline_kpis` attribute ("a, b, c"); empty when `record` has none.
+std::vector<std::string> headline_kpis(const RunRecord& record);
+
 /// Terminal table of breakdowns (/by_site or /by_locality), one row per KPI: its mean over replications for each
 /// label (site or locality) in `labels` order, then the units. Printed by `pfsim info --by site|locality`.
 std::string format_breakdown_table(const std::vector<Breakdown>& breakdowns, const std::vector<std::string>& labels);

@@ -352,6 +352,9 @@ struct Scenario {
   std::optional<SeasonSettings> seasons;               // absent → no seasonal effects but ae.arrival_profile.month
   std::optional<WinterSettings> winter;                // absent → no winter effects, bit-identical to no section
   std::optional<SchemeSettings> schemes;               // absent → no schemes, nothing sampled or changed
+  /// KPIs a planner is held to, shown first by `pfsim run`, `pfsim info` and the report (`headline_kpis:`; empty =
+  /// the catalogue's headline KPIs lead the report as before).
+  std::vector<std::string> headline_kpis;
   std::optional<Census> census;                        // absent → the run starts empty (care homes: initial_residents)
   std::optional<RoutingSettings> routing;              // absent → every patient is treated at their first-choice site
   std::optional<VirtualWardSettings> virtual_wards;    // absent → no virtual wards, bit-identical to no section
