@@ -31,10 +31,15 @@ Ticks nice_ticks(double lo, double hi, int target) {
   if (!std::isfinite(lo) || !std::isfinite(hi)) lo = 0, hi = 1;
   if (lo > hi) std::swap(lo, hi);
   if (hi - lo < 1e-12 * std::max(1.0, std::abs(hi))) {
-    // One value: show it in the middle of a small range around it.
-    const double pad = lo == 0 ? 1.0 : std::abs(lo) * 0.1;
-    lo -= pad;
-    hi += pad;
+    // One value: show it in the middle of a small range around it; zero at the bottom of [0, 1], since the report's
+    // values are counts and percentages and an axis running to −1 suggests values that cannot occur.
+    if (lo == 0) {
+      hi = 1;
+    } else {
+      const double pad = std::abs(lo) * 0.1;
+      lo -= pad;
+      hi += pad;
+    }
   }
   target = std::max(target, 1);
   Ticks t;

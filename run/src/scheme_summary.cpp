@@ -9,6 +9,7 @@
 
 #include "pfsim/engine/stats.hpp"
 #include "pfsim/loader/load.hpp"
+#include "pfsim/scenario/schemes.hpp"
 
 namespace pfsim::run {
 
@@ -36,7 +37,7 @@ class Regression {
     x.rowwise() -= x.colwise().mean();
     for (std::size_t s = 0; s < schemes; ++s)
       if (x.col(static_cast<Eigen::Index>(s)).squaredNorm() > 1e-18) varying_.push_back(s);
-    ok_ = !varying_.empty() && results.size() >= varying_.size() + 3;
+    ok_ = !varying_.empty() && results.size() >= varying_.size() + scenario::kRegressionSpareReplications;
     if (!ok_) return;
     xv_.resize(n, static_cast<Eigen::Index>(varying_.size()));
     for (std::size_t j = 0; j < varying_.size(); ++j) xv_.col(static_cast<Eigen::Index>(j)) = x.col(static_cast<Eigen::Index>(varying_[j]));

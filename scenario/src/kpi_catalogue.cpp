@@ -392,7 +392,7 @@ const std::array<KpiInfo, kKpiCount>& by_locality_catalogue() {
 const std::array<KpiInfo, kMonthlyCount>& monthly_catalogue() {
   static const std::array<KpiInfo, kMonthlyCount> catalogue = {{
       {"ae_attendances", "attendances", "A&E arrivals in the month"},
-      {"ae_4h_pct", "%", "4-hour performance of the month's arrivals"},
+      {"ae_4h_pct", "%", "4-hour performance of the month's arrivals", "A&E 4-hour performance", true, Better::Higher},
       {"bed_occupancy_pct", "%", "time-average occupied / available acute beds in the month, all sites"},
       {"dtoc_daily_delays", "patients", "mean patients 18+ delayed at midnight in the month"},
       {"opel4_days", "site-days", "days at OPEL 4 in the month, summed over sites"},

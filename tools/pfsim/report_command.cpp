@@ -27,6 +27,18 @@ struct ReportArguments {
   bool force = false;
 };
 
+// The embedded scenario still names its scheme files relative to the directory it was run from, which is seldom
+// where the report is made. The summary needs no schemes, so a scenario that cannot be read with them is read again
+// without them (the winter section, beds and populations are all still there).
+scenario::Scenario load_embedded(const std::string& scenario_yaml) {
+  constexpr const char* kLabel = "the scenario embedded in the results";
+  try {
+    return loader::load_scenario_text(scenario_yaml, kLabel);
+  } catch (const loader::ScenarioError&) {
+    return loader::load_scenario_text(scenario_yaml, kLabel, {"schemes=[]"});
+  }
+}
+
 // Beds, areas and populations come from the scenario embedded in the results. The output layer reads no YAML, so
 // the command parses that text with the loader. A
 // scenario this version cannot read (e.g. written by a newer pfsim) only costs those columns: names still show.
@@ -34,7 +46,7 @@ output::ScenarioSummary scenario_summary(const std::string& scenario_yaml) {
   output::ScenarioSummary summary;
   if (scenario_yaml.empty()) return summary;
   try {
-    const scenario::Scenario scenario = loader::load_scenario_text(scenario_yaml, "the scenario embedded in the results");
+    const scenario::Scenario scenario = load_embedded(scenario_yaml);
     for (const auto& site : scenario.sites)
       summary.sites.push_back({site.name, static_cast<double>(site.general_beds), static_cast<double>(site.escalation_beds)});
     for (const auto& locality : scenario.population.localities) {
@@ -43,6 +55,7 @@ output::ScenarioSummary scenario_summary(const std::string& scenario_yaml) {
       summary.localities.push_back({locality.name, locality.area, people});
     }
     summary.age_bands = scenario.population.age_bands;
+    summary.winter = scenario.winter.has_value();
   } catch (const std::exception&) {
     return {};
   }

@@ -24,6 +24,9 @@ struct ScenarioSummary {
   std::vector<Site> sites;
   std::vector<Locality> localities;
   std::vector<std::string> age_bands;
+  /// Whether the scenario has a `winter:` section; unknown when the embedded scenario could not be read. Without
+  /// winter the series only winter writes (OPEL level, escalation beds open) are zero throughout and not drawn.
+  std::optional<bool> winter;
 };
 
 struct ReportOptions {

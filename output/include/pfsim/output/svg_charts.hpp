@@ -20,7 +20,8 @@ struct Ticks {
 };
 
 /// About `target` intervals covering [lo, hi] (Heckbert 1990, "Nice numbers for graph labels"). A zero-width range
-/// is widened around its value; lo > hi are swapped; non-finite input gives the ticks of [0, 1].
+/// is widened around its value, except zero, which gets [0, 1] (a count that is always zero sits on the axis, not in
+/// the middle of −1..1); lo > hi are swapped; non-finite input gives the ticks of [0, 1].
 Ticks nice_ticks(double lo, double hi, int target = 5);
 
 /// Maps a data range onto a pixel range, linearly; a zero-width domain maps everything to the range's midpoint.
@@ -55,9 +56,20 @@ struct Bins {
 /// About max(5, ⌈log2 n⌉ + 1) bins (Sturges), at least one; empty input gives no bins.
 Bins histogram_bins(std::span<const double> values);
 
-/// What a chart shows: a title (escaped), a y or x axis title with units, and an accessible description.
+/// A standard or target drawn as a dashed line across the plot (horizontal on fan and month charts, vertical on a
+/// histogram) with its label ("95 % standard", "QIPP target £21.98 m"); the value axis is widened to include it.
+struct ReferenceLine {
+  double value = 0;
+  std::string label;
+};
+
+/// What a chart shows: a title (escaped), a y or x axis title with units, and an accessible description. `units`
+/// (of the values: "%", "£", "patients") sets how tick and value labels read (svg_numbers.hpp) and is the y-axis
+/// title when `value_axis` does not fit beside the plot on two lines.
 struct ChartLabels {
   std::string title, value_axis, description;
+  std::string units = {};
+  std::optional<ReferenceLine> reference = {};
 };
 
 /// A fan chart: the 5–95 % band over replications shaded, the median as a line; x axis calendar dates from
@@ -68,14 +80,16 @@ std::string fan_chart(const FanBands& bands, std::string_view start_date, const 
 /// of the median line (class fan-median) inside the 5–95 % band.
 std::string month_chart(const FanBands& bands, std::span<const std::string> months, const ChartLabels& labels);
 
-/// A histogram of per-replication values, with the mean marked; bars carry class hist-bar.
+/// A histogram of per-replication values, with the mean marked; bars carry class hist-bar. The x axis covers the
+/// bins and the reference line, if any.
 std::string histogram(std::span<const double> values, const ChartLabels& labels);
 
 /// Indices of the `limit` largest |values|, largest first (ties keep input order).
 std::vector<std::size_t> largest_magnitudes(std::span<const double> values, std::size_t limit);
 
 /// A tornado chart: one horizontal bar per label from zero to its value (e.g. a KPI's change as one scheme's
-/// delivery goes from its 10th to its 90th percentile), the `limit` largest first; bars carry class tornado-bar.
+/// delivery goes from its 10th to its 90th percentile), the `limit` largest first; bars carry class tornado-bar. The
+/// label column is as wide as the longest label needs, up to half the chart; a longer label wraps onto more lines.
 std::string tornado_chart(std::span<const std::string> labels, std::span<const double> values, const ChartLabels& labels_text,
                           std::size_t limit = 10);
 

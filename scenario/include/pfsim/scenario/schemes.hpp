@@ -120,6 +120,12 @@ struct SchemeSettings {
   std::vector<KpiTarget> kpi_targets;
 };
 
+/// The KPI tornados and the flow savings per scheme come from a least-squares regression of per-replication results
+/// on the delivered fractions of the schemes whose delivery varies between replications. It is fitted only with at
+/// least this many replications more than those schemes; with fewer, /qipp/tornado/<kpi> holds zeros and the report
+/// says so instead of drawing empty bars.
+inline constexpr std::size_t kRegressionSpareReplications = 3;
+
 /// Activity changed by the schemes in one replication: run without schemes minus run with them.
 enum class SchemeActivity : std::size_t { AttendancesAvoided, AdmissionsAvoided, BedDaysSaved, DtocDaysSaved, Count };
 inline constexpr std::size_t kSchemeActivityCount = static_cast<std::size_t>(SchemeActivity::Count);
