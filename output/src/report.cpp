@@ -24,6 +24,7 @@ struct Section {
 };
 
 constexpr Section kSections[] = {
+    {"headline", "Headline measures", headline_section},
     {"run", "Run", run_section},
     {"kpis", "Key performance indicators", kpi_section},
     {"daily", "Daily series", daily_section},

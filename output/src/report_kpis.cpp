@@ -5,6 +5,7 @@
 
 #include "pfsim/engine/rng.hpp"
 #include "pfsim/engine/stats.hpp"
+#include "pfsim/output/summary_table.hpp"
 #include "pfsim/output/svg.hpp"
 #include "pfsim/output/svg_charts.hpp"
 #include "pfsim/output/svg_numbers.hpp"
@@ -16,17 +17,19 @@ namespace pfsim::output {
 using svg::escape_xml;
 using svg::number;
 
-std::string kpi_section(const Context& c) {
-  if (c.record.kpis.empty()) return {};
+namespace {
+
+// The KPI table of `kpis` (rows of class `row_class`), with its notes on rough tails and skewed KPIs.
+std::string kpi_table(const std::vector<const Kpi*>& kpis, std::string_view row_class) {
   std::string out =
-      "<p>Each KPI over replications: the mean, its 95 % confidence interval (Student t), and the 5th, 50th and 95th "
-      "percentiles of the replication values.</p>\n<table class=\"kpi-table\"><thead><tr><th scope=\"col\">KPI</th>"
+      "<table class=\"kpi-table\"><thead><tr><th scope=\"col\">KPI</th>"
       "<th scope=\"col\">Units</th><th scope=\"col\" class=\"num\">Mean</th><th scope=\"col\" class=\"num\">95 % CI</th>"
       "<th scope=\"col\" class=\"num\">p5</th><th scope=\"col\" class=\"num\">p50</th><th scope=\"col\" class=\"num\">p95</th>"
       "</tr></thead><tbody>\n";
   std::size_t fewest = 0;
   bool any_skewed = false;
-  for (const Kpi& kpi : c.record.kpis) {
+  for (const Kpi* row : kpis) {
+    const Kpi& kpi = *row;
     const engine::Summary s = engine::summarise(kpi.per_replication);
     const int d = svg::table_decimals(s.ci95_half > 0 ? s.ci95_half : std::abs(s.mean), kpi.units);
     if (s.n > 0 && (fewest == 0 || s.n < fewest)) fewest = s.n;
@@ -43,10 +46,10 @@ std::string kpi_section(const Context& c) {
     const bool titled_by_description = known_title(kpi.name).empty();
     const std::string description = titled_by_description ? std::string() : kpi.description;
     out += fmt::format(
-        "<tr class=\"kpi-row\"><td><span class=\"kpi-title\">{}</span> <code>{}</code><br><span class=\"desc\">{}</span></td>"
+        "<tr class=\"{}\"><td><span class=\"kpi-title\">{}</span> <code>{}</code><br><span class=\"desc\">{}</span></td>"
         "<td>{}</td><td class=\"num\">{}</td><td class=\"num\">{} – {}<br><span class=\"desc\">± {}</span></td>"
         "<td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>\n",
-        escape_xml(title), escape_xml(kpi.name), escape_xml(description),
+        row_class, escape_xml(title), escape_xml(kpi.name), escape_xml(description),
         escape_xml(kpi.units), number(s.mean, d), number(s.mean - s.ci95_half, d), number(s.mean + s.ci95_half, d),
         number(s.ci95_half, d), rough + number(s.p5, d), median, rough + number(s.p95, d));
   }
@@ -60,11 +63,42 @@ std::string kpi_section(const Context& c) {
   return out;
 }
 
-// One histogram per headline KPI (catalogue flags), in catalogue order.
+// The KPIs the scenario's headline_kpis name (in that order), or none.
+std::vector<const Kpi*> scenario_headline(const RunRecord& record) {
+  std::vector<const Kpi*> out;
+  for (const std::string& name : headline_kpis(record))
+    for (const Kpi& kpi : record.kpis)
+      if (kpi.name == name) out.push_back(&kpi);
+  return out;
+}
+
+}  // namespace
+
+std::string headline_section(const Context& c) {
+  const std::vector<const Kpi*> headline = scenario_headline(c.record);
+  if (headline.empty()) return {};
+  return "<p>The measures this scenario is judged by (its <code>headline_kpis</code>), over replications; every KPI "
+         "follows under Key performance indicators.</p>\n" + kpi_table(headline, "headline-row");
+}
+
+std::string kpi_section(const Context& c) {
+  if (c.record.kpis.empty()) return {};
+  std::vector<const Kpi*> all;
+  for (const Kpi& kpi : c.record.kpis) all.push_back(&kpi);
+  return "<p>Each KPI over replications: the mean, its 95 % confidence interval (Student t), and the 5th, 50th and 95th "
+         "percentiles of the replication values.</p>\n" + kpi_table(all, "kpi-row");
+}
+
+// One histogram per headline KPI: the scenario's headline_kpis in their order when it has them, else the catalogue's
+// headline flags in catalogue order.
 std::string histogram_section(const Context& c) {
+  std::vector<const Kpi*> kpis = scenario_headline(c.record);
+  if (kpis.empty())
+    for (const Kpi& kpi : c.record.kpis)
+      if (is_headline(kpi.name)) kpis.push_back(&kpi);
   std::string out;
-  for (const Kpi& kpi : c.record.kpis)
-    if (is_headline(kpi.name) && !kpi.per_replication.empty()) {
+  for (const Kpi* row : kpis)
+    if (const Kpi& kpi = *row; !kpi.per_replication.empty()) {
       const std::string title = title_for(kpi.name, kpi.description);
       out += figure(svg::histogram(kpi.per_replication, {title, axis_title(title, kpi.units), kpi.description, kpi.units}),
                     title, fmt::format("{} ({}); one value per replication", kpi.description, kpi.name), "hist");

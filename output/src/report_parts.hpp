@@ -19,6 +19,7 @@ struct Context {
 std::string run_section(const Context& c);            // report_run.cpp
 std::string scenario_section(const Context& c);       // report_run.cpp
 std::string scenario_text_section(const Context& c);  // report_run.cpp
+std::string headline_section(const Context& c);       // report_kpis.cpp
 std::string kpi_section(const Context& c);            // report_kpis.cpp
 std::string histogram_section(const Context& c);      // report_kpis.cpp
 std::string daily_section(const Context& c);          // report_series.cpp

@@ -85,7 +85,9 @@ const std::array<KpiInfo, kKpiCount>& kpi_catalogue() {
       {"discharged_usual_residence_pct", "%",
        "discharges from acute beds (alive) to the person's usual place of residence: their own home, with or without support, or "
        "back to their care home (BCF metric)", "Discharged to usual place of residence", false, Better::Higher},
-      {"discharged_usual_residence_65plus_pct", "%", "the same for people aged 65+", "", false, Better::Higher},
+      {"discharged_usual_residence_65plus_pct", "%",
+       "discharges of people 65+ from acute beds (alive) to their usual place of residence: own home or their care home",
+       "Discharged to usual place of residence, 65+", false, Better::Higher},
       {"gp_unmet_appointments", "appointments", "GP appointment demand above available slots", "", false, Better::Lower},
       {"opel4_days", "site-days", "days at OPEL 4 (midnight), summed over sites; 0 when winter.opel is off", "", false, Better::Lower},
       {"escalation_bed_days", "bed-days", "escalation beds open (time integral), all sites", "", false, Better::Lower},
