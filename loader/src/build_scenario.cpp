@@ -53,7 +53,8 @@ std::vector<std::string> read_headline_kpis(const At& at, const scenario::Scenar
     if (!info) item.fail(fmt::format("unknown KPI \"{}\"", shorten(name)), suggestion_hint(name, names, "KPIs"));
     if (!scenario::kpi_written(*info, s))
       item.fail(fmt::format("KPI \"{}\" is not written by this scenario", name),
-                fmt::format("it needs `{}`: add that section or remove the KPI", module_key(info->module)));
+                fmt::format("it needs `{}`: add that section, or remove the KPI from headline_kpis (restate the list in "
+                            "your file if it is inherited)", module_key(info->module)));
     if (std::find(out.begin(), out.end(), name) != out.end()) item.fail(fmt::format("KPI \"{}\" is listed twice", name), "list each KPI once");
     out.push_back(name);
   }

@@ -84,10 +84,14 @@ Recorder::DischargeFacts AcuteBeds::discharge_facts(const Patient& p, double now
   const double ready = std::isnan(p.ready_at) ? now : std::min(p.ready_at, now);
   f.ready_date_counted = population.band_is_adult[p.band] && day_of(now) > day_of(p.admitted_at);
   f.days_after_ready = day_of(now) - day_of(ready);
-  // Home without new support or with support at home (P0, P1, a virtual ward), or back to the care home they live in;
-  // a rehabilitation bed (P2) or a new care-home place (P3) is not where they usually live.
-  const bool stepped_down = p.episode.virtual_ward_stay > 0;
-  f.usual_residence = p.holds_care_home_place || stepped_down || p.episode.pathway == Pathway::P0 || p.episode.pathway == Pathway::P1;
+  // Home without new support or with support at home (P0, P1; a virtual-ward step-down is on P0), or back to the care
+  // home they live in; a rehabilitation bed (P2) or a new care-home place (P3) is not where they usually live, unless
+  // the scenario has no such service and they go home instead (Discharge::start_pathway).
+  const Scenario& s = ctx_.scenario;
+  const Pathway pathway = p.episode.pathway;
+  const bool goes_home = pathway == Pathway::P0 || pathway == Pathway::P1 || (pathway == Pathway::P2 && !s.intermediate_care) ||
+                         (pathway == Pathway::P3 && !s.care_homes);
+  f.usual_residence = p.holds_care_home_place || goes_home;
   f.aged_65plus = population.band_is_65plus[p.band];
   return f;
 }

@@ -8,6 +8,7 @@
 #include "acute_sites.hpp"
 #include "after_discharge.hpp"
 #include "care_homes.hpp"
+#include "conditions.hpp"
 #include "discharge.hpp"
 #include "downstream_care.hpp"
 
@@ -77,7 +78,11 @@ void place_census(Context& ctx, const CensusServices& services) {
     const std::string origin = origin_of(s, person);
     auto it = std::find_if(counters.begin(), counters.end(), [&](const auto& c) { return c.first == origin; });
     if (it == counters.end()) it = counters.insert(counters.end(), {origin, 0});
-    ids[i] = ctx.new_patient(origin, it->second++, person.locality, person.band);
+    const std::uint64_t index = it->second++;
+    ids[i] = ctx.new_patient(origin, index, person.locality, person.band);
+    // A census holds no condition: drawn as an arrival's is, from the person's own "condition/<origin>" stream.
+    if (!s.admission.condition_shares.empty())
+      ctx.patients[ids[i]].condition = pick_condition(s, ctx.family("condition/" + origin).entity(index).uniform(), person.band);
   }
   for (std::size_t i = 0; i < census.people.size(); ++i)
     if (!(census.people[i].kind == CensusKind::CareHome && census.people[i].status == CensusStatus::Waiting))

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "acute_sites.hpp"
+#include "conditions.hpp"
 #include "emergency_department.hpp"
 #include "router.hpp"
 #include "scheme_effects.hpp"
@@ -120,13 +121,7 @@ const engine::StreamFamily* EmergencyDemand::condition_origin(std::size_t locali
 
 Condition EmergencyDemand::draw_condition(const engine::StreamFamily* condition_origin, std::uint64_t index, std::size_t band) const {
   if (!condition_origin) return Condition::Other;
-  double u = condition_origin->entity(index).uniform();
-  const auto& shares = ctx_.scenario.admission.condition_shares;
-  for (std::size_t c = 0; c < shares.size(); ++c) {
-    u -= shares[c][band];
-    if (u < 0) return static_cast<Condition>(c + 1);
-  }
-  return Condition::Other;
+  return pick_condition(ctx_.scenario, condition_origin->entity(index).uniform(), band);
 }
 
 const engine::StreamFamily* EmergencyDemand::virtual_ward_origin(std::size_t locality, Origin origin) const {

@@ -79,7 +79,7 @@ void use_warmup_of(const Scenario& base, Scenario& option) {
 std::string warmup_warning(const Scenario& scenario) {
   if (!scenario.planned_care || scenario.run.warmup_days >= kPlannedCareWarmupDays) return {};
   return fmt::format("planned care: a warm-up of {} days is shorter than the {} the waiting lists need to fill from "
-                     "empty{}, so the RTT waiting list, 18-week % and 52-week waiters are biased low; set "
+                     "empty{}, so the RTT waiting list and 52-week waiters are biased low and the 18-week % high; set "
                      "run.warmup_days: {} or more, or leave planned care out (planned_care: null)",
                      scenario.run.warmup_days, kPlannedCareWarmupDays, scenario.census ? " (a census holds no waiting list)" : "",
                      kPlannedCareWarmupDays);

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "pfsim/engine/stats.hpp"
+#include "pfsim/models/warmup.hpp"
 #include "pfsim/run/bad_argument.hpp"
 #include "pfsim/run/replications.hpp"
 #include "pfsim/run/run_record.hpp"
@@ -141,6 +142,8 @@ ComparisonResult run_comparison(const Comparison& comparison, std::size_t thread
     const std::string& label = comparison.labels[k];
     record.extra_meta.emplace_back("option_" + label, scenarios[k].name);
     record.extra_meta.emplace_back("option_" + label + "_warmup_days", fmt::format("{}", scenarios[k].run.warmup_days));
+    if (const std::string warning = models::warmup_warning(scenarios[k]); !warning.empty())
+      record.extra_meta.emplace_back("option_" + label + "_warmup_warning", warning);
     table += fmt::format("{}  ({}; warm-up {} days)\n", label, scenarios[k].name, scenarios[k].run.warmup_days);
     PairedTable paired(record, table);
     const Results& a = results.front();
@@ -151,6 +154,13 @@ ComparisonResult run_comparison(const Comparison& comparison, std::size_t thread
     };
     const auto sides = [&](const scenario::KpiInfo& info) {
       return PairedTable::Sides{scenario::kpi_written(info, base), scenario::kpi_written(info, scenarios[k])};
+    };
+    // By locality only the rows whose CI excludes 0 print (all with --by-locality); a row without a difference (n/a)
+    // prints only with --by-locality, since "excludes 0" means nothing for it.
+    const auto none = [](std::size_t, const engine::Summary&) { return false; };
+    const auto locality_rows = [&](PairedTable::Sides s) -> std::function<bool(std::size_t, const engine::Summary&)> {
+      if (all_locality_rows) return every;
+      return s.base && s.option ? std::function<bool(std::size_t, const engine::Summary&)>(marked) : none;
     };
     const auto& kpis = scenario::kpi_catalogue();
     for (std::size_t i = 0; i < kpis.size(); ++i)
@@ -167,7 +177,7 @@ ComparisonResult run_comparison(const Comparison& comparison, std::size_t thread
     for (std::size_t i = 0; i < by_locality.size(); ++i)
       if (written(by_locality[i])) paired.add(fmt::format("/compare/{}/by_locality/{}", label, by_locality[i].name), n, localities.size(),
                  [&](bool is_base, std::size_t r, std::size_t l) { return (is_base ? a : b)[r].by_locality[i][l]; }, localities,
-                 std::string(by_locality[i].name), all_locality_rows ? every : marked, sides(by_locality[i]));
+                 std::string(by_locality[i].name), locality_rows(sides(by_locality[i])), sides(by_locality[i]));
     // Travel burden by locality (+ all localities); a scenario without routing routes nobody (zeros).
     if (!base.routing && !scenarios[k].routing) continue;
     const auto& travel = scenario::travel_catalogue();

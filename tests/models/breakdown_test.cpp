@@ -27,7 +27,8 @@ const std::set<Kpi> kCounts = {Kpi::AeAttendances,      Kpi::Nea,               
                                Kpi::DtocDailyDelaysNhs, Kpi::DtocDailyDelaysSocialCare, Kpi::DtocDailyDelaysBoth,
                                Kpi::DtocDailyDelaysNonAcute, Kpi::LosOver21d,        Kpi::GpUnmetAppointments, Kpi::Opel4Days,
                                Kpi::EscalationBedDays,  Kpi::NctrMidnight,       Kpi::NctrMidnightP0,     Kpi::NctrMidnightP1,
-                               Kpi::NctrMidnightP2,     Kpi::NctrMidnightP3};
+                               Kpi::NctrMidnightP2,     Kpi::NctrMidnightP3,     Kpi::FallsAdmissions65plus,
+                               Kpi::AcscChronicAdmissions, Kpi::AcscUrgentAdmissions};
 
 std::string name(Kpi k) { return std::string(kpi_catalogue()[static_cast<std::size_t>(k)].name); }
 double sum(const std::vector<double>& v) {

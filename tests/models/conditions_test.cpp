@@ -14,7 +14,7 @@ Scenario with_conditions(std::vector<double> falls, std::vector<double> chronic,
   return s;
 }
 
-bool is_condition_kpi(std::size_t k) { return k >= static_cast<std::size_t>(Kpi::FallsAdmissions65plus); }
+bool is_condition_kpi(std::size_t k) { return kpi_catalogue()[k].module == KpiModule::Conditions; }
 
 TEST(Conditions, DrawingThemChangesNoOtherResult) {
   const Scenario without = testing::whole_system(false);

@@ -20,6 +20,7 @@
 #include "pfsim/output/output.hpp"
 #include "pfsim/loader/load.hpp"
 #include "progress.hpp"
+#include "pfsim/models/warmup.hpp"
 #include "pfsim/run/compare.hpp"
 
 namespace pfsim::cli {
@@ -66,6 +67,10 @@ int compare(const CompareOptions& options) {
   for (const auto& file : options.scenarios) labels.push_back(option_label(file));
   const Comparison comparison = prepare_comparison(std::move(scenarios), std::move(labels), options.scenarios);
   const scenario::Scenario& base = comparison.scenarios.front();
+  // Every option runs with the base's warm-up; one with planned care may need more than the base does.
+  for (std::size_t k = 0; k < comparison.scenarios.size(); ++k)
+    if (const std::string warning = models::warmup_warning(comparison.scenarios[k]); !warning.empty())
+      fmt::print(stderr, "pfsim: WARNING: {}: {} (recorded in /meta)\n", comparison.labels[k], warning);
   const std::size_t threads = options.threads > 0 ? static_cast<std::size_t>(options.threads)
                                                   : std::max(1u, std::thread::hardware_concurrency());
   ComparisonResult result;

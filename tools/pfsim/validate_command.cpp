@@ -33,7 +33,8 @@ Command add_validate_command(CLI::App& app) {
         fmt::print("offered load (a = arrivals/day x mean days held; rho = a / capacity):\n{}", models::format_offered_load(loads));
         if (const std::string warning = models::offered_load_warning(loads); !warning.empty())
           fmt::print(stderr, "{}: warning: offered load at or above capacity: {} (its queue grows without bound)\n", file, warning);
-        if (const std::string warning = models::warmup_warning(s); !warning.empty())
+        // `warmup_days: auto` is chosen by the pilot of `pfsim run`, which checks it then.
+        if (const std::string warning = s.run.warmup_auto ? std::string() : models::warmup_warning(s); !warning.empty())
           fmt::print(stderr, "{}: warning: {}\n", file, warning);
       } catch (const loader::ScenarioError& e) {
         fmt::print(stderr, "{}\n", e.what());
