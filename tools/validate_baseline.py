@@ -80,11 +80,14 @@ NATIONAL_REFERENCES = [
          source="NHS Constitution RTT standard; seeds/002 L1063-L1066, L1102-L1104"),
     dict(label="rtt_52w_waiters", kpi="rtt_52w_waiters", limit=0,
          text="none (SUFT's 2019/20 plan)", source="seeds/001 L5085, L5936"),
-    # Admission conditions (rows only when the file has them): the baseline's shares were sized to these.
+    # Admission conditions (rows only when the file has them): the baseline's shares were sized to these, so the rows
+    # check the sizing arithmetic, not the model.
     dict(label="falls_admissions_65plus_per_100k", kpi="falls_admissions_65plus_per_100k", point=2100,
-         text="England ≈ 2,100 per 100k 65+", source=f"{NATIONAL}; PHOF C29 (age-standardised; the model's is crude)"),
+         text="England ≈ 2,100 per 100k 65+ (shares sized to it)",
+         source=f"{NATIONAL}; PHOF C29 (age-standardised; the model's is crude)"),
     dict(label="acsc_chronic_admissions_per_100k", kpi="acsc_chronic_admissions_per_100k", point=800,
-         text="England ≈ 800 per 100k", source=f"{NATIONAL}; NHS OF 2.3.i (indirectly standardised; the model's is crude)"),
+         text="England ≈ 800 per 100k (shares sized to it)",
+         source=f"{NATIONAL}; NHS OF 2.3.i (indirectly standardised; the model's is crude)"),
 ]
 
 # England's all-types 4-hour % by calendar month, 2019/20: NHS England, A&E Attendances and Emergency Admissions
