@@ -1,7 +1,8 @@
 // Every label of every chart inside its viewBox: long y-axis titles, wide tick numbers, long scheme names; target
 // lines inside the axes they mark.
-#include <regex>
+#include <cmath>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -24,18 +25,30 @@ std::size_t count(const std::string& text, const std::string& what) {
   return n;
 }
 
-// The y coordinate of the first <line> with class `css_class` (a horizontal line: y1 == y2).
-double line_y(const std::string& svg, const std::string& css_class) {
-  const std::regex re(R"re(<line x1="[-0-9.]+" y1="([-0-9.]+)" x2="[-0-9.]+" y2="[-0-9.]+" class=")re" + css_class + "\"");
-  std::smatch m;
-  return std::regex_search(svg, m, re) ? std::stod(m[1]) : -1;
+// The value of attribute `name` ("y1") in the first <line ...> element whose class is `css_class`; NaN if none.
+// Plain string search, not <regex>: GCC 12's <regex> trips -Wmaybe-uninitialized under the sanitizer build.
+double line_attribute(const std::string& svg, const std::string& css_class, const std::string& name) {
+  const std::string marker = "class=\"" + css_class + "\"";
+  for (auto at = svg.find("<line "); at != std::string::npos; at = svg.find("<line ", at + 1)) {
+    const std::string element = svg.substr(at, svg.find('>', at) - at);
+    if (element.find(marker) == std::string::npos) continue;
+    const auto value = element.find(" " + name + "=\"");
+    if (value == std::string::npos) continue;
+    return std::stod(element.substr(value + name.size() + 3));
+  }
+  return std::nan("");
 }
 
-// The x1 and x2 of the first <line> with class `css_class`.
+// The y coordinate of the first <line> with class `css_class` (a horizontal line: y1 == y2); -1 if none.
+double line_y(const std::string& svg, const std::string& css_class) {
+  const double y = line_attribute(svg, css_class, "y1");
+  return std::isnan(y) ? -1 : y;
+}
+
+// The x1 and x2 of the first <line> with class `css_class`; (-1, -1) if none.
 std::pair<double, double> line_xs(const std::string& svg, const std::string& css_class) {
-  const std::regex re(R"re(<line x1="([-0-9.]+)" y1="[-0-9.]+" x2="([-0-9.]+)" y2="[-0-9.]+" class=")re" + css_class + "\"");
-  std::smatch m;
-  return std::regex_search(svg, m, re) ? std::pair{std::stod(m[1]), std::stod(m[2])} : std::pair{-1.0, -1.0};
+  const double x1 = line_attribute(svg, css_class, "x1"), x2 = line_attribute(svg, css_class, "x2");
+  return std::isnan(x1) || std::isnan(x2) ? std::pair{-1.0, -1.0} : std::pair{x1, x2};
 }
 
 TEST(ChartLayout, LongYAxisTitlesFitInsideTheViewBox) {
