@@ -6,15 +6,12 @@
 #include <gtest/gtest.h>
 
 #include "pfsim/output/report.hpp"
+#include "text_count.hpp"
 
 namespace pfsim::output {
 namespace {
 
-std::size_t count(const std::string& text, const std::string& what) {
-  std::size_t n = 0;
-  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
-  return n;
-}
+using pfsim::output::testing::count;
 
 DailySeries series(std::string name, std::string units, float value) {
   DailySeries s{std::move(name), std::move(units), "a daily series", 3, 10, std::vector<float>(30, value)};

@@ -9,15 +9,12 @@
 
 #include "pfsim/output/error.hpp"
 #include "pfsim/output/report.hpp"
+#include "text_count.hpp"
 
 namespace pfsim::output {
 namespace {
 
-std::size_t count(const std::string& text, const std::string& what) {
-  std::size_t n = 0;
-  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
-  return n;
-}
+using pfsim::output::testing::count;
 
 RunRecord small_record() {
   RunRecord r;

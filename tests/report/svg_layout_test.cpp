@@ -9,6 +9,7 @@
 
 #include "pfsim/output/svg_charts.hpp"
 #include "svg_fit.hpp"
+#include "text_count.hpp"
 
 namespace pfsim::output::svg {
 namespace {
@@ -19,11 +20,7 @@ FanBands flat_bands(std::size_t days, double lo, double mid, double hi) {
   return {std::vector<double>(days, lo), std::vector<double>(days, mid), std::vector<double>(days, hi)};
 }
 
-std::size_t count(const std::string& text, const std::string& what) {
-  std::size_t n = 0;
-  for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
-  return n;
-}
+using pfsim::output::testing::count;
 
 // The value of attribute `name` ("y1") in the first <line ...> element whose class is `css_class`; NaN if none.
 // Plain string search, not <regex>: GCC 12's <regex> trips -Wmaybe-uninitialized under the sanitizer build.
