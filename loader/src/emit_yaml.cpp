@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <stdexcept>
 
 #include <fmt/format.h>
 
@@ -10,6 +11,21 @@
 namespace pfsim::loader::detail {
 namespace {
 
+// A literal block (|) reads back exactly only for text that ends in one line break, starts with no space or break
+// (its indentation is taken from the first line) and holds no carriage return; anything else is written quoted.
+bool reads_back_as_literal(const std::string& text) {
+  if (text.size() < 2 || text.back() != '\n' || text[text.size() - 2] == '\n') return false;
+  if (text.front() == ' ' || text.front() == '\t' || text.front() == '\n') return false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20 && c != '\n') return false;
+    if (c == ' ' && text[i + 1] == '\n') return false;  // trailing spaces on a line
+    if (c == '\n' && i + 1 < text.size() && (text[i + 1] == ' ' || text[i + 1] == '\t')) return false;
+    if (c == 0x7f || c == 0xc2 || c == 0xe2 || c == 0xef) return false;  // DEL, and NEL/LS/PS/BOM lead bytes
+  }
+  return true;
+}
+
 std::string child_path(const std::string& parent, const std::string& key) { return parent.empty() ? key : parent + "." + key; }
 
 // [9450, 25473, ...] on one line reads like the source; lists of maps (sites) stay in block style.
@@ -17,7 +33,8 @@ void emit(YAML::Emitter& out, const SourceNode& node, const std::string& path, c
   switch (node.kind) {
     case SourceNode::Kind::Null: out << YAML::Null; break;
     case SourceNode::Kind::Scalar:
-      if (node.text.find('\n') != std::string::npos) out << YAML::Literal;  // e.g. an embedded census CSV, one row a line
+      if (node.text.find('\n') != std::string::npos)  // e.g. an embedded census CSV, one row a line
+        out << (reads_back_as_literal(node.text) ? YAML::Literal : YAML::DoubleQuoted);
       else if (node.quoted) out << YAML::DoubleQuoted;
       out << node.text;
       break;
@@ -58,6 +75,7 @@ void emit(YAML::Emitter& out, const SourceNode& node, const std::string& path, c
 std::string emit_yaml(const SourceNode& root, const std::map<std::string, std::string>& comments) {
   YAML::Emitter out;
   emit(out, root, "", comments);
+  if (!out.good()) throw std::logic_error("emit_yaml: " + out.GetLastError());
   return std::string(out.c_str()) + "\n";
 }
 

@@ -9,6 +9,7 @@
 #include "includes.hpp"
 #include "overrides.hpp"
 #include "parse_yaml.hpp"
+#include "round_trip.hpp"
 #include "pfsim/loader/census_csv.hpp"
 
 namespace pfsim::loader {
@@ -102,6 +103,7 @@ scenario::Scenario build_scenario(const ScenarioDocument& document) {
       census->entries.push_back({"csv", text.origin, std::move(text)});
     }
   scenario.resolved_yaml = detail::emit_yaml(root);
+  detail::check_round_trip(root, scenario.resolved_yaml);
   return scenario;
 }
 

@@ -152,6 +152,24 @@ TEST(LoadBaseline, ResolvedYamlReloadsToTheSameScenario) {
   EXPECT_NEAR(again.admission.los[2].mean(), s.admission.los[2].mean(), 1e-9);
 }
 
+// Text a literal block (|) cannot hold exactly (a leading space, a trailing space or line break, a carriage
+// return) is written quoted, so the resolved text reads back as the same name.
+TEST(LoadMinimal, ResolvedYamlKeepsAwkwardMultiLineTextExactly) {
+  for (const std::string name : {"  indented\\nsecond", "ends in a break\\n\\n", "trailing space \\nx", "cr\\r\\nlf\\n",
+                                  "\\nstarts with a break", "tab\\n\\tindented"}) {
+    const auto s = load_scenario(good("minimal.yaml"), {"name=\"" + name + "\""});
+    const auto copy = std::filesystem::temp_directory_path() / "pfsim-resolved-awkward.yaml";
+    {
+      std::ofstream out(copy);
+      out << s.resolved_yaml;
+    }
+    const auto again = load_scenario(copy);
+    std::filesystem::remove(copy);
+    EXPECT_EQ(again.name, s.name) << s.resolved_yaml;
+    EXPECT_EQ(again.resolved_yaml, s.resolved_yaml);
+  }
+}
+
 TEST(LoadMinimal, OnlyRequiredSectionsLoadWithDefaultsAndModulesOff) {
   const auto s = load_scenario(good("minimal.yaml"));
   EXPECT_EQ(s.population.age_bands, (std::vector<std::string>{"all"}));
