@@ -34,6 +34,7 @@ scenario::VirtualWardSettings build_virtual_wards(const At& virtual_wards, const
                                                  const std::vector<scenario::Site>& sites);
 /// `planned_care:` RTT referrals, theatres and elective beds (build_planned_care.cpp); needs sites, population and
 /// ae.site_choice built first.
+scenario::AmbulanceSettings build_ambulance(const At& ambulance, const scenario::Scenario& scenario);
 scenario::PlannedCareSettings build_planned_care(const At& planned_care, const scenario::Scenario& scenario);
 /// `seasons:` the ordinary year's monthly multipliers and outbreaks (build_seasons.cpp).
 scenario::SeasonSettings build_seasons(const At& seasons, const scenario::Population& population, const std::vector<scenario::Site>& sites);
@@ -53,6 +54,8 @@ loader::ParameterUncertainty build_parameter_uncertainty(const At& section, cons
 
 // Shared by the section builders ------------------------------------------------------------------
 
+/// A constant number of `staff` (clinicians, vehicles) or an hourly rota {weekday: [24], weekend: [24]}; never all zero.
+scenario::ClinicianRota read_rota(const At& at, std::string_view staff);
 /// A list with one number per age band, each read with `read_one`.
 std::vector<double> read_per_band(const At& at, const scenario::Population& population,
                                   double (*read_one)(const At&));

@@ -37,6 +37,7 @@ std::string_view module_key(scenario::KpiModule module) {
     case scenario::KpiModule::VirtualWards: return "virtual_wards:";
     case scenario::KpiModule::PlannedCare: return "planned_care:";
     case scenario::KpiModule::Conditions: return "admission.conditions:";
+    case scenario::KpiModule::Ambulance: return "ambulance:";
     case scenario::KpiModule::Always: break;
   }
   return "";
@@ -69,7 +70,7 @@ scenario::Scenario build_scenario(const SourceNode& root) {
   top.check_keys({"pfsim", "name", "extends", "run", "population", "sites", "ae", "admission", "discharge",
                   "reablement", "intermediate_care", "care_homes", "readmission", "primary_care", "seasons", "winter",
                   "calibration", "parameter_uncertainty", "schemes", "qipp_target_gbp", "scheme_tariff", "kpi_targets", "census", "routing",
-                  "virtual_wards", "planned_care", "headline_kpis"});
+                  "virtual_wards", "planned_care", "ambulance", "headline_kpis"});
   check_schema_version(top);
 
   scenario::Scenario scenario;
@@ -91,6 +92,7 @@ scenario::Scenario build_scenario(const SourceNode& root) {
   if (auto routing = top.get("routing")) scenario.routing = build_routing(*routing, scenario.population, scenario.sites);
   if (auto wards = module_section(top, "virtual_wards")) scenario.virtual_wards = build_virtual_wards(*wards, scenario.population, scenario.sites);
   if (auto planned = module_section(top, "planned_care")) scenario.planned_care = build_planned_care(*planned, scenario);
+  if (auto ambulance = module_section(top, "ambulance")) scenario.ambulance = build_ambulance(*ambulance, scenario);
   build_schemes(top, scenario);  // schemes, qipp_target_gbp, scheme_tariff, kpi_targets (build_schemes.cpp)
   if (auto census = module_section(top, "census")) scenario.census = build_census(*census, scenario);
   if (auto headline = top.get("headline_kpis")) scenario.headline_kpis = read_headline_kpis(*headline, scenario);

@@ -17,8 +17,10 @@ std::array<int, 24> read_hours(const At& at) {
   return hours;
 }
 
+}  // namespace
+
 // A constant ("clinicians: 16") or an hourly rota for weekdays and weekends.
-scenario::ClinicianRota read_rota(const At& at) {
+scenario::ClinicianRota read_rota(const At& at, std::string_view staff) {
   scenario::ClinicianRota rota;
   if (at.node().kind == SourceNode::Kind::Map) {
     at.check_keys({"weekday", "weekend"});
@@ -29,21 +31,25 @@ scenario::ClinicianRota read_rota(const At& at) {
     rota.weekday.fill(constant);
     rota.weekend.fill(constant);
   } else {
-    at.fail(fmt::format("expected a number of clinicians or {{weekday: [...], weekend: [...]}}, got {}", describe(at.node())),
-            "write `clinicians: 16` or an hourly rota with 24 numbers each for weekday and weekend");
+    at.fail(fmt::format("expected a number of {} or {{weekday: [...], weekend: [...]}}, got {}", staff, describe(at.node())),
+            fmt::format("write `{}: 16` or an hourly rota with 24 numbers each for weekday and weekend", at.key()));
   }
   // With nobody ever on duty the A&E queue only grows: almost certainly a typo, and it would exhaust memory.
   const auto total = std::accumulate(rota.weekday.begin(), rota.weekday.end(), 0L) +
                      std::accumulate(rota.weekend.begin(), rota.weekend.end(), 0L);
-  if (total == 0) at.fail("no clinicians on duty at any hour", "give at least one clinician, or remove the site's `ae:` block");
+  if (total == 0)
+    at.fail(fmt::format("no {} on duty at any hour", staff),
+            staff == "clinicians" ? "give at least one clinician, or remove the site's `ae:` block" : "give at least one");
   return rota;
 }
+
+namespace {
 
 scenario::SiteAe read_site_ae(const At& at) {
   at.expect_map("A&E settings (clinicians, treatment, triage, cubicles, minors)");
   at.check_keys({"clinicians", "treatment", "triage", "cubicles", "minors"});
   scenario::SiteAe ae;
-  ae.clinicians = read_rota(at.require("clinicians", "add `clinicians: 16` or an hourly rota"));
+  ae.clinicians = read_rota(at.require("clinicians", "add `clinicians: 16` or an hourly rota"), "clinicians");
   ae.treatment = read_distribution(at.require("treatment", R"~(add e.g. `treatment: "lognormal(mean=40min, sd=35min)"`)~"));
   if (auto triage = at.get("triage")) ae.triage = read_distribution(*triage);
   if (auto cubicles = at.get("cubicles")) {
@@ -55,7 +61,7 @@ scenario::SiteAe read_site_ae(const At& at) {
     minors->expect_map("minors stream settings (clinicians, treatment, type)");
     minors->check_keys({"clinicians", "treatment", "type"});
     scenario::MinorsStream stream;
-    stream.clinicians = read_rota(minors->require("clinicians", "add `clinicians: 4` or an hourly rota for the minors stream"));
+    stream.clinicians = read_rota(minors->require("clinicians", "add `clinicians: 4` or an hourly rota for the minors stream"), "clinicians");
     stream.treatment = read_distribution(minors->require("treatment", R"~(add e.g. `treatment: "lognormal(mean=25min, sd=20min)"`)~"));
     if (auto type = minors->get("type")) {
       stream.department_type = static_cast<int>(read_integer(*type, 1, 3));

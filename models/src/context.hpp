@@ -15,6 +15,7 @@
 
 namespace pfsim::models {
 
+class AmbulanceService;
 class CareHomes;
 class HomeAt91Days;
 class VirtualWards;
@@ -37,6 +38,8 @@ class Context {
   VirtualWards* virtual_wards = nullptr;
   /// The care homes, or null without them (set by LocalSystem): where a resident goes back to after A&E or hospital.
   CareHomes* care_homes = nullptr;
+  /// The ambulance service, or null without `ambulance:` (set by LocalSystem): A&E tells it of handovers.
+  AmbulanceService* ambulance = nullptr;
   /// The ASCOF 2B day-91 follow-up (set by LocalSystem): told when a person it follows leaves the model.
   HomeAt91Days* home_at_91d = nullptr;
   /// Where the follow-up of the measured arrival cohorts stops at the latest (measure_to + kFollowUpDays); demand

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "acute_sites.hpp"
+#include "ambulance_service.hpp"
 #include "conditions.hpp"
 #include "emergency_department.hpp"
 #include "router.hpp"
@@ -46,6 +48,11 @@ EmergencyDemand::EmergencyDemand(Context& ctx, AcuteSites& sites, std::vector<Em
         condition_family_.push_back(ctx.family("condition/" + *origin));
       resident_condition_family_.push_back(ctx.family("condition/patient/care_home_resident/" + name));
     }
+    if (s.ambulance) {  // likewise for who arrives by ambulance and their vehicle's job
+      for (const auto* origin : {&ae_origin_.back(), &direct_origin_.back(), &displaced_origin_.back()})
+        ambulance_family_.push_back(ctx.family("ambulance/" + *origin));
+      resident_ambulance_family_.push_back(ctx.family("ambulance/patient/care_home_resident/" + name));
+    }
     if (s.virtual_wards)  // likewise for virtual-ward draws (step-up, step-down)
       for (const auto* origin : {&ae_origin_.back(), &direct_origin_.back(), &displaced_origin_.back()})
         virtual_ward_family_.push_back(ctx.family(Context::virtual_ward_origin(*origin)));
@@ -58,7 +65,7 @@ EmergencyDemand::EmergencyDemand(Context& ctx, AcuteSites& sites, std::vector<Em
     if (!schemes_ || !schemes_->has(SchemeTarget::AeAttendances) ||
         !schemes_->avoided(SchemeTarget::AeAttendances, t, locality, band, ae_origin_[locality], index))
       attend(ctx_.new_patient(ae_family_[locality], index, locality, band, virtual_ward_origin(locality, Origin::Ae)),
-             route_origin(locality, Origin::Ae), index, condition_origin(locality, Origin::Ae));
+             route_origin(locality, Origin::Ae), index, condition_origin(locality, Origin::Ae), ambulance_origin(locality, Origin::Ae));
     const double next = ae_[locality].next(t);
     if (std::isfinite(next)) ctx_.sim.schedule_at(next, ae_handler_, locality);
   });
@@ -108,7 +115,8 @@ void EmergencyDemand::displaced_attendance(std::size_t locality) {
                                               virtual_ward_origin(locality, Origin::Displaced));
   Patient& p = ctx_.patients[id];
   p.band = static_cast<std::uint8_t>(ae_[locality].pick_band(ctx_.sim.now(), p.rng));
-  attend(id, route_origin(locality, Origin::Displaced), index, condition_origin(locality, Origin::Displaced));
+  attend(id, route_origin(locality, Origin::Displaced), index, condition_origin(locality, Origin::Displaced),
+         ambulance_origin(locality, Origin::Displaced));
 }
 
 const engine::StreamFamily* EmergencyDemand::route_origin(std::size_t locality, Origin origin) const {
@@ -124,6 +132,10 @@ Condition EmergencyDemand::draw_condition(const engine::StreamFamily* condition_
   return pick_condition(ctx_.scenario, condition_origin->entity(index).uniform(), band);
 }
 
+const engine::StreamFamily* EmergencyDemand::ambulance_origin(std::size_t locality, Origin origin) const {
+  return ambulance_family_.empty() ? nullptr : &ambulance_family_[locality * 3 + static_cast<std::size_t>(origin)];
+}
+
 const engine::StreamFamily* EmergencyDemand::virtual_ward_origin(std::size_t locality, Origin origin) const {
   return virtual_ward_family_.empty() ? nullptr : &virtual_ward_family_[locality * 3 + static_cast<std::size_t>(origin)];
 }
@@ -131,12 +143,14 @@ const engine::StreamFamily* EmergencyDemand::virtual_ward_origin(std::size_t loc
 void EmergencyDemand::resident_attends(std::uint32_t id, std::uint64_t index) {
   const std::size_t locality = ctx_.patients[id].locality;
   attend(id, resident_route_family_.empty() ? nullptr : &resident_route_family_[locality], index,
-         resident_condition_family_.empty() ? nullptr : &resident_condition_family_[locality]);
+         resident_condition_family_.empty() ? nullptr : &resident_condition_family_[locality],
+         resident_ambulance_family_.empty() ? nullptr : &resident_ambulance_family_[locality]);
 }
 
 void EmergencyDemand::attend(std::uint32_t id, const engine::StreamFamily* route_origin, std::uint64_t index,
-                             const engine::StreamFamily* condition_origin) {
+                             const engine::StreamFamily* condition_origin, const engine::StreamFamily* ambulance_origin) {
   Patient& p = ctx_.patients[id];
+  p.by_ambulance = false;  // a care-home resident's record is reused for each of their attendances
   const std::size_t locality = p.locality, band = p.band;
   p.condition = draw_condition(condition_origin, index, band);
   const Scenario& s = ctx_.scenario;
@@ -168,6 +182,11 @@ void EmergencyDemand::attend(std::uint32_t id, const engine::StreamFamily* route
     const double u = p.rng.uniform();
     p.minors = !p.admit && u < s.ae.minors_share[band];
   }
+  // Who arrives by ambulance follows from the outcome (admitted patients far more often), from the person's own
+  // stream so no other draw moves. A conveyed patient not to be admitted may still be streamed to minors.
+  std::optional<engine::Stream> ambulance_rng;
+  if (ambulance_origin) ambulance_rng = ambulance_origin->entity(index);
+  const bool conveyed = ambulance_rng && ctx_.ambulance->conveys(p, ambulance_rng->uniform());
   p.from_ae = true;
   p.ae_arrival = ctx_.sim.now();
   ctx_.patients.set_stage(p, Stage::InAe);
@@ -176,6 +195,10 @@ void EmergencyDemand::attend(std::uint32_t id, const engine::StreamFamily* route
   Router::Route route{site, 0.0};
   if (router_) route = router_->attendance(p, site, *route_origin, index);
   p.site = static_cast<std::uint8_t>(route.site);
+  if (conveyed) {  // taken by the crew straight to the site that provides the service; arrives after the job's drive
+    p.ae_arrival = kNever;
+    return ctx_.ambulance->call(id, *ambulance_rng);
+  }
   ctx_.recorder.ae_arrival(p.ae_arrival, route.site, locality);
   if (route.transfer > 0) ctx_.sim.schedule_in(route.transfer, transferred_handler_, id);
   else ed_by_site_[route.site]->arrive(id);

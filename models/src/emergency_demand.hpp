@@ -31,7 +31,7 @@ class EmergencyDemand {
   enum class Origin : std::size_t { Ae, Direct, Displaced };
   /// An A&E attendance; `route_origin` and `index` key the person's routing stream (unused without routing).
   void attend(std::uint32_t id, const engine::StreamFamily* route_origin, std::uint64_t index,
-              const engine::StreamFamily* condition_origin);
+              const engine::StreamFamily* condition_origin, const engine::StreamFamily* ambulance_origin);
   /// The condition of arrival `index` of an origin, from its own stream "condition/<origin>" (so no other draw moves);
   /// Other without admission.conditions.
   [[nodiscard]] Condition draw_condition(const engine::StreamFamily* condition_origin, std::uint64_t index, std::size_t band) const;
@@ -39,6 +39,8 @@ class EmergencyDemand {
   [[nodiscard]] const engine::StreamFamily* condition_origin(std::size_t locality, Origin origin) const;
   /// The routing streams of an origin ("route/<origin>"); nullptr without routing.
   [[nodiscard]] const engine::StreamFamily* route_origin(std::size_t locality, Origin origin) const;
+  /// The ambulance streams of an origin ("ambulance/<origin>"); nullptr without ambulance.
+  [[nodiscard]] const engine::StreamFamily* ambulance_origin(std::size_t locality, Origin origin) const;
   /// The virtual-ward streams of an origin ("virtual_ward/<origin>"); nullptr without virtual wards.
   [[nodiscard]] const engine::StreamFamily* virtual_ward_origin(std::size_t locality, Origin origin) const;
 
@@ -54,6 +56,8 @@ class EmergencyDemand {
   std::vector<engine::StreamFamily> virtual_ward_family_;  // [locality][Origin] of "virtual_ward/<origin>"; empty without virtual wards
   std::vector<engine::StreamFamily> resident_route_family_;  // [locality] "route/patient/care_home_resident/<name>"; empty without routing
   std::vector<engine::StreamFamily> condition_family_;  // [locality][Origin] of "condition/<origin>"; empty without conditions
+  std::vector<engine::StreamFamily> ambulance_family_;  // [locality][Origin] of "ambulance/<origin>"; empty without ambulance
+  std::vector<engine::StreamFamily> resident_ambulance_family_;  // [locality] "ambulance/patient/care_home_resident/<name>"
   std::vector<engine::StreamFamily> resident_condition_family_;  // [locality] "condition/patient/care_home_resident/<name>"
   std::vector<std::uint64_t> ae_count_, direct_count_, displaced_count_;
   engine::HandlerId ae_handler_ = 0, direct_handler_ = 0, transferred_handler_ = 0;

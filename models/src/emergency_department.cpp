@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "acute_beds.hpp"
+#include "ambulance_service.hpp"
 #include "care_homes.hpp"
 
 namespace pfsim::models {
@@ -47,20 +48,27 @@ void EmergencyDepartment::arrive(std::uint32_t id) {
   const double triage = ae.triage ? ae.triage->sample(p.rng) : 0.0;
   // Drawn for everyone, admitted or not, so the draws after it line up in every option (common random numbers).
   const double patience = ctx_.scenario.ae.patience ? ctx_.scenario.ae.patience->sample(p.rng) : kNever;
-  p.gives_up_at = p.admit ? kNever : ctx_.sim.now() + triage + patience;
+  // Nobody brought by ambulance leaves unseen: the crew stays until handover, and the patient is then a majors case.
+  p.gives_up_at = p.admit || p.by_ambulance ? kNever : ctx_.sim.now() + triage + patience;
   if (triage > 0) ctx_.sim.schedule_in(triage, triaged_, id);
   else join_queue(id);
 }
 
 void EmergencyDepartment::join_queue(std::uint32_t id) {
   Patient& p = ctx_.patients[id];
-  if (!cubicles_ || p.minors) return ask_clinician(id);
+  if (!cubicles_ || p.minors) {
+    if (p.awaiting_handover) ctx_.ambulance->ready_for_handover(id, true);  // no cubicle needed: handed over after triage
+    return ask_clinician(id);
+  }
   if (cubicles_->request(id, queue_priority(p))) return take_cubicle(id);
+  if (p.awaiting_handover) ctx_.ambulance->ready_for_handover(id, false);
   may_give_up(p, id);
 }
 
 void EmergencyDepartment::take_cubicle(std::uint32_t id) {
-  ctx_.patients[id].in_cubicle = true;
+  Patient& p = ctx_.patients[id];
+  p.in_cubicle = true;
+  if (p.by_ambulance) ctx_.ambulance->cubicle_taken(id);
   ask_clinician(id);
 }
 

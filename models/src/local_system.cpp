@@ -1,6 +1,7 @@
 #include "local_system.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 #include <fmt/format.h>
 
@@ -63,8 +64,10 @@ LocalSystem::LocalSystem(Context& ctx)
                                                                    care_homes_.get(), virtual_wards_.get())
                                 : nullptr),
       planned_care_(ctx.scenario.planned_care ? std::make_unique<PlannedCare>(ctx, *ctx.scenario.planned_care, acute_, schemes_.get()) : nullptr),
+      ambulance_(ctx.scenario.ambulance ? std::make_unique<AmbulanceService>(ctx, by_site(eds_)) : nullptr),
       home_at_91d_(ctx) {
   ctx.virtual_wards = virtual_wards_.get();
+  ctx.ambulance = ambulance_.get();
   ctx.care_homes = care_homes_.get();
   ctx.home_at_91d = &home_at_91d_;
   if (care_homes_) care_homes_->send_residents_to(demand_);
@@ -75,6 +78,7 @@ LocalSystem::~LocalSystem() {
   ctx_.virtual_wards = nullptr;
   ctx_.care_homes = nullptr;
   ctx_.home_at_91d = nullptr;
+  ctx_.ambulance = nullptr;
 }
 
 CensusServices LocalSystem::census_services() {
@@ -87,6 +91,7 @@ void LocalSystem::start() {
   if (winter_beds_) winter_beds_->start();
   if (scheme_capacity_) scheme_capacity_->start();
   if (planned_care_) planned_care_->start();
+  if (ambulance_) ambulance_->start();
   ctx_.sim.every_day([this](std::int64_t day) { midnight(day); }, 0);
   const engine::HandlerId begin_measuring = ctx_.sim.add_handler([this](std::uint32_t) {
     for (std::size_t site = 0; site < acute_.size(); ++site) acute_[site].begin_measuring();
@@ -111,7 +116,8 @@ void LocalSystem::follow_cohort() {
   // The cap: whoever of the measured cohorts is still in A&E or still waiting for a bed is counted as such.
   const double cap = ctx_.follow_to;
   const KpiCounters& totals = rec.totals();
-  const double before = totals.ae_unfinished + totals.bed_unfinished;
+  const double before = totals.ae_unfinished + totals.bed_unfinished + totals.responses_unfinished;
+  if (ambulance_) ambulance_->count_unfinished(cap);
   const std::vector<Stage>& stages = ctx_.patients.stages();
   for (std::uint32_t id = 0; id < stages.size(); ++id) {
     if (stages[id] != Stage::InAe && stages[id] != Stage::AwaitingBed) continue;
@@ -120,9 +126,10 @@ void LocalSystem::follow_cohort() {
       rec.ae_unfinished(p.ae_arrival, cap, p.site, p.locality, type1_attendance(p, *ctx_.scenario.sites[p.site].ae));
     if (stages[id] == Stage::AwaitingBed) rec.bed_unfinished(p.bed_requested_at, cap, p.site, p.locality, p.from_ae);
   }
-  if (totals.ae_unfinished + totals.bed_unfinished - before != static_cast<double>(rec.cohort_open()))
+  const double found = totals.ae_unfinished + totals.bed_unfinished + totals.responses_unfinished - before;
+  if (std::abs(found - static_cast<double>(rec.cohort_open())) > 1e-6)
     throw ModelError(fmt::format("replication {}: {} measured patients still open at the follow-up cap but {} found waiting",
-                                 ctx_.replication, rec.cohort_open(), totals.ae_unfinished + totals.bed_unfinished - before));
+                                 ctx_.replication, rec.cohort_open(), found));
 }
 
 ReplicationResult LocalSystem::finish() {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "acute_sites.hpp"
+#include "ambulance_service.hpp"
 #include "after_discharge.hpp"
 #include "care_homes.hpp"
 #include "care_pathway.hpp"
@@ -89,6 +90,7 @@ class LocalSystem {
   std::unique_ptr<WinterBeds> winter_beds_;
   std::unique_ptr<SchemeCapacity> scheme_capacity_;
   std::unique_ptr<PlannedCare> planned_care_;       // null without `planned_care`
+  std::unique_ptr<AmbulanceService> ambulance_;     // null without `ambulance`
   HomeAt91Days home_at_91d_;
   std::function<void(std::int64_t)> on_midnight_;
   std::optional<Recorder::Denominators> window_;  // set by end_of_window()

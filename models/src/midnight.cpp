@@ -193,6 +193,7 @@ void LocalSystem::census(std::size_t day, Recorder::Census& c) {
   if (planned_care_)  // theatres' queue: the site's admitted waiting list (capacity_names order)
     for (std::size_t site = 0; site < s.sites.size(); ++site)
       if (s.planned_care->has_theatres(site)) c.queues.push_back(static_cast<double>(planned_care_->waiting(site)));
+  if (ambulance_) c.queues.push_back(static_cast<double>(ambulance_->calls_waiting()));
   ctx_.recorder.census(day, c);
 }
 

@@ -61,6 +61,7 @@ std::string name_of(Capacity kind, const std::string& site = {}) {
     case Capacity::IntermediateCare: return "intermediate care (P2)";
     case Capacity::CareHomes: return "care homes (P3)";
     case Capacity::Theatres: return "theatres: " + site;
+    case Capacity::Ambulances: return "ambulances";
   }
   return "?";
 }
@@ -186,6 +187,7 @@ std::vector<std::string> capacity_names(const Scenario& s) {
   if (s.planned_care)
     for (std::size_t k = 0; k < s.sites.size(); ++k)
       if (s.planned_care->has_theatres(k)) names.push_back(name_of(Capacity::Theatres, s.sites[k].name));
+  if (s.ambulance) names.push_back(name_of(Capacity::Ambulances));
   return names;
 }
 
@@ -424,6 +426,35 @@ std::vector<OfferedLoad> offered_load(const Scenario& s) {
     loads.push_back(o);
   }
   if (s.planned_care) theatre_loads(s, population, mid_years, loads);
+  if (s.ambulance) {
+    // Calls a vehicle attends: the conveyed attenders (by outcome) and the incidents seen and treated. Each holds a
+    // vehicle for the job cycle without queues: drive, then scene + hospital + handover (triage) + clear, or the
+    // longer see-and-treat scene time. Handover delays come on top, so this ρ is a lower bound (as the beds' is).
+    const AmbulanceSettings& a = *s.ambulance;
+    double conveyed = 0, seen = 0, triage = 0;
+    for (std::size_t l = 0; l < L; ++l)
+      for (std::size_t b = 0; b < B; ++b) {
+        const double admit = std::min(1.0, s.ae.admit_probability[b] * season.admit[b]);
+        const double share = admit * a.conveyed_share_admitted[b] + (1.0 - admit) * a.conveyed_share_not_admitted[b];
+        for (std::size_t k = 0; k < S; ++k) conveyed += (attend[(l * B + b) * S + k] + displaced[(l * B + b) * S + k]) * share;
+        seen += population.people(l, b, mid_years) * a.not_conveyed_per_1000_per_year[b] / 1000.0 / engine::kDaysPerYear * season.ae[b] *
+                (1.0 - a.hear_and_treat_share);
+      }
+    for (std::size_t k = 0; k < S; ++k) {
+      if (residents_ae)
+        conveyed += resident_attend[k] * (residents_ae->admit * a.conveyed_share_admitted[B - 1] + (1.0 - residents_ae->admit) * a.conveyed_share_not_admitted[B - 1]);
+      if (s.sites[k].ae && s.sites[k].ae->triage && triage == 0) triage = s.sites[k].ae->triage->mean();
+    }
+    const double calls = conveyed + seen;
+    const double cycle = a.response_drive.mean() +
+                         (calls > 0 ? (conveyed * (a.on_scene.mean() + a.to_hospital.mean() + triage + a.clear.mean()) +
+                                       seen * a.see_and_treat_on_scene.mean()) / calls
+                                    : 0.0);
+    OfferedLoad o = ae_load(calls, 0.0, 1.0, cycle, rota(a.vehicles));
+    o.resource = name_of(Capacity::Ambulances);
+    o.kind = Capacity::Ambulances;
+    loads.push_back(o);
+  }
   return loads;
 }
 
@@ -431,7 +462,8 @@ std::string format_offered_load(const std::vector<OfferedLoad>& loads) {
   std::string out = fmt::format("  {:<34} {:>10} {:>11} {:>9} {:>9} {:>7} {:>9}\n", "resource", "arrivals/d", "mean held",
                                 "offered", "capacity", "rho", "peak rho");
   for (const OfferedLoad& o : loads) {
-    const bool ae = o.kind == Capacity::AeClinicians || o.kind == Capacity::AeMinorsClinicians || o.kind == Capacity::AeCubicles;
+    const bool ae = o.kind == Capacity::AeClinicians || o.kind == Capacity::AeMinorsClinicians || o.kind == Capacity::AeCubicles ||
+                    o.kind == Capacity::Ambulances;
     const std::string held = ae || o.kind == Capacity::Theatres ? fmt::format("{:.1f} min", o.mean_service_days * engine::kMinutesPerDay)
                                 : fmt::format("{:.2f} d", o.mean_service_days);
     const std::string flag = o.rho >= kUnstableRho ? "  <- demand exceeds capacity" : o.rho >= kNearUnstableRho ? "  <- near capacity" : "";

@@ -124,6 +124,17 @@ std::array<double, kKpiCount> kpi_values(const KpiCounters& c, const KpiPeople& 
   set(Kpi::AcscChronicAdmissionsPer100k, per_100k_per_year(c.acsc_chronic, people.population, days));
   set(Kpi::AcscUrgentAdmissions, c.acsc_urgent);
   set(Kpi::AcscUrgentAdmissionsPer100k, per_100k_per_year(c.acsc_urgent, people.population, days));
+  set(Kpi::AmbulanceIncidents, c.amb_incidents);
+  set(Kpi::AmbulanceConveyedPct, pct(c.amb_conveyed, c.amb_incidents));
+  set(Kpi::AmbulanceSeeAndTreatPct, pct(c.amb_see_treat, c.amb_incidents));
+  set(Kpi::AmbulanceHearAndTreatPct, pct(c.amb_hear_treat, c.amb_incidents));
+  set(Kpi::Cat1MeanResponseMin, c.cat1_responses > 0 ? c.cat1_response_sum / c.cat1_responses : 0.0);
+  set(Kpi::Cat2MeanResponseMin, c.cat2_responses > 0 ? c.cat2_response_sum / c.cat2_responses : 0.0);
+  set(Kpi::HandoverMeanMin, c.handovers > 0 ? c.handover_sum / c.handovers : 0.0);
+  set(Kpi::HandoversOver30Min, c.handovers_30);
+  set(Kpi::HandoversOver60Min, c.handovers_60);
+  set(Kpi::HandoverHoursLost, c.handover_lost / engine::kMinutesPerHour);
+  set(Kpi::AmbulanceJobCycleMeanMin, c.amb_jobs > 0 ? c.amb_job_sum / c.amb_jobs : 0.0);
   return kpi;
 }
 

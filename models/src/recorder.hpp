@@ -28,6 +28,8 @@ inline constexpr double kAeTimeBinMinutes = 10.0;
 inline constexpr std::size_t kAeTimeBins = 24 * 6 + 1;
 /// The twelve-hour measures: total time in A&E from arrival, and the trolley wait from decision to admit.
 inline constexpr double kTwelveHours = 12.0 * engine::kMinutesPerHour;
+/// Handover delays count from 15 minutes after arrival at hospital (the handover standard, DESIGN §5.2).
+inline constexpr double kHandoverStandardMinutes = 15.0;
 /// The RTT standards: incomplete pathways within 18 weeks, and waits of 52 weeks or more.
 inline constexpr double kEighteenWeeks = 18.0 * 7.0 * engine::kMinutesPerDay;
 inline constexpr double kFiftyTwoWeeks = 52.0 * 7.0 * engine::kMinutesPerDay;
@@ -72,6 +74,12 @@ struct KpiCounters {
   double ward_occupied_area = 0, ward_available_area = 0;                     // elective-ward bed-minutes
   // Month-end snapshots of incomplete RTT pathways, summed over the measured month-ends (rtt_snapshots of them).
   double rtt_open = 0, rtt_open_18w = 0, rtt_open_52w = 0, rtt_snapshots = 0;
+  // Ambulances (KpiModule::Ambulance, DESIGN §5.2): incidents by outcome, responses by category (minutes summed; a
+  // call still waiting for a vehicle at the follow-up cap counts its wait so far), handovers and job cycles.
+  double amb_incidents = 0, amb_conveyed = 0, amb_see_treat = 0, amb_hear_treat = 0;
+  double cat1_responses = 0, cat1_response_sum = 0, cat2_responses = 0, cat2_response_sum = 0, responses_unfinished = 0;
+  double handovers = 0, handover_sum = 0, handovers_30 = 0, handovers_60 = 0, handover_lost = 0;
+  double amb_jobs = 0, amb_job_sum = 0;
 };
 
 /// The people a cut of the system serves (mean over the measured period) and the measured days. Adults include the
@@ -312,6 +320,53 @@ class Recorder {
     const double a = std::max(from, from_), b = std::min(to, to_);
     if (b > a) locality_[locality].vw_occupied_area += b - a;
   }
+  // Ambulances (KpiModule::Ambulance, DESIGN §5.2) ---------------------------------------------------------------
+  enum class IncidentOutcome : std::uint8_t { HearAndTreat, SeeAndTreat, Conveyed };
+  /// An incident at `t` (the call); `site` is where a conveyed patient is taken, kNoSite otherwise. `needs_vehicle`:
+  /// a measured call joins the cohort the follow-up waits for until a vehicle reaches it.
+  void ambulance_incident(double t, std::size_t site, std::size_t locality, IncidentOutcome outcome) {
+    if (!measured(t)) return;
+    const auto count = [outcome](KpiCounters& c, double share) {
+      c.amb_incidents += share;
+      (outcome == IncidentOutcome::Conveyed ? c.amb_conveyed : outcome == IncidentOutcome::SeeAndTreat ? c.amb_see_treat : c.amb_hear_treat) += share;
+    };
+    add(site, locality, [&](KpiCounters& c) { count(c, 1.0); }, count);
+    if (outcome != IncidentOutcome::HearAndTreat) ++open_;
+  }
+  /// A vehicle reached the scene of the call made at `called` after `minutes`; category 1-4.
+  void ambulance_response(double called, double minutes, int category, std::size_t locality) {
+    if (!measured(called)) return;
+    add_response(called, minutes, category, locality);
+    close_one();
+  }
+  /// A measured call still waiting for a vehicle at the follow-up cap: its wait so far counts in the mean.
+  void ambulance_response_unfinished(double called, double at, int category, std::size_t locality) {
+    if (!measured(called)) return;
+    add_response(called, at - called, category, locality);
+    add(kNoSite, locality, [](KpiCounters& c) { ++c.responses_unfinished; },
+        [](KpiCounters& c, double share) { c.responses_unfinished += share; });
+  }
+  /// An ambulance that arrived at `site` at `arrived` handed its patient over after `minutes` (counted against the
+  /// arrival, as A&E times are; a handover still waiting at the follow-up cap counts its time so far).
+  void handover(double arrived, double minutes, std::size_t site, std::size_t locality) {
+    if (!measured(arrived)) return;
+    add(site, locality, [&](KpiCounters& c) {
+      ++c.handovers;
+      c.handover_sum += minutes;
+      c.handovers_30 += minutes > 30.0;
+      c.handovers_60 += minutes > 60.0;
+      c.handover_lost += std::max(0.0, minutes - kHandoverStandardMinutes);
+    });
+  }
+  /// A vehicle dispatched at `dispatched` cleared after `minutes`; `site` as for ambulance_incident.
+  void ambulance_job(double dispatched, double minutes, std::size_t site, std::size_t locality) {
+    if (!measured(dispatched)) return;
+    const auto count = [minutes](KpiCounters& c, double share) {
+      c.amb_jobs += share;
+      c.amb_job_sum += minutes * share;
+    };
+    add(site, locality, [&](KpiCounters& c) { count(c, 1.0); }, count);
+  }
   // Planned care (KpiModule::PlannedCare, DESIGN §5.6) ---------------------------------------------------------
   /// An RTT clock start (a referral) at `t`, at the site that will treat it.
   void elective_referral(double t, std::size_t site, std::size_t locality) {
@@ -455,6 +510,14 @@ class Recorder {
   KpiCounters total_;
   std::vector<KpiCounters> site_, locality_;
   double census_days_ = 0;
+  void add_response(double /*called*/, double minutes, int category, std::size_t locality) {
+    if (category > 2) return;
+    const auto count = [minutes, category](KpiCounters& c, double share) {
+      (category == 1 ? c.cat1_responses : c.cat2_responses) += share;
+      (category == 1 ? c.cat1_response_sum : c.cat2_response_sum) += minutes * share;
+    };
+    add(kNoSite, locality, [&](KpiCounters& c) { count(c, 1.0); }, count);
+  }
   void close_one() {
     --open_;
     check_done();

@@ -6,7 +6,7 @@ namespace pfsim::run {
 
 namespace {
 // Bumped whenever ReplicationResult changes shape, so stale checkpoints are ignored instead of misread.
-constexpr std::uint64_t kMagic = 0x7066'7369'6d52'000aULL;  // "pfsimR" v10: v9 + the discharge-ready-date, usual-residence and condition KPIs and daily series
+constexpr std::uint64_t kMagic = 0x7066'7369'6d52'000bULL;  // "pfsimR" v11: v10 + the ambulance KPIs
 
 class Writer {
  public:

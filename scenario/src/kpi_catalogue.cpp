@@ -147,6 +147,27 @@ const std::array<KpiInfo, kKpiCount>& kpi_catalogue() {
       {"acsc_urgent_admissions_per_100k", "per year per 100k",
        "emergency admissions for acute conditions that should not usually need an admission per year per 100,000 (NHS OF 3a; "
        "crude rate)", "Urgent-care-sensitive admissions", false, Better::Lower, KpiModule::Conditions},
+      {"ambulance_incidents", "incidents", "incidents the ambulance service handled (hear and treat, see and treat, conveyed to A&E)",
+       "", false, Better::Neither, KpiModule::Ambulance},
+      {"ambulance_conveyed_pct", "%", "incidents with a patient conveyed to an emergency department / all incidents (AQI conveyance)",
+       "Ambulance conveyance to A&E", false, Better::Neither, KpiModule::Ambulance},
+      {"ambulance_see_and_treat_pct", "%", "incidents treated at the scene and not conveyed / all incidents", "", false, Better::Neither, KpiModule::Ambulance},
+      {"ambulance_hear_and_treat_pct", "%", "incidents closed with advice by phone, no vehicle sent / all incidents", "", false,
+       Better::Neither, KpiModule::Ambulance},
+      {"cat1_mean_response_min", "min", "mean time from call to a vehicle at the scene, category 1 incidents (standard 7 min)",
+       "Category 1 mean response", false, Better::Lower, KpiModule::Ambulance, true},
+      {"cat2_mean_response_min", "min", "mean time from call to a vehicle at the scene, category 2 incidents (standard 18 min)",
+       "Category 2 mean response", true, Better::Lower, KpiModule::Ambulance, true},
+      {"handover_mean_min", "min", "mean time from an ambulance's arrival at hospital to handover of its patient", "Mean handover time",
+       false, Better::Lower, KpiModule::Ambulance, true},
+      {"handovers_over_30min", "handovers", "handovers taking more than 30 minutes from arrival at hospital", "Handovers over 30 minutes",
+       false, Better::Lower, KpiModule::Ambulance, true},
+      {"handovers_over_60min", "handovers", "handovers taking more than 60 minutes from arrival at hospital", "Handovers over 60 minutes",
+       true, Better::Lower, KpiModule::Ambulance, true},
+      {"handover_hours_lost", "hours", "ambulance hours lost to handover: time beyond 15 minutes from arrival to handover, summed",
+       "Hours lost to handover delays", true, Better::Lower, KpiModule::Ambulance, true},
+      {"ambulance_job_cycle_mean_min", "min", "mean time a vehicle is committed to an incident, from dispatch to clear", "", false,
+       Better::Lower, KpiModule::Ambulance, true},
   }};
   return catalogue;
 }
@@ -283,6 +304,18 @@ const std::array<KpiInfo, kKpiCount>& by_site_catalogue() {
        KpiModule::Conditions},
       {"acsc_urgent_admissions_per_100k", "per year per 100k", "the same per 100,000 of the site's catchment", "", false, Better::Lower,
        KpiModule::Conditions},
+      {"ambulance_incidents", "incidents", "ambulance incidents: conveyed to the site, and the rest shared by ae.site_choice", "", false,
+       Better::Neither, KpiModule::Ambulance},
+      {"ambulance_conveyed_pct", "%", "the same, conveyed to A&E / all incidents", "", false, Better::Neither, KpiModule::Ambulance},
+      {"ambulance_see_and_treat_pct", "%", "the same, see and treat / all incidents", "", false, Better::Neither, KpiModule::Ambulance},
+      {"ambulance_hear_and_treat_pct", "%", "the same, hear and treat / all incidents", "", false, Better::Neither, KpiModule::Ambulance},
+      {"cat1_mean_response_min", "min", "category 1 mean response, incidents shared by ae.site_choice", "", false, Better::Lower, KpiModule::Ambulance},
+      {"cat2_mean_response_min", "min", "category 2 mean response, incidents shared by ae.site_choice", "", false, Better::Lower, KpiModule::Ambulance},
+      {"handover_mean_min", "min", "mean handover time of ambulances arriving at the site", "", false, Better::Lower, KpiModule::Ambulance},
+      {"handovers_over_30min", "handovers", "the site's handovers over 30 minutes", "", false, Better::Lower, KpiModule::Ambulance},
+      {"handovers_over_60min", "handovers", "the site's handovers over 60 minutes", "", false, Better::Lower, KpiModule::Ambulance},
+      {"handover_hours_lost", "hours", "hours lost to handover beyond 15 minutes at the site", "", false, Better::Lower, KpiModule::Ambulance},
+      {"ambulance_job_cycle_mean_min", "min", "mean job cycle, conveyed to the site or shared by ae.site_choice", "", false, Better::Lower, KpiModule::Ambulance},
   }};
   return catalogue;
 }
@@ -387,6 +420,17 @@ const std::array<KpiInfo, kKpiCount>& by_locality_catalogue() {
        Better::Lower, KpiModule::Conditions},
       {"acsc_urgent_admissions_per_100k", "per year per 100k", "the same per 100,000 residents", "", false, Better::Lower,
        KpiModule::Conditions},
+      {"ambulance_incidents", "incidents", "ambulance incidents of the locality's residents", "", false, Better::Neither, KpiModule::Ambulance},
+      {"ambulance_conveyed_pct", "%", "residents' incidents conveyed to A&E / all their incidents", "", false, Better::Neither, KpiModule::Ambulance},
+      {"ambulance_see_and_treat_pct", "%", "residents' incidents seen and treated / all their incidents", "", false, Better::Neither, KpiModule::Ambulance},
+      {"ambulance_hear_and_treat_pct", "%", "residents' incidents heard and treated / all their incidents", "", false, Better::Neither, KpiModule::Ambulance},
+      {"cat1_mean_response_min", "min", "category 1 mean response to residents", "", false, Better::Lower, KpiModule::Ambulance},
+      {"cat2_mean_response_min", "min", "category 2 mean response to residents", "", false, Better::Lower, KpiModule::Ambulance},
+      {"handover_mean_min", "min", "mean handover time of residents conveyed, any site", "", false, Better::Lower, KpiModule::Ambulance},
+      {"handovers_over_30min", "handovers", "residents' handovers over 30 minutes", "", false, Better::Lower, KpiModule::Ambulance},
+      {"handovers_over_60min", "handovers", "residents' handovers over 60 minutes", "", false, Better::Lower, KpiModule::Ambulance},
+      {"handover_hours_lost", "hours", "hours lost to residents' handovers beyond 15 minutes", "", false, Better::Lower, KpiModule::Ambulance},
+      {"ambulance_job_cycle_mean_min", "min", "mean job cycle of incidents for residents", "", false, Better::Lower, KpiModule::Ambulance},
   }};
   return catalogue;
 }
@@ -433,6 +477,7 @@ bool kpi_written(const KpiInfo& info, const Scenario& scenario) {
     case KpiModule::VirtualWards: return scenario.virtual_wards.has_value();
     case KpiModule::PlannedCare: return scenario.planned_care.has_value();
     case KpiModule::Conditions: return !scenario.admission.condition_shares.empty();
+    case KpiModule::Ambulance: return scenario.ambulance.has_value();
   }
   return true;
 }

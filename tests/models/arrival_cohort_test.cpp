@@ -114,8 +114,11 @@ TEST(ArrivalCohort, FollowUpStopsWhenTheCohortIsDoneNotAtTheCap) {
 
 class BedCutSweep : public ::testing::Test {
  protected:
-  static ReplicationResult run_with_beds(int beds) {
+  // Without the ambulance service, everyone walks in at their call time, so the A&E cohort is the same people in
+  // every option; WithAmbulances below is the same sweep with conveyed patients who may wait for a vehicle.
+  static ReplicationResult run_with_beds(int beds, bool ambulances = false) {
     Scenario s = loader::load_scenario(std::filesystem::path(PFSIM_SCENARIOS_DIR) / "south-east-essex-2019.yaml");
+    if (!ambulances) s.ambulance.reset();
     s.run.days = 60;
     // A short warm-up, so each cut starts the measured period from the same near-empty hospital: with the shipped
     // 730-day warm-up every cut below 540 beds is already gridlocked when measurement starts and all sit at the floor.
@@ -159,6 +162,28 @@ TEST_F(BedCutSweep, FewerBedsNeverGiveABetterFourHourPercentage) {
   EXPECT_GT(kpi(none, Kpi::AeStillInDepartmentAtEnd), 1000.0);
   EXPECT_EQ(kpi(results[0], Kpi::AeStillInDepartmentAtEnd), 0.0);
   EXPECT_EQ(kpi(results[0], Kpi::AwaitingBedAtEnd), 0.0);
+}
+
+// With ambulances a cut also holds crews at the door (DESIGN §3 Ambulances): the same calls come in whatever the bed
+// count, the wait for a vehicle and the hours lost to handover never fall, and the 4-hour % falls until gridlock.
+// (Past gridlock the 4-hour % may rise again: conveyed patients still waiting for a vehicle are not yet A&E
+// attendances, exactly as the official count has it; their wait shows in the category 2 response instead.)
+TEST_F(BedCutSweep, WithAmbulancesFewerBedsNeverShortenTheWaitForAVehicleOrAHandover) {
+  const std::vector<int> beds = {540, 480, 420};
+  std::vector<ReplicationResult> results;
+  for (int b : beds) results.push_back(run_with_beds(b, true));
+  for (std::size_t i = 0; i < beds.size(); ++i) {
+    const ReplicationResult& r = results[i];
+    SCOPED_TRACE(::testing::Message() << beds[i] << " beds: 4h " << kpi(r, Kpi::Ae4hPct) << " %, cat 2 "
+                                      << kpi(r, Kpi::Cat2MeanResponseMin) << " min, hours lost " << kpi(r, Kpi::HandoverHoursLost));
+    EXPECT_EQ(kpi(r, Kpi::AmbulanceIncidents), kpi(results[0], Kpi::AmbulanceIncidents));
+    if (i == 0) continue;
+    const ReplicationResult& more = results[i - 1];
+    EXPECT_GE(kpi(r, Kpi::Cat2MeanResponseMin), kpi(more, Kpi::Cat2MeanResponseMin));
+    EXPECT_GT(kpi(r, Kpi::HandoverHoursLost), kpi(more, Kpi::HandoverHoursLost));
+    EXPECT_GT(kpi(r, Kpi::HandoversOver60Min), kpi(more, Kpi::HandoversOver60Min));
+    EXPECT_LT(kpi(r, Kpi::Ae4hPct), kpi(more, Kpi::Ae4hPct));
+  }
 }
 
 }  // namespace

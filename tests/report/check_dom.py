@@ -19,7 +19,7 @@ import yaml
 # The catalogue's headline KPIs and /monthly tables (scenario/src/kpi_catalogue.cpp), as the report draws them.
 HISTOGRAM_KPIS = ["ae_4h_pct", "dtoc_daily_delays", "bed_occupancy_pct", "reablement_91d_home_pct",
                   "care_home_admissions_per_100k_65plus", "elective_cancelled_on_day", "rtt_incomplete_18w_pct",
-                  "rtt_waiting_list"]
+                  "rtt_waiting_list", "cat2_mean_response_min", "handovers_over_60min", "handover_hours_lost"]
 MONTH_CHART_TABLES = ["ae_4h_pct", "rtt_waiting_list", "rtt_incomplete_18w_pct", "elective_cancelled_on_day"]
 # Daily series only a winter: section sets (output/src/report_series.cpp): not drawn without one when all zero.
 WINTER_ONLY_SERIES = ["opel_level", "escalation_beds_open"]

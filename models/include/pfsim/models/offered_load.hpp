@@ -41,7 +41,8 @@ inline constexpr double kNearUnstableRho = 0.95;
 inline constexpr double kUnstableRho = 1.0;
 
 /// Theatres: the session minutes of a site with planned care (its queue is the site's admitted waiting list).
-enum class Capacity { AeClinicians, AeMinorsClinicians, AeCubicles, AcuteBeds, Reablement, IntermediateCare, CareHomes, Theatres };
+/// Ambulances: the fleet, against calls a vehicle attends, each holding it for the queue-free job cycle.
+enum class Capacity { AeClinicians, AeMinorsClinicians, AeCubicles, AcuteBeds, Reablement, IntermediateCare, CareHomes, Theatres, Ambulances };
 
 struct OfferedLoad {
   std::string resource;           // e.g. "A&E clinicians: Southend", "acute beds: Southend", "reablement (P1)"
@@ -56,7 +57,7 @@ struct OfferedLoad {
 
 /// Every capacity-limited resource of the scenario, in a fixed order: A&E clinicians of each site with an A&E, minors
 /// clinicians of each site with a minors stream, A&E cubicles of each site that limits them, acute beds of each site, then reablement, intermediate care and care homes
-/// when modelled, then the theatres of each site with theatre sessions (planned care). The run's queue counts (ReplicationResult::queues) follow the same order.
+/// when modelled, then the theatres of each site with theatre sessions (planned care), then the ambulance fleet. The run's queue counts (ReplicationResult::queues) follow the same order.
 std::vector<std::string> capacity_names(const Scenario& s);
 
 /// The offered load of every resource of capacity_names(), in that order.

@@ -75,6 +75,10 @@ struct Patient {
   bool from_ae = false;
   bool minors = false;            // A&E minors / UTC stream: needs no cubicle (drawn only with ae.minors_share)
   bool in_cubicle = false;        // holds an A&E cubicle at p.site (only where the site's A&E has `cubicles`)
+  bool by_ambulance = false;      // conveyed to A&E (ambulance:); stage InAe from the call, ae_arrival set at hospital
+  bool awaiting_handover = false; // at hospital, still on the ambulance: its crew waits until a cubicle or cohort space
+  bool in_cohort_space = false;   // handed over into a corridor / cohort space, still waiting for a cubicle
+  std::uint32_t ambulance_job = 0;  // the job of the vehicle that brings them (AmbulanceService), until handover
   bool sdec = false;
   double ae_arrival = kNever;
   double treatment = 0;           // clinician time drawn at arrival

@@ -19,7 +19,7 @@ struct Scenario;
 
 /// The optional module a catalogue entry belongs to: its KPI, daily series and by-site / by-locality tables are
 /// written only when the scenario has that module, so scenarios without it keep exactly their old datasets.
-enum class KpiModule : std::uint8_t { Always, VirtualWards, PlannedCare, Conditions };
+enum class KpiModule : std::uint8_t { Always, VirtualWards, PlannedCare, Conditions, Ambulance };
 
 /// One entry of the catalogue. `title` is the plain-language name a commissioner knows it by (empty: the report
 /// uses the description); `headline` puts it first in reports (charts in catalogue order); `skewed` marks a KPI
@@ -118,6 +118,17 @@ enum class Kpi : std::size_t {
   AcscChronicAdmissionsPer100k,
   AcscUrgentAdmissions,
   AcscUrgentAdmissionsPer100k,
+  AmbulanceIncidents,            // KpiModule::Ambulance (these eleven), DESIGN §5.2
+  AmbulanceConveyedPct,          // AQI: incidents with a patient conveyed to an emergency department
+  AmbulanceSeeAndTreatPct,
+  AmbulanceHearAndTreatPct,
+  Cat1MeanResponseMin,
+  Cat2MeanResponseMin,
+  HandoverMeanMin,               // arrival at hospital to handover (a cubicle or a cohort space)
+  HandoversOver30Min,
+  HandoversOver60Min,
+  HandoverHoursLost,             // handover time beyond 15 minutes, summed
+  AmbulanceJobCycleMeanMin,      // dispatch to clear, vehicles that attended
   Count
 };
 inline constexpr std::size_t kKpiCount = static_cast<std::size_t>(Kpi::Count);

@@ -333,6 +333,18 @@ struct PlannedCareSettings {
   [[nodiscard]] bool has_theatres(std::size_t site) const { return sites[site] && sites[site]->has_sessions(); }
 };
 
+/// The ambulance service (DESIGN §3 Ambulances): who of the A&E attenders arrives by ambulance, the incidents it
+/// attends without conveying, its fleet and job cycle, and where a crew can hand a patient over.
+struct AmbulanceSettings {
+  std::vector<double> conveyed_share_admitted, conveyed_share_not_admitted;  // [band]: of A&E attenders, by outcome
+  std::vector<double> not_conveyed_per_1000_per_year;  // [band]: see-and-treat and hear-and-treat incidents
+  double hear_and_treat_share = 0;                     // of the not-conveyed incidents: advice by phone, no vehicle
+  double category1_share = 0.1, category2_share = 0.6; // of incidents a vehicle attends; the rest are categories 3-4
+  ClinicianRota vehicles;                              // vehicles on shift by hour (weekday / weekend)
+  Distribution response_drive, on_scene, see_and_treat_on_scene, to_hospital, clear;
+  std::vector<int> cohort_spaces;                      // [site]: corridor / cohorting spaces that take a handover
+};
+
 /// The whole scenario. Optional modules that are absent are off (DESIGN §4).
 struct Scenario {
   std::string name;
@@ -359,6 +371,7 @@ struct Scenario {
   std::optional<RoutingSettings> routing;              // absent → every patient is treated at their first-choice site
   std::optional<VirtualWardSettings> virtual_wards;    // absent → no virtual wards, bit-identical to no section
   std::optional<PlannedCareSettings> planned_care;     // absent → no elective activity, bit-identical to no section
+  std::optional<AmbulanceSettings> ambulance;          // absent → everyone walks in, bit-identical to no section
 
   [[nodiscard]] std::size_t bands() const { return population.age_bands.size(); }
   [[nodiscard]] std::size_t localities() const { return population.localities.size(); }
