@@ -73,7 +73,7 @@ std::vector<QueueTrend> queue_trends(const scenario::Scenario& scenario, const s
   for (std::size_t q = 0; q < names.size(); ++q) {
     QueueTrend t;
     t.resource = names[q];
-    std::vector<double> slopes, year_slopes;
+    std::vector<double> slopes, year_slopes, rises;
     for (const auto& r : results) {
       const std::vector<float>& v = r.queues[q];
       if (v.size() != days) return {};
@@ -82,12 +82,17 @@ std::vector<QueueTrend> queue_trends(const scenario::Scenario& scenario, const s
       t.end_mean += mean(v, days - kEndDays, days) / n;
       slopes.push_back(slope(v, days - quarter, days));
       year_slopes.push_back(slope(v, 0, days));
+      rises.push_back(mean(v, days - kEndDays, days) - mean(v, 0, kEndDays));
     }
     std::tie(t.slope_per_day, t.slope_se) = mean_and_se(slopes);
     std::tie(t.year_slope_per_day, t.year_slope_se) = mean_and_se(year_slopes);
     const bool still_rising = significantly_positive(t.slope_per_day, t.slope_se, results.size()) &&
                               t.end_mean > kGrowthFactor * t.first_quarter_mean + kGrowthFloor;
+    // The rise from the first week to the last must itself be more than noise across replications: one bad last week
+    // of March in a few replications is a season, not growth.
+    const auto [rise, rise_se] = mean_and_se(rises);
     const bool rose_all_year = significantly_positive(t.year_slope_per_day, t.year_slope_se, results.size()) &&
+                               significantly_positive(rise, rise_se, results.size()) &&
                                t.end_mean - t.start_mean > kYearGrowthShare * t.first_quarter_mean + kGrowthFloor;
     const bool filling = lists_filling && q < loads.size() && loads[q].kind == models::Capacity::Theatres;
     t.growing = (still_rising || rose_all_year) && !filling;
