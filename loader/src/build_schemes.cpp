@@ -37,6 +37,7 @@ Kind kind_of(SchemeTarget t) {
     case SchemeTarget::CareHomeCommunity:
     case SchemeTarget::ElectiveReferrals: return Kind::Rate;
     case SchemeTarget::ElectiveAdmittedShare:
+    case SchemeTarget::AmbulanceConveyance:
     case SchemeTarget::AdmitProbability:
     case SchemeTarget::Readmission30d:
     case SchemeTarget::WeekendDischarge:
@@ -205,6 +206,7 @@ void check_target_module(const At& at, const scenario::SchemeEffect& e, const Co
     case SchemeTarget::VirtualWardCapacity: missing = s.virtual_wards ? nullptr : "virtual_wards"; break;
     case SchemeTarget::ElectiveReferrals:
     case SchemeTarget::ElectiveAdmittedShare: missing = s.planned_care ? nullptr : "planned_care"; break;
+    case SchemeTarget::AmbulanceConveyance: missing = s.ambulance ? nullptr : "ambulance"; break;
     case SchemeTarget::Readmission30d: missing = s.readmission ? nullptr : "readmission"; break;
     case SchemeTarget::AssessmentDelay:
     case SchemeTarget::PathwayShare: missing = s.discharge ? nullptr : "discharge"; break;

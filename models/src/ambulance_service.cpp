@@ -56,8 +56,14 @@ void AmbulanceService::start() {
   }
 }
 
-bool AmbulanceService::conveys(const Patient& p, double u) const {
-  return u < (p.admit ? settings_.conveyed_share_admitted : settings_.conveyed_share_not_admitted)[p.band];
+double AmbulanceService::conveyed_share(const Patient& p) const {
+  return (p.admit ? settings_.conveyed_share_admitted : settings_.conveyed_share_not_admitted)[p.band];
+}
+
+void AmbulanceService::treat_at_scene(std::size_t locality, engine::Stream rng) {
+  const std::uint32_t job = new_job(rng, locality, kNoPatient);
+  ctx_.recorder.ambulance_incident(ctx_.sim.now(), Recorder::kNoSite, locality, Recorder::IncidentOutcome::SeeAndTreat);
+  request_vehicle(job);
 }
 
 std::uint32_t AmbulanceService::new_job(engine::Stream rng, std::size_t locality, std::uint32_t patient) {

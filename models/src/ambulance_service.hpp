@@ -22,11 +22,13 @@ class AmbulanceService {
   AmbulanceService(const AmbulanceService&) = delete;
   AmbulanceService& operator=(const AmbulanceService&) = delete;
   void start();
-  /// True when this attender (outcome drawn, `u` from their own "ambulance/<origin>" stream) arrives by ambulance.
-  [[nodiscard]] bool conveys(const Patient& p, double u) const;
+  /// The probability that this attender (outcome drawn) arrives by ambulance.
+  [[nodiscard]] double conveyed_share(const Patient& p) const;
   /// A 999 call now for patient `id` (stage InAe, p.site the A&E they are taken to), answered by a vehicle that
   /// conveys them; `rng` is their own ambulance stream, drawn on after conveys().
   void call(std::uint32_t id, engine::Stream rng);
+  /// A call now from `locality` that a conveyance scheme answers with treatment at the scene (no attendance).
+  void treat_at_scene(std::size_t locality, engine::Stream rng);
   /// The patient brought by ambulance has finished triage: handed over now if a cubicle was free (`has_place`),
   /// otherwise as soon as a cohort space or a cubicle is.
   void ready_for_handover(std::uint32_t id, bool has_place);

@@ -185,8 +185,11 @@ void EmergencyDemand::attend(std::uint32_t id, const engine::StreamFamily* route
   // Who arrives by ambulance follows from the outcome (admitted patients far more often), from the person's own
   // stream so no other draw moves. A conveyed patient not to be admitted may still be streamed to minors.
   std::optional<engine::Stream> ambulance_rng;
-  if (ambulance_origin) ambulance_rng = ambulance_origin->entity(index);
-  const bool conveyed = ambulance_rng && ctx_.ambulance->conveys(p, ambulance_rng->uniform());
+  double ambulance_u = 1.0;
+  if (ambulance_origin) {
+    ambulance_rng = ambulance_origin->entity(index);
+    ambulance_u = ambulance_rng->uniform();
+  }
   p.from_ae = true;
   p.ae_arrival = ctx_.sim.now();
   ctx_.patients.set_stage(p, Stage::InAe);
@@ -195,9 +198,22 @@ void EmergencyDemand::attend(std::uint32_t id, const engine::StreamFamily* route
   Router::Route route{site, 0.0};
   if (router_) route = router_->attendance(p, site, *route_origin, index);
   p.site = static_cast<std::uint8_t>(route.site);
-  if (conveyed) {  // taken by the crew straight to the site that provides the service; arrives after the job's drive
-    p.ae_arrival = kNever;
-    return ctx_.ambulance->call(id, *ambulance_rng);
+  if (ambulance_rng) {
+    const double share = ctx_.ambulance->conveyed_share(p);
+    double share_now = share;
+    // A conveyance scheme (see and treat, falls response, ...) changes who of those not to be admitted is conveyed;
+    // with the same u, those it no longer conveys are treated at the scene and never attend.
+    if (!p.admit && !p.from_care_home && schemes_ && schemes_->has(SchemeTarget::AmbulanceConveyance))
+      share_now = std::clamp(schemes_->change(SchemeTarget::AmbulanceConveyance, ctx_.sim.now(), locality, band, route.site, 0).apply(share),
+                             0.0, 1.0);
+    if (ambulance_u < share_now) {  // taken by the crew straight to the site that provides the service
+      p.ae_arrival = kNever;
+      return ctx_.ambulance->call(id, *ambulance_rng);
+    }
+    if (ambulance_u < share) {
+      ctx_.ambulance->treat_at_scene(locality, *ambulance_rng);
+      return ctx_.remove_patient(id, Leaving::Home);
+    }
   }
   ctx_.recorder.ae_arrival(p.ae_arrival, route.site, locality);
   if (route.transfer > 0) ctx_.sim.schedule_in(route.transfer, transferred_handler_, id);

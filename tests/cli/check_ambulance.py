@@ -9,6 +9,9 @@
       With ample capacity nobody queues, so the means are the scenario's own (tests/data/good/ambulance-small.yaml):
       category 2 response = the drive (10 min), handover = triage (10 min), job cycle = drive + the conveyed share of
       (on scene 35 + to hospital 15 + handover 10 + clear 15) + the seen-and-treated share of 55 min, each within 5 %.
+  check_ambulance.py conveyance-scheme COMPARE.h5 LABEL
+      a conveyance scheme (common random numbers) lowers the conveyance rate and A&E attendances and raises see and
+      treat (paired 95 % CIs away from 0), leaves the calls exactly as they were, and lowers the handover hours lost.
 """
 import sys
 
@@ -62,7 +65,27 @@ def check_handover(ample_path, tight_path):
     return 1 if problems else 0
 
 
+def check_conveyance_scheme(path, label):
+    problems = []
+    with h5py.File(path, "r") as f:
+        base = f["kpi/replications"][()]
+        for name, sign in (("ambulance_conveyed_pct", -1), ("ae_attendances", -1), ("ambulance_see_and_treat_pct", +1),
+                           ("handover_hours_lost", -1), ("ambulance_incidents", 0)):
+            mean, half = f[f"compare/{label}/{name}_summary"][()][:2]
+            print(f"{name}: {mean:+.4g} ± {half:.3g} (base {base[name].mean():.1f})")
+            if sign == 0 and mean != 0:
+                problems.append(f"{name}: moved {mean:+.4g}; the same calls must come in")
+            if sign < 0 and not mean + half < 0:
+                problems.append(f"{name}: expected lower (paired CI below 0)")
+            if sign > 0 and not mean - half > 0:
+                problems.append(f"{name}: expected higher (paired CI above 0)")
+    print("\n".join(problems) if problems else "ok")
+    return 1 if problems else 0
+
+
 if __name__ == "__main__":
+    if len(sys.argv) == 4 and sys.argv[1] == "conveyance-scheme":
+        sys.exit(check_conveyance_scheme(sys.argv[2], sys.argv[3]))
     if len(sys.argv) == 4 and sys.argv[1] == "handover":
         sys.exit(check_handover(sys.argv[2], sys.argv[3]))
     print(__doc__)

@@ -37,6 +37,8 @@ enum class SchemeTarget : std::uint8_t {
   VirtualWardCapacity,      // capacity: virtual_wards.capacity (site)
   ElectiveReferrals,        // rate: planned-care referrals, RTT clock starts (locality, age_band); multiplier ≤ 1
   ElectiveAdmittedShare,    // probability: P(admitted | referral), the conversion to treatment (locality, age_band, site)
+  AmbulanceConveyance,      // probability: ambulance.conveyed_share.not_admitted; the rest are seen and treated at the
+                            // scene instead of attending A&E (locality, age_band, site); multiplier ≤ 1
   Count
 };
 inline constexpr std::size_t kSchemeTargetCount = static_cast<std::size_t>(SchemeTarget::Count);
@@ -47,7 +49,7 @@ inline constexpr std::array<std::string_view, kSchemeTargetCount> kSchemeTargetN
     "admission.los", "discharge.assessment_delay", "discharge.pathway_share", "discharge.weekend_factor",
     "discharge.before_noon", "reablement.hazards", "intermediate_care.hazards", "beds.general", "reablement.capacity",
     "intermediate_care.capacity", "care_homes.beds", "virtual_wards.capacity", "planned_care.referrals",
-    "planned_care.admitted_share"};
+    "planned_care.admitted_share", "ambulance.conveyed_share"};
 
 /// Which people or places an effect applies to; an empty list means all.
 struct SchemeFilter {
