@@ -26,8 +26,8 @@ bool all_zero(const std::vector<T>& values) {
   return std::all_of(values.begin(), values.end(), [](T v) { return v == 0; });
 }
 
-std::optional<svg::ReferenceLine> reference_for(std::string_view series) {
-  const Target* t = target_for(series);
+std::optional<svg::ReferenceLine> reference_for(std::string_view series, std::string_view start_date) {
+  const Target* t = target_for(series, start_date);
   if (!t) return std::nullopt;
   return svg::ReferenceLine{t->value, std::string(t->label)};
 }
@@ -44,7 +44,7 @@ std::string daily_figure(const DailySeries& series, const RunRecord& r) {
   const std::string title = title_for(series.name, series.description);
   const std::string svg = svg::fan_chart(
       bands, r.start_date,
-      {title, axis_title(title, series.units), series.description, series.units, reference_for(series.name)});
+      {title, axis_title(title, series.units), series.description, series.units, reference_for(series.name, r.start_date)});
   return figure(svg, title,
                 fmt::format("{} ({}); {}", series.description, series.name,
                             spread_note(all_zero(series.values), series.replications, "day")),
@@ -100,7 +100,7 @@ std::string monthly_section(const Context& c) {
     const svg::FanBands bands = svg::fan_bands(values, replications, months);
     const std::string title = info->title.empty() ? b.name : std::string(info->title);
     out += figure(svg::month_chart(bands, monthly->labels,
-                                   {title, axis_title(title, b.units), b.description, b.units, reference_for(b.name)}),
+                                   {title, axis_title(title, b.units), b.description, b.units, reference_for(b.name, c.record.start_date)}),
                   title, fmt::format("{} ({}); {}", b.description, b.name, spread_note(all_zero(b.values), replications, "month")),
                   "fan");
   }

@@ -108,7 +108,9 @@ def main(dom_path, results_path, *layout_paths):
         targets += 1 if "qipp/p_meet_target" in f else 0
         name = f["meta"].attrs["scenario_name"]
         name = name.decode() if isinstance(name, bytes) else name
-    histograms = [k for k in HISTOGRAM_KPIS if k in kpis]
+    # One histogram per headline KPI: the scenario's headline_kpis when it has them, else the catalogue's.
+    listed = scenario.get("headline_kpis") or []
+    histograms = [k for k in listed if k in kpis] if listed else [k for k in HISTOGRAM_KPIS if k in kpis]
 
     problems = []
 
