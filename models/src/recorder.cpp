@@ -17,9 +17,10 @@ std::vector<double> normalised_rows(const std::vector<std::vector<double>>& site
   }
   return flat;
 }
-/// The q-quantile of a histogram of times (kAeTimeBinMinutes wide), linear within the bin; the last bin reads as its
-/// lower edge (24 hours or more).
-double time_quantile(const std::array<double, kAeTimeBins>& bins, double q) {
+/// The q-quantile of a histogram of times (`width` minutes a bin), linear within the bin; the last bin reads as its
+/// lower edge (24 hours or more for A&E times, 4 hours or more for responses).
+template <std::size_t N>
+double time_quantile(const std::array<double, N>& bins, double q, double width = kAeTimeBinMinutes) {
   double total = 0;
   for (double b : bins) total += b;
   if (total <= 0) return 0.0;
@@ -27,12 +28,12 @@ double time_quantile(const std::array<double, kAeTimeBins>& bins, double q) {
   double below = 0;
   for (std::size_t i = 0; i < bins.size(); ++i) {
     if (below + bins[i] >= target && bins[i] > 0) {
-      if (i == bins.size() - 1) return static_cast<double>(i) * kAeTimeBinMinutes;
-      return (static_cast<double>(i) + (target - below) / bins[i]) * kAeTimeBinMinutes;
+      if (i == bins.size() - 1) return static_cast<double>(i) * width;
+      return (static_cast<double>(i) + (target - below) / bins[i]) * width;
     }
     below += bins[i];
   }
-  return static_cast<double>(bins.size() - 1) * kAeTimeBinMinutes;
+  return static_cast<double>(bins.size() - 1) * width;
 }
 }  // namespace
 
@@ -130,6 +131,8 @@ std::array<double, kKpiCount> kpi_values(const KpiCounters& c, const KpiPeople& 
   set(Kpi::AmbulanceHearAndTreatPct, pct(c.amb_hear_treat, c.amb_incidents));
   set(Kpi::Cat1MeanResponseMin, c.cat1_responses > 0 ? c.cat1_response_sum / c.cat1_responses : 0.0);
   set(Kpi::Cat2MeanResponseMin, c.cat2_responses > 0 ? c.cat2_response_sum / c.cat2_responses : 0.0);
+  set(Kpi::Cat1P90ResponseMin, time_quantile(c.cat1_response_bins, 0.9, kResponseBinMinutes));
+  set(Kpi::Cat2P90ResponseMin, time_quantile(c.cat2_response_bins, 0.9, kResponseBinMinutes));
   set(Kpi::HandoverMeanMin, c.handovers > 0 ? c.handover_sum / c.handovers : 0.0);
   set(Kpi::HandoversOver30Min, c.handovers_30);
   set(Kpi::HandoversOver60Min, c.handovers_60);

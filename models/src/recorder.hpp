@@ -28,6 +28,9 @@ inline constexpr double kAeTimeBinMinutes = 10.0;
 inline constexpr std::size_t kAeTimeBins = 24 * 6 + 1;
 /// The twelve-hour measures: total time in A&E from arrival, and the trolley wait from decision to admit.
 inline constexpr double kTwelveHours = 12.0 * engine::kMinutesPerHour;
+/// Response-time centiles come from a histogram of 1-minute bins up to 4 hours; longer waits share the last bin.
+inline constexpr double kResponseBinMinutes = 1.0;
+inline constexpr std::size_t kResponseBins = 4 * 60 + 1;
 /// Handover delays count from 15 minutes after arrival at hospital (the handover standard, DESIGN §5.2).
 inline constexpr double kHandoverStandardMinutes = 15.0;
 /// The RTT standards: incomplete pathways within 18 weeks, and waits of 52 weeks or more.
@@ -78,6 +81,7 @@ struct KpiCounters {
   // call still waiting for a vehicle at the follow-up cap counts its wait so far), handovers and job cycles.
   double amb_incidents = 0, amb_conveyed = 0, amb_see_treat = 0, amb_hear_treat = 0;
   double cat1_responses = 0, cat1_response_sum = 0, cat2_responses = 0, cat2_response_sum = 0, responses_unfinished = 0;
+  std::array<double, kResponseBins> cat1_response_bins{}, cat2_response_bins{};  // responses by minutes (last: 4 h+)
   double handovers = 0, handover_sum = 0, handovers_30 = 0, handovers_60 = 0, handover_lost = 0;
   double amb_jobs = 0, amb_job_sum = 0;
 };
@@ -512,9 +516,11 @@ class Recorder {
   double census_days_ = 0;
   void add_response(double /*called*/, double minutes, int category, std::size_t locality) {
     if (category > 2) return;
-    const auto count = [minutes, category](KpiCounters& c, double share) {
+    const std::size_t bin = std::min(kResponseBins - 1, static_cast<std::size_t>(std::max(0.0, minutes) / kResponseBinMinutes));
+    const auto count = [minutes, category, bin](KpiCounters& c, double share) {
       (category == 1 ? c.cat1_responses : c.cat2_responses) += share;
       (category == 1 ? c.cat1_response_sum : c.cat2_response_sum) += minutes * share;
+      (category == 1 ? c.cat1_response_bins : c.cat2_response_bins)[bin] += share;
     };
     add(kNoSite, locality, [&](KpiCounters& c) { count(c, 1.0); }, count);
   }

@@ -6,7 +6,7 @@ namespace pfsim::run {
 
 namespace {
 // Bumped whenever ReplicationResult changes shape, so stale checkpoints are ignored instead of misread.
-constexpr std::uint64_t kMagic = 0x7066'7369'6d52'000bULL;  // "pfsimR" v11: v10 + the ambulance KPIs
+constexpr std::uint64_t kMagic = 0x7066'7369'6d52'000cULL;  // "pfsimR" v12: v10 + the ambulance KPIs (with response centiles)
 
 class Writer {
  public:

@@ -118,12 +118,14 @@ enum class Kpi : std::size_t {
   AcscChronicAdmissionsPer100k,
   AcscUrgentAdmissions,
   AcscUrgentAdmissionsPer100k,
-  AmbulanceIncidents,            // KpiModule::Ambulance (these eleven), DESIGN §5.2
+  AmbulanceIncidents,            // KpiModule::Ambulance (these thirteen), DESIGN §5.2
   AmbulanceConveyedPct,          // AQI: incidents with a patient conveyed to an emergency department
   AmbulanceSeeAndTreatPct,
   AmbulanceHearAndTreatPct,
   Cat1MeanResponseMin,
   Cat2MeanResponseMin,
+  Cat1P90ResponseMin,
+  Cat2P90ResponseMin,
   HandoverMeanMin,               // arrival at hospital to handover (a cubicle or a cohort space)
   HandoversOver30Min,
   HandoversOver60Min,
