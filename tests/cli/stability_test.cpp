@@ -70,6 +70,23 @@ TEST(OfferedLoad, NinetyOneDayEventsShortenThePackage) {
   EXPECT_NEAR(reablement.mean_service_days, 21.0 - 2.0 / 3.0 * std::pow(21.0, 1.5) / std::sqrt(91.0), 0.01);
 }
 
+// ambulance-small.yaml (50,000 people): attendances 50,000 x 300 / 1,000 / 365.25 = 41.07 a day, conveyed
+// 0.2 x 0.65 + 0.8 x 0.26 = 0.338 of them; seen and treated 50,000 x 150 / 1,000 / 365.25 x 0.8 = 16.43 a day. Job:
+// drive 10, then conveyed 35 + 15 + triage 10 + clear 15, or seen 55 min; 6 vehicles.
+TEST(OfferedLoad, TheFleetCarriesConveyedAndSeenCallsForTheirQueueFreeJobCycle) {
+  const scenario::Scenario s = loader::load_scenario(std::string(PFSIM_SCENARIOS_DIR) + "/../tests/data/good/ambulance-small.yaml");
+  const auto& fleet = find(models::offered_load(s), "ambulances");
+  const double attendances = 50000.0 * 300.0 / 1000.0 / 365.25, conveyed = attendances * (0.2 * 0.65 + 0.8 * 0.26);
+  const double seen = 50000.0 * 150.0 / 1000.0 / 365.25 * 0.8, calls = conveyed + seen;
+  const double cycle = 10.0 + (conveyed * (35.0 + 15.0 + 10.0 + 15.0) + seen * 55.0) / calls;
+  EXPECT_NEAR(fleet.arrivals_per_day, calls, 1e-6);
+  EXPECT_NEAR(fleet.mean_service_days * 1440.0, cycle, 1e-6);
+  EXPECT_NEAR(fleet.offered, calls * cycle / 1440.0, 1e-6);
+  EXPECT_NEAR(fleet.capacity, 6.0, 1e-9);
+  EXPECT_NEAR(fleet.rho, calls * cycle / 1440.0 / 6.0, 1e-6);
+  EXPECT_EQ(models::capacity_names(s).back(), "ambulances");
+}
+
 // Queues built in code from level(day), with a different wobble in each replication.
 std::vector<models::ReplicationResult> queues_from(const scenario::Scenario& s, const std::function<double(double)>& level) {
   std::vector<models::ReplicationResult> results(4);
