@@ -75,7 +75,8 @@ TEST(OfferedLoad, NinetyOneDayEventsShortenThePackage) {
 // drive 10, then conveyed 35 + 15 + triage 10 + clear 15, or seen 55 min; 6 vehicles.
 TEST(OfferedLoad, TheFleetCarriesConveyedAndSeenCallsForTheirQueueFreeJobCycle) {
   const scenario::Scenario s = loader::load_scenario(std::string(PFSIM_SCENARIOS_DIR) + "/../tests/data/good/ambulance-small.yaml");
-  const auto& fleet = find(models::offered_load(s), "ambulances");
+  const auto loads = models::offered_load(s);
+  const auto& fleet = find(loads, "ambulances");
   const double attendances = 50000.0 * 300.0 / 1000.0 / 365.25, conveyed = attendances * (0.2 * 0.65 + 0.8 * 0.26);
   const double seen = 50000.0 * 150.0 / 1000.0 / 365.25 * 0.8, calls = conveyed + seen;
   const double cycle = 10.0 + (conveyed * (35.0 + 15.0 + 10.0 + 15.0) + seen * 55.0) / calls;
