@@ -3,18 +3,11 @@
 #include <cmath>
 
 #include "emergency_department.hpp"
+#include "rota_schedule.hpp"
 
 namespace pfsim::models {
 
 namespace {
-
-engine::CapacitySchedule fleet_schedule(const scenario::ClinicianRota& rota) {
-  engine::CapacitySchedule schedule;
-  schedule.hour_of_week.resize(168);
-  for (std::size_t day = 0; day < 7; ++day)
-    for (std::size_t hour = 0; hour < 24; ++hour) schedule.hour_of_week[day * 24 + hour] = day < 5 ? rota.weekday[hour] : rota.weekend[hour];
-  return schedule;
-}
 
 // Category 1 calls are answered first, then 2, then 3-4, each in call order.
 int draw_category(const scenario::AmbulanceSettings& a, double u) {
@@ -34,7 +27,7 @@ AmbulanceService::AmbulanceService(Context& ctx, std::vector<EmergencyDepartment
       cleared_(ctx.sim.add_handler([this](std::uint32_t job) { cleared(job); })),
       fleet_(ctx.sim, "ambulances", 0, dispatched_, engine::QueueDiscipline::Priority) {
   const Scenario& s = ctx.scenario;
-  engine::attach_schedule(ctx.sim, fleet_, fleet_schedule(settings_.vehicles), ctx.calendar.weekday(0.0));
+  engine::attach_schedule(ctx.sim, fleet_, rota_schedule(settings_.vehicles), ctx.calendar.weekday(0.0));
   cohort_.resize(s.sites.size());
   for (std::size_t site = 0; site < s.sites.size(); ++site)
     if (settings_.cohort_spaces[site] > 0)

@@ -5,17 +5,15 @@
 #include "acute_beds.hpp"
 #include "ambulance_service.hpp"
 #include "care_homes.hpp"
+#include "rota_schedule.hpp"
 
 namespace pfsim::models {
 
 namespace {
-engine::CapacitySchedule rota_schedule(const ClinicianRota& rota, const Context& ctx) {
-  engine::CapacitySchedule schedule;
+// A&E rotas follow the seasons' staffing scales.
+engine::CapacitySchedule seasonal_rota_schedule(const ClinicianRota& rota, const Context& ctx) {
+  engine::CapacitySchedule schedule = rota_schedule(rota);
   schedule.scales = ctx.seasons.ae_clinician_scales(ctx.follow_to + engine::kMinutesPerDay);
-  schedule.hour_of_week.resize(168);
-  for (std::size_t day = 0; day < 7; ++day)
-    for (std::size_t hour = 0; hour < 24; ++hour)
-      schedule.hour_of_week[day * 24 + hour] = day < 5 ? rota.weekday[hour] : rota.weekend[hour];
   return schedule;
 }
 }  // namespace
@@ -29,10 +27,10 @@ EmergencyDepartment::EmergencyDepartment(Context& ctx, std::size_t site, const S
       cubicle_granted_(ctx.sim.add_handler([this](std::uint32_t id) { take_cubicle(id); })),
       gave_up_(ctx.sim.add_handler([this](std::uint32_t id) { give_up(id); })),
       clinicians_(ctx.sim, "clinicians/" + ctx.scenario.sites[site].name, 0, granted_, discipline_) {
-  engine::attach_schedule(ctx.sim, clinicians_, rota_schedule(settings.clinicians, ctx), ctx.calendar.weekday(0.0));
+  engine::attach_schedule(ctx.sim, clinicians_, seasonal_rota_schedule(settings.clinicians, ctx), ctx.calendar.weekday(0.0));
   if (settings.minors) {
     minors_clinicians_.emplace(ctx.sim, "minors_clinicians/" + ctx.scenario.sites[site].name, 0, granted_);
-    engine::attach_schedule(ctx.sim, *minors_clinicians_, rota_schedule(settings.minors->clinicians, ctx), ctx.calendar.weekday(0.0));
+    engine::attach_schedule(ctx.sim, *minors_clinicians_, seasonal_rota_schedule(settings.minors->clinicians, ctx), ctx.calendar.weekday(0.0));
   }
   if (settings.cubicles) {
     cubicles_.emplace(ctx.sim, "cubicles/" + ctx.scenario.sites[site].name, *settings.cubicles, cubicle_granted_, discipline_);

@@ -340,13 +340,13 @@ class Recorder {
   /// A vehicle reached the scene of the call made at `called` after `minutes`; category 1-4.
   void ambulance_response(double called, double minutes, int category, std::size_t locality) {
     if (!measured(called)) return;
-    add_response(called, minutes, category, locality);
+    add_response(minutes, category, locality);
     close_one();
   }
   /// A measured call still waiting for a vehicle at the follow-up cap: its wait so far counts in the mean.
   void ambulance_response_unfinished(double called, double at, int category, std::size_t locality) {
     if (!measured(called)) return;
-    add_response(called, at - called, category, locality);
+    add_response(at - called, category, locality);
     add(kNoSite, locality, [](KpiCounters& c) { ++c.responses_unfinished; },
         [](KpiCounters& c, double share) { c.responses_unfinished += share; });
   }
@@ -514,7 +514,7 @@ class Recorder {
   KpiCounters total_;
   std::vector<KpiCounters> site_, locality_;
   double census_days_ = 0;
-  void add_response(double /*called*/, double minutes, int category, std::size_t locality) {
+  void add_response(double minutes, int category, std::size_t locality) {
     if (category > 2) return;
     const std::size_t bin = std::min(kResponseBins - 1, static_cast<std::size_t>(std::max(0.0, minutes) / kResponseBinMinutes));
     const auto count = [minutes, category, bin](KpiCounters& c, double share) {
