@@ -114,11 +114,11 @@ TEST(ArrivalCohort, FollowUpStopsWhenTheCohortIsDoneNotAtTheCap) {
 
 class BedCutSweep : public ::testing::Test {
  protected:
-  // The baseline has no ambulance service: everyone walks in, so the A&E cohort is the same people in every option;
-  // WithAmbulances below is the same sweep with conveyed patients who may wait for a vehicle.
+  // Without the ambulance service everyone walks in, so the A&E cohort is the same people in every option;
+  // WithAmbulances below is the baseline's own sweep, with conveyed patients who may wait for a vehicle.
   static ReplicationResult run_with_beds(int beds, bool ambulances = false) {
     Scenario s = loader::load_scenario(std::filesystem::path(PFSIM_SCENARIOS_DIR) /
-                                       (ambulances ? "south-east-essex-2019-ambulance.yaml" : "south-east-essex-2019.yaml"));
+                                       (ambulances ? "south-east-essex-2019.yaml" : "south-east-essex-2019-no-ambulance.yaml"));
     s.run.days = 60;
     // A short warm-up, so each cut starts the measured period from the same near-empty hospital: with the shipped
     // 730-day warm-up every cut below 540 beds is already gridlocked when measurement starts and all sit at the floor.
