@@ -25,6 +25,7 @@ struct Section {
 
 constexpr Section kSections[] = {
     {"headline", "Headline measures", headline_section},
+    {"options", "Options against the base", compare_section},
     {"run", "Run", run_section},
     {"kpis", "Key performance indicators", kpi_section},
     {"daily", "Daily series", daily_section},

@@ -86,12 +86,14 @@ std::string label_rows(const std::vector<Summarised>& kpis, std::size_t first, s
   return out + "</tbody></table>\n";
 }
 
+}  // namespace
+
 std::string breakdown_tables(const std::vector<Breakdown>& breakdowns, const std::vector<std::string>& labels,
-                             std::string_view label_heading, std::string_view css_class) {
+                             std::string_view label_heading, std::string_view css_class, std::string_view what) {
   const std::vector<Summarised> kpis = summarise(breakdowns, labels);
   if (kpis.empty()) return {};
   std::string out;
-  std::string note = "Mean over replications ± 95 % CI half-width.";
+  std::string note = fmt::format("{} ± 95 % CI half-width.", what);
   if (labels.size() <= kMaxLabelColumns) {
     out = kpi_rows(kpis, labels, css_class);
   } else {
@@ -102,14 +104,17 @@ std::string breakdown_tables(const std::vector<Breakdown>& breakdowns, const std
   return out + "<p class=\"note\">" + note + "</p>\n";
 }
 
+namespace {
+constexpr std::string_view kMeanOverReplications = "Mean over replications";
 }  // namespace
 
 std::string by_site_section(const Context& c) {
-  return breakdown_tables(c.record.by_site, c.record.site_names, "Site", "breakdown-table by-site");
+  return breakdown_tables(c.record.by_site, c.record.site_names, "Site", "breakdown-table by-site", kMeanOverReplications);
 }
 
 std::string by_locality_section(const Context& c) {
-  return breakdown_tables(c.record.by_locality, c.record.locality_names, "Locality", "breakdown-table by-locality");
+  return breakdown_tables(c.record.by_locality, c.record.locality_names, "Locality", "breakdown-table by-locality",
+                          kMeanOverReplications);
 }
 
 }  // namespace pfsim::output

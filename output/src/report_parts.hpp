@@ -27,6 +27,7 @@ std::string monthly_section(const Context& c);        // report_series.cpp
 std::string schemes_section(const Context& c);        // report_schemes.cpp
 std::string by_site_section(const Context& c);        // report_breakdowns.cpp
 std::string by_locality_section(const Context& c);    // report_breakdowns.cpp
+std::string compare_section(const Context& c);        // report_compare.cpp
 std::string stylesheet();                             // report_style.cpp
 
 // ---- shared helpers (report_common.cpp) --------------------------------------------------------------------------
@@ -48,6 +49,11 @@ std::string figure(const std::string& svg, const std::string& title, const std::
 const std::vector<double>* extra_dataset(const RunRecord& r, std::string_view path);
 /// The labelled table group called `name` ("monthly", "schemes"), or nullptr.
 const TableGroup* table_group(const RunRecord& r, std::string_view name);
+/// Tables of each breakdown's mean per label ± 95 % CI half-width (report_breakdowns.cpp): KPIs as rows when the
+/// labels fit as columns, else labels as rows over several tables; `what` names the numbers in the note under them
+/// ("Mean over replications"). Empty when no breakdown matches the labels.
+std::string breakdown_tables(const std::vector<Breakdown>& breakdowns, const std::vector<std::string>& labels,
+                             std::string_view label_heading, std::string_view css_class, std::string_view what);
 /// The last day of the measured period, "YYYY-MM-DD", or "" without a start date.
 std::string end_date(const RunRecord& r);
 

@@ -40,6 +40,10 @@ svg.chart {{ width: 100%; height: auto; max-width: 760px; display: block; font-f
 .fan-point {{ fill: #fff; stroke: {blue}; stroke-width: 1.5; }}
 .hist-bar {{ fill: {blue}; fill-opacity: .8; }}
 .tornado-bar {{ fill: {vermillion}; fill-opacity: .85; }}
+.forest-ci {{ stroke: {blue}; stroke-width: 2; }}
+.forest-point {{ fill: #fff; stroke: {blue}; stroke-width: 2; }}
+.forest-point.significant {{ fill: {blue}; }}
+.compare-table td.significant {{ font-weight: 600; }}
 .hist-mean {{ stroke: {vermillion}; stroke-width: 2; stroke-dasharray: 5 3; }}
 .target-line {{ stroke: {black}; stroke-width: 1.5; stroke-dasharray: 6 4; }}
 .target-label {{ font-size: 12px; fill: {black}; paint-order: stroke; stroke: #fff; stroke-width: 3px; stroke-linejoin: round; }}

@@ -4,8 +4,9 @@
 scenario without winter, a month chart per headline /monthly table (a median with one point per month), a histogram
 per headline KPI, a dashed target line on the charts with a national standard, for a scheme run the savings
 histogram with the QIPP target and a tornado per KPI whose swings could be estimated (else one sentence why not),
-one KPI table row per KPI, the by-site and by-locality tables in rows that fit the page, and no script or external
-resource. Further arguments are DOMs of the page with layout_check.js added (render_in_chromium.sh): each must
+one KPI table row per KPI, the by-site and by-locality tables in rows that fit the page, for a compare file a forest
+plot per headline KPI that some option changes and the options' by-site and by-locality differences, and no script
+or external resource. Further arguments are DOMs of the page with layout_check.js added (render_in_chromium.sh): each must
 report no text outside its chart's viewBox and no table wider than the page."""
 import json
 import re
@@ -88,6 +89,29 @@ def expected_tornados(f, kpis):
     return drawn, not fitted and drawn < len(swings)
 
 
+def summary_moves(s):
+    """A /compare summary (mean, ci95_half, ...) with a defined, non-zero difference or spread."""
+    return s is not None and np.isfinite(s[0]) and np.isfinite(s[1]) and (s[0] != 0 or s[1] != 0)
+
+
+def compare_expectations(f, headline):
+    """(forest plots, breakdown rows) of the options section of a compare file (output/src/report_compare.cpp)."""
+    if "compare" not in f:
+        return 0, 0
+    options = [f["compare"][o] for o in f["compare"]]
+    forests = sum(1 for k in headline if any(summary_moves(o.get(k + "_summary")) for o in options))
+    rows = 0
+    for option in options:
+        for scope in ("by_site", "by_locality"):
+            if scope not in option or scope not in f or (scope == "by_site" and len(f["by_site/names"]) <= 1):
+                continue
+            kpis = [k for k in headline if k in option[scope] and k in f[scope]]
+            labels = len(f[scope]["names"])
+            if kpis:
+                rows += len(kpis) if labels <= MAX_LABEL_COLUMNS else labels * -(-len(kpis) // MAX_KPI_COLUMNS)
+    return forests, rows
+
+
 def main(dom_path, results_path, *layout_paths):
     dom = Dom()
     with open(dom_path, encoding="utf-8") as f:
@@ -111,6 +135,9 @@ def main(dom_path, results_path, *layout_paths):
     # One histogram per headline KPI: the scenario's headline_kpis when it has them, else the catalogue's.
     listed = scenario.get("headline_kpis") or []
     histograms = [k for k in listed if k in kpis] if listed else [k for k in HISTOGRAM_KPIS if k in kpis]
+    with h5py.File(results_path, "r") as f:
+        forests, compare_rows = compare_expectations(f, histograms)
+    rows += compare_rows
 
     problems = []
 
@@ -119,7 +146,8 @@ def main(dom_path, results_path, *layout_paths):
             problems.append(f"{what}: got {got}, want {want}")
 
     svgs = [a for t, a in dom.elements if t == "svg"]
-    expect("<svg> elements", len(svgs), len(daily) + len(monthly) + len(histograms) + savings + tornados)
+    expect("<svg> elements", len(svgs), len(daily) + len(monthly) + len(histograms) + savings + tornados + forests)
+    expect("forest plots", len([a for a in svgs if "forest" in a.get("class", "")]), forests)
     expect("fan charts", len([a for a in svgs if "fan-chart" in a.get("class", "")]), len(daily))
     expect("month charts", len([a for a in svgs if "month-chart" in a.get("class", "")]), len(monthly))
     expect("histograms", len([a for a in svgs if "histogram" in a.get("class", "")]), len(histograms) + savings)
@@ -156,7 +184,7 @@ def main(dom_path, results_path, *layout_paths):
     if problems:
         return 1
     print(f"ok: {len(svgs)} charts ({len(daily)} fan charts, {len(monthly)} month charts, {len(histograms)} histograms, "
-          f"{savings + tornados} scheme charts, {targets} target lines), {len(kpis)} KPI rows, {rows} breakdown rows, "
+          f"{savings + tornados} scheme charts, {forests} forest plots, {targets} target lines), {len(kpis)} KPI rows, {rows} breakdown rows, "
           f"layout fits at {len(layout_paths)} widths")
     return 0
 

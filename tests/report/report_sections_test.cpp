@@ -1,5 +1,6 @@
 // What the page's sections draw and say for the cases a reader trips over: winter-only series without winter, scheme
 // tornados from too few replications, wide breakdown tables, numbers for people, national standards on the charts.
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -175,6 +176,48 @@ TEST(KpiTable, PrintsPercentagesToAtMostTwoDecimalsAndCountsGrouped) {
   EXPECT_NE(html.find(">100.00<"), std::string::npos);
   EXPECT_NE(html.find(">108,842<"), std::string::npos);
   EXPECT_EQ(html.find("e+0"), std::string::npos);
+}
+
+// ---- option appraisal (a compare file) -------------------------------------------------------------------------------
+
+// A base with two headline KPIs and two options: "more-beds" raises the 4-hour % by 1.1 ± 0.3 and leaves occupancy
+// alone; "closure" has no difference defined for the 4-hour % (NaN: a module only one side has) and cuts occupancy.
+RunRecord compare_record() {
+  RunRecord r;
+  r.scenario_name = "base";
+  r.replications = 4;
+  r.days = 30;
+  r.kpis = {{"ae_4h_pct", "%", "within 4 hours", {90.0, 91.0, 90.5, 90.5}},
+            {"bed_occupancy_pct", "%", "occupancy", {92, 92, 92, 92}}};
+  r.extra_meta = {{"option_more-beds", "Southend with 30 more beds"}, {"option_more-beds_warmup_days", "730"},
+                  {"option_closure", "Close a ward & <reopen>"}, {"option_closure_warmup_days", "730"}};
+  const double nan = std::nan("");
+  r.extra_datasets = {{"/compare/more-beds/ae_4h_pct_summary", {1.1, 0.3, 0.8, 1.1, 1.4}},
+                      {"/compare/more-beds/bed_occupancy_pct_summary", {0, 0, 0, 0, 0}},
+                      {"/compare/closure/ae_4h_pct_summary", {nan, nan, nan, nan, nan}},
+                      {"/compare/closure/bed_occupancy_pct_summary", {-2.5, 0.4, -2.9, -2.5, -2.1}}};
+  return r;
+}
+
+TEST(CompareSection, TablesEveryOptionAndDrawsAForestPerMovedKpi) {
+  const std::string html = render_report(compare_record(), {});
+  EXPECT_NE(html.find("<h2>Options against the base</h2>"), std::string::npos);
+  EXPECT_NE(html.find("2 options against the base, <strong>base</strong>"), std::string::npos);
+  EXPECT_NE(html.find("Close a ward &amp; &lt;reopen&gt;"), std::string::npos);  // names escaped
+  // The 4-hour % of "more-beds": its mean (90.50 + 1.10) over the paired difference, bold as its CI excludes zero.
+  EXPECT_NE(html.find("<td class=\"num significant\">91.60<br><span class=\"desc\">+1.10 ± 0.30</span></td>"), std::string::npos);
+  EXPECT_NE(html.find("<td class=\"num\">n/a</td>"), std::string::npos);
+  EXPECT_EQ(count(html, "class=\"chart forest\""), 2U);  // both KPIs move in some option
+  EXPECT_NE(html.find("Forest plot: A&amp;E 4-hour performance"), std::string::npos);
+}
+
+TEST(CompareSection, SaysWhichKpisNoOptionChangesAndIsAbsentFromARunFile) {
+  RunRecord r = compare_record();
+  r.extra_datasets[3].second = {0, 0, 0, 0, 0};
+  const std::string html = render_report(r, {});
+  EXPECT_EQ(count(html, "class=\"chart forest\""), 1U);
+  EXPECT_NE(html.find("No forest plot for acute bed occupancy: no option changes it in any replication."), std::string::npos);
+  EXPECT_EQ(render_report(base_record(), {}).find("Options against the base"), std::string::npos);
 }
 
 }  // namespace

@@ -113,6 +113,25 @@ TEST(ChartLayout, LongSchemeNamesOnATornadoAreWhole) {
   EXPECT_NE(money.find(">£3 m<"), std::string::npos);
 }
 
+TEST(ChartLayout, AForestPlotDrawsEachOptionWholeWithItsInterval) {
+  const std::vector<std::string> options = {
+      "Option 1A: Basildon specialist emergency hospital; Broomfield and Southend emergency hospitals with elective",
+      "More beds", "Elective centre only"};
+  const std::vector<double> means = {-4.4, 1.1, std::nan("")}, halves = {4.5, 0.3, std::nan("")};
+  const std::string svg = forest_plot(options, means, halves, {"Forest plot", "change in A&E 4-hour performance (%)", "", "%"});
+  EXPECT_EQ(texts_outside(svg), std::vector<std::string>{});
+  EXPECT_NE(svg.find(">More beds<"), std::string::npos);
+  EXPECT_EQ(count(svg, "class=\"forest-point significant\""), 1U);  // 1.1 ± 0.3 excludes zero; -4.4 ± 4.5 does not
+  EXPECT_EQ(count(svg, "class=\"forest-point\""), 1U);
+  EXPECT_EQ(count(svg, "class=\"forest-ci\""), 6U);  // a whisker and two caps per defined row
+  EXPECT_NE(svg.find(">n/a<"), std::string::npos);      // the undefined row says so, no point
+  EXPECT_NE(svg.find("More beds: +1.10 % (95 % CI +0.80 % to +1.40 %)"), std::string::npos);
+  // The interval of the first option ends just right of zero, which is on the axis.
+  const auto [zero_left, zero_right] = line_xs(svg, "axis-line");
+  EXPECT_EQ(zero_left, zero_right);
+  EXPECT_GT(line_attribute(svg, "forest-ci", "x2"), zero_left);
+}
+
 TEST(ChartLayout, TargetLinesAreInsideTheValueAxis) {
   // 4-hour performance of 80–90 %: the axis reaches the 95 % standard, which is drawn and labelled.
   const std::string svg = fan_chart(flat_bands(30, 80, 85, 90), "2019-04-01",

@@ -93,4 +93,11 @@ std::vector<std::size_t> largest_magnitudes(std::span<const double> values, std:
 std::string tornado_chart(std::span<const std::string> labels, std::span<const double> values, const ChartLabels& labels_text,
                           std::size_t limit = 10);
 
+/// A forest plot: one row per label, in order, with the estimate `means[i]` as a square and its 95 % CI
+/// (± `halves[i]`) as a whisker, against the line at zero (e.g. each option's paired difference from the base). A
+/// square whose CI excludes zero carries classes forest-point significant (filled), else forest-point (hollow);
+/// whiskers carry forest-ci. A row whose estimate is not finite (a module only one side has) reads "n/a".
+std::string forest_plot(std::span<const std::string> labels, std::span<const double> means, std::span<const double> halves,
+                        const ChartLabels& labels_text);
+
 }  // namespace pfsim::output::svg
