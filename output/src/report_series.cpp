@@ -84,7 +84,7 @@ std::string daily_section(const Context& c) {
 }
 
 // The monthly tables the catalogue marks headline (4-hour performance, the RTT waiting list, cancellations), one
-// chart each.
+// chart each, then every monthly table as a table of months.
 std::string monthly_section(const Context& c) {
   const TableGroup* monthly = table_group(c.record, "monthly");
   if (!monthly || monthly->labels.empty()) return {};
@@ -104,6 +104,10 @@ std::string monthly_section(const Context& c) {
                   title, fmt::format("{} ({}); {}", b.description, b.name, spread_note(all_zero(b.values), replications, "month")),
                   "fan");
   }
+  // Every monthly table by month, for a board paper's table of months (the charts above show the headline ones).
+  const std::string table = breakdown_tables(monthly->tables, monthly->labels, "Month", "breakdown-table monthly-table",
+                                             "Mean over replications");
+  if (!table.empty()) out += "<h3>By month</h3>\n" + table;
   return out;
 }
 

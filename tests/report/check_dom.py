@@ -4,7 +4,7 @@
 scenario without winter, a month chart per headline /monthly table (a median with one point per month), a histogram
 per headline KPI, a dashed target line on the charts with a national standard, for a scheme run the savings
 histogram with the QIPP target and a tornado per KPI whose swings could be estimated (else one sentence why not),
-one KPI table row per KPI, the by-site and by-locality tables in rows that fit the page, for a compare file a forest
+one KPI table row per KPI, the by-site, by-locality and by-month tables in rows that fit the page, for a compare file a forest
 plot per headline KPI that some option changes and the options' by-site and by-locality differences, and no script
 or external resource. Further arguments are DOMs of the page with layout_check.js added (render_in_chromium.sh): each must
 report no text outside its chart's viewBox and no table wider than the page."""
@@ -125,7 +125,7 @@ def main(dom_path, results_path, *layout_paths):
         monthly = [n for n in MONTH_CHART_TABLES if "monthly" in f and n in f["monthly"]]
         months = len(f["monthly/names"]) if monthly else 0
         kpis = [n for n in f["kpi/replications"].dtype.names if n != "replication"]
-        rows = breakdown_rows(f, "by_site") + breakdown_rows(f, "by_locality")
+        rows = breakdown_rows(f, "by_site") + breakdown_rows(f, "by_locality") + breakdown_rows(f, "monthly")
         tornados, too_few = expected_tornados(f, kpis)
         savings = 1 if "qipp/savings_gbp" in f else 0
         targets = len([n for n in TARGET_SERIES if n in daily]) + len([n for n in TARGET_SERIES if n in monthly])
