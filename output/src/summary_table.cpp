@@ -11,18 +11,19 @@
 #include "pfsim/scenario/kpi_catalogue.hpp"
 
 namespace pfsim::output {
+
+int decimals_for_ci(double ci95_half, double mean) {
+  const double reference = ci95_half > 0 ? ci95_half : std::abs(mean);
+  if (!std::isfinite(reference) || reference == 0) return 2;
+  return std::clamp(1 - static_cast<int>(std::floor(std::log10(reference))), 0, 6);
+}
+
 namespace {
 
 constexpr std::size_t kColumns = 7;
 using Row = std::array<std::string, kColumns>;
 
-// Decimals that show the CI half-width to two significant figures, the precision the replications support
-// (85.31 ± 0.23, 102345 ± 450); every number in the row uses them so the row reads consistently.
-int decimals_for(const engine::Summary& s) {
-  const double reference = s.ci95_half > 0 ? s.ci95_half : std::abs(s.mean);
-  if (!std::isfinite(reference) || reference == 0) return 2;
-  return std::clamp(1 - static_cast<int>(std::floor(std::log10(reference))), 0, 6);
-}
+int decimals_for(const engine::Summary& s) { return decimals_for_ci(s.ci95_half, s.mean); }
 
 // Terminal columns taken by UTF-8 text ("±" is two bytes, one column): count the bytes that start a code point.
 std::size_t display_width(const std::string& text) {

@@ -6,6 +6,7 @@
 
 #include "pfsim/engine/stats.hpp"
 #include "pfsim/models/warmup.hpp"
+#include "pfsim/output/summary_table.hpp"
 #include "pfsim/run/bad_argument.hpp"
 #include "pfsim/run/replications.hpp"
 #include "pfsim/run/run_record.hpp"
@@ -24,6 +25,17 @@ std::vector<std::string> locality_names(const scenario::Scenario& s) {
   std::vector<std::string> names;
   for (const auto& locality : s.population.localities) names.push_back(locality.name);
   return names;
+}
+
+// `value` with `decimals` decimals; a value that rounds to zero prints as 0, never -0.
+std::string fixed(double value, int decimals) {
+  std::string text = fmt::format("{:.{}f}", value, decimals);
+  if (text.starts_with('-') && text.find_first_not_of("-0.") == std::string::npos) text.erase(0, 1);
+  return text;
+}
+std::string signed_fixed(double value, int decimals) {
+  const std::string text = fixed(value, decimals);
+  return text.starts_with('-') ? text : "+" + text;
 }
 
 // A difference whose 95 % CI excludes zero is marked with *.
@@ -62,12 +74,17 @@ class PairedTable {
       else summary.insert(summary.end(), 5, kUndefined);
       if (!print(c, d)) continue;
       const std::string name = labels.empty() ? row_name : fmt::format("{} @ {}", row_name, labels[c]);
-      const auto mean = [](bool present, const std::vector<double>& v) {
-        return present ? fmt::format("{:>12.4g}", engine::summarise(v).mean) : fmt::format("{:>12}", "n/a");
+      // Every number of the row to the precision of the difference's CI, as the KPI table of `pfsim run` prints it.
+      const engine::Summary base_summary = engine::summarise(base);
+      const bool differs = defined && (d.ci95_half > 0 || d.mean != 0);  // else the base's own precision
+      const int decimals = differs ? output::decimals_for_ci(d.ci95_half, d.mean)
+                                   : output::decimals_for_ci(base_summary.ci95_half, base_summary.mean);
+      const auto mean = [decimals](bool present, const std::vector<double>& v) {
+        return present ? fmt::format("{:>12}", fixed(engine::summarise(v).mean, decimals)) : fmt::format("{:>12}", "n/a");
       };
       if (defined)
-        table_ += fmt::format("  {:<52} {} {}  {:>+12.4g} ± {:<9.3g}{}\n", name, mean(true, base), mean(true, option), d.mean,
-                              d.ci95_half, ci_excludes_zero(d) ? " *" : "");
+        table_ += fmt::format("  {:<52} {} {}  {:>12} ± {:<9}{}\n", name, mean(true, base), mean(true, option),
+                              signed_fixed(d.mean, decimals), fixed(d.ci95_half, decimals), ci_excludes_zero(d) ? " *" : "");
       else
         table_ += fmt::format("  {:<52} {} {}  {:>12}\n", name, mean(has.base, base), mean(has.option, option), "n/a");
     }

@@ -6,6 +6,11 @@
 
 namespace pfsim::output {
 
+/// Decimals that show a CI half-width to two significant figures, the precision the replications support (85.31 ±
+/// 0.23, 102345 ± 450); from the mean when the half-width is zero, 2 when both are. Every number of a terminal row
+/// uses them, so the row reads consistently.
+int decimals_for_ci(double ci95_half, double mean);
+
 /// Terminal table, one row per KPI: name, mean, 95 % CI (± half-width), p5, p50, p95, units (statistics from
 /// engine::summarise()). A header, a rule, then aligned rows, each ending in '\n'. Printed by `pfsim run` and
 /// `pfsim info`; numbers use the decimals that show the CI half-width to two significant figures. With fewer than
