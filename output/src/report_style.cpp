@@ -47,6 +47,10 @@ svg.chart {{ width: 100%; height: auto; max-width: 760px; display: block; font-f
 .breakdown-table thead th {{ white-space: normal; }}
 .breakdown-table + .breakdown-table {{ margin-top: 1.5rem; }}
 .label-rows tbody th {{ white-space: nowrap; }}
+.stress-table td:first-child, .stress-sources td:nth-child(2) {{ white-space: nowrap; }}
+.stress-table .stress-group th {{ background: #e8eef5; }}
+.stress-table tr.stress-todo td {{ background: #fff8e1; }}
+.stress-sources {{ font-size: .82rem; }}
 pre.yaml {{ background: #f6f6f6; padding: .8rem; overflow-x: auto; font-size: .8rem; }}
 footer {{ margin-top: 2rem; color: #555; font-size: .85rem; }}
 @media print {{
@@ -61,7 +65,7 @@ footer {{ margin-top: 2rem; color: #555; font-size: .85rem; }}
   .kpi-table th, .kpi-table td {{ padding: .2rem .35rem; }}
   .breakdown-table {{ font-size: 7.5pt; line-height: 1.25; }}
   /* Long tables flow on from page to page (Chromium repeats the header row), rows whole. */
-  table.breakdown-table, table.kpi-table {{ break-inside: auto; }}
+  table.breakdown-table, table.kpi-table, table.stress-table, table.stress-sources {{ break-inside: auto; }}
   tr {{ break-inside: avoid; }}
   .breakdown-table th, .breakdown-table td {{ padding: .1rem .3rem; }}
   tbody tr:nth-child(even) {{ background: none; }}
