@@ -29,7 +29,7 @@ std::vector<ExportTable> monthly_table(const RunRecord& r) {
   std::vector<int> decimals;
   for (std::size_t k = 0; k < monthly->tables.size(); ++k) {
     const Breakdown& b = monthly->tables[k];
-    t.headers.push_back(with_units(b.name, b.units));
+    t.headers.push_back(with_units(title_for(b.name, b.description), b.units));
     double widest_ci = 0;
     for (std::size_t m = 0; m < months; ++m) {
       const engine::Summary s = engine::summarise(column(b.values, months, m));
@@ -61,7 +61,8 @@ std::vector<ExportTable> daily_table(const RunRecord& r) {
   for (const DailySeries& s : r.daily) {
     bands.push_back(svg::fan_bands(s.values, s.replications, s.days));
     days = std::max(days, s.days);
-    for (const char* stat : {"median", "p5", "p95"}) t.headers.push_back(fmt::format("{} {}", with_units(s.name, s.units), stat));
+    for (const char* stat : {"median", "p5", "p95"})
+      t.headers.push_back(fmt::format("{}, {}", with_units(title_for(s.name, s.description), s.units), stat));
   }
   for (std::size_t d = 0; d < days; ++d) {
     std::vector<ExportCell> row{text(start ? svg::format_date(*start + static_cast<long>(d)) : fmt::format("day {}", d + 1))};

@@ -22,6 +22,10 @@ namespace {
 
 constexpr lxw_row_t kTitleRow = 0, kHeaderRow = 1, kFirstDataRow = 2;
 constexpr double kMinWidth = 8, kMaxWidth = 60;  // characters of the default font
+constexpr double kPortraitWidth = 100;            // characters across an A4 portrait page at 100 %
+constexpr double kWidestFitted = 320;             // wider than this, fitting to the page width shrinks text below ~6 pt
+constexpr std::uint8_t kPaperA4 = 9;              // Excel's paper code for A4
+constexpr double kRowHeight = 15;                 // points: the default row height of the default font
 
 std::string decimals_part(int decimals) { return decimals > 0 ? "." + std::string(static_cast<std::size_t>(decimals), '0') : ""; }
 
@@ -63,12 +67,15 @@ std::size_t display_length(const std::string& s) {
 class Formats {
  public:
   explicit Formats(lxw_workbook* workbook) : workbook_(workbook) {
-    header_ = workbook_add_format(workbook_);
-    format_set_bold(header_);
-    format_set_text_wrap(header_);
-    format_set_align(header_, LXW_ALIGN_VERTICAL_TOP);
-    format_set_bottom(header_, LXW_BORDER_THIN);
-    format_set_bg_color(header_, 0xDDE6F0);
+    for (lxw_format*& header : headers_) {
+      header = workbook_add_format(workbook_);
+      format_set_bold(header);
+      format_set_text_wrap(header);
+      format_set_align(header, LXW_ALIGN_VERTICAL_TOP);
+      format_set_bottom(header, LXW_BORDER_THIN);
+      format_set_bg_color(header, 0xDDE6F0);
+    }
+    format_set_align(headers_[1], LXW_ALIGN_RIGHT);
     title_ = workbook_add_format(workbook_);
     format_set_bold(title_);
     wrapped_ = workbook_add_format(workbook_);
@@ -77,7 +84,7 @@ class Formats {
     plain_ = workbook_add_format(workbook_);
     format_set_align(plain_, LXW_ALIGN_VERTICAL_TOP);
   }
-  lxw_format* header() const { return header_; }
+  lxw_format* header(bool numeric) const { return headers_[numeric ? 1 : 0]; }
   lxw_format* title() const { return title_; }
   lxw_format* text(bool wrap) const { return wrap ? wrapped_ : plain_; }
   lxw_format* number(const Shown& shown) {
@@ -93,7 +100,8 @@ class Formats {
 
  private:
   lxw_workbook* workbook_;
-  lxw_format *header_, *title_, *wrapped_, *plain_;
+  lxw_format* headers_[2] = {};  // text columns, number columns
+  lxw_format *title_, *wrapped_, *plain_;
   std::map<std::string, lxw_format*> numbers_;
 };
 
@@ -109,17 +117,41 @@ std::vector<double> column_widths(const ExportTable& table) {
   return widths;
 }
 
+// Lines the longest wrapped cell of `row` needs in columns of `widths` (a column at kMaxWidth wraps).
+std::size_t wrapped_lines(const std::vector<ExportCell>& row, const std::vector<double>& widths) {
+  std::size_t lines = 1;
+  for (std::size_t c = 0; c < row.size() && c < widths.size(); ++c) {
+    if (widths[c] < kMaxWidth) continue;
+    const double chars = static_cast<double>(display_length(shown_text(row[c])));
+    // Column widths count digit widths; text averages a little narrower, and words do not break mid-line.
+    lines = std::max(lines, static_cast<std::size_t>(std::ceil(chars / (widths[c] * 1.05))));
+  }
+  return lines;
+}
+
 void write_sheet(lxw_workbook* workbook, Formats& formats, const ExportTable& table) {
   lxw_worksheet* sheet = workbook_add_worksheet(workbook, table.sheet.c_str());
   if (!sheet) throw OutputError(fmt::format("cannot add the sheet '{}' (a name Excel does not accept)", table.sheet));
   worksheet_write_string(sheet, kTitleRow, 0, table.title.c_str(), formats.title());
-  for (std::size_t c = 0; c < table.headers.size(); ++c)
-    worksheet_write_string(sheet, kHeaderRow, static_cast<lxw_col_t>(c), table.headers[c].c_str(), formats.header());
   const std::vector<double> widths = column_widths(table);
+  std::size_t header_lines = 1;
+  for (std::size_t c = 0; c < table.headers.size(); ++c) {
+    // A column of numbers gets a right-aligned header, over the digits it names.
+    const bool numeric = !table.rows.empty() && c < table.rows.front().size() &&
+                         std::holds_alternative<double>(table.rows.front()[c].value);
+    worksheet_write_string(sheet, kHeaderRow, static_cast<lxw_col_t>(c), table.headers[c].c_str(), formats.header(numeric));
+    const double chars = static_cast<double>(display_length(table.headers[c]));
+    header_lines = std::max(header_lines, static_cast<std::size_t>(std::ceil(chars / (widths[c] - 1))));
+  }
+  if (header_lines > 1) worksheet_set_row(sheet, kHeaderRow, kRowHeight * static_cast<double>(header_lines), nullptr);
   for (std::size_t c = 0; c < widths.size(); ++c)
     worksheet_set_column(sheet, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), widths[c], nullptr);
   for (std::size_t r = 0; r < table.rows.size(); ++r) {
     const auto row = static_cast<lxw_row_t>(kFirstDataRow + r);
+    // Neither Excel nor LibreOffice grows a row for wrapped text in a file it did not lay out, so the row is given
+    // the height of its longest wrapped cell.
+    if (const std::size_t lines = wrapped_lines(table.rows[r], widths); lines > 1)
+      worksheet_set_row(sheet, row, kRowHeight * static_cast<double>(lines), nullptr);
     for (std::size_t c = 0; c < table.rows[r].size(); ++c) {
       const ExportCell& cell = table.rows[r][c];
       const auto col = static_cast<lxw_col_t>(c);
@@ -131,8 +163,18 @@ void write_sheet(lxw_workbook* workbook, Formats& formats, const ExportTable& ta
       }
     }
   }
-  // The header row and the row labels stay in view while scrolling.
+  // The header row and the row labels stay in view while scrolling, and the header is repeated on every printed
+  // page; a sheet prints on A4 one page wide (landscape when it is wider than portrait holds).
   worksheet_freeze_panes(sheet, kFirstDataRow, 1);
+  worksheet_repeat_rows(sheet, kHeaderRow, kHeaderRow);
+  worksheet_set_paper(sheet, kPaperA4);
+  double total_width = 0;
+  for (const double w : widths) total_width += w;
+  if (total_width > kPortraitWidth) worksheet_set_landscape(sheet);
+  // A very wide sheet (the daily series) would print too small to read on one page: it prints across pages instead,
+  // the row labels repeated on each.
+  if (total_width <= kWidestFitted) worksheet_fit_to_pages(sheet, 1, 0);
+  else worksheet_repeat_columns(sheet, 0, 0);
   worksheet_autofilter(sheet, kHeaderRow, 0, static_cast<lxw_row_t>(kHeaderRow + table.rows.size()),
                        static_cast<lxw_col_t>(table.headers.empty() ? 0 : table.headers.size() - 1));
 }
