@@ -47,7 +47,8 @@ svg.chart {{ width: 100%; height: auto; max-width: 760px; display: block; font-f
 .breakdown-table thead th {{ white-space: normal; }}
 .breakdown-table + .breakdown-table {{ margin-top: 1.5rem; }}
 .label-rows tbody th {{ white-space: nowrap; }}
-.stress-table td:first-child, .stress-sources td:nth-child(2) {{ white-space: nowrap; }}
+.stress-table td:first-child {{ white-space: nowrap; }}
+.stress-table td, .stress-sources td {{ overflow-wrap: anywhere; }}
 .stress-table .stress-group th {{ background: #e8eef5; }}
 .stress-table tr.stress-todo td {{ background: #fff8e1; }}
 .stress-sources {{ font-size: .82rem; }}
