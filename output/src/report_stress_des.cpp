@@ -12,6 +12,7 @@ namespace {
 
 using svg::escape_xml;
 
+constexpr std::string_view kModulePrefix = "Base model logic: ";
 constexpr const char* kSectionNames[] = {"Objectives", "Logic", "Data", "Experimentation", "Implementation", "Code access"};
 
 // Source rows are the 3.1 / 3.4 items that name a file line ("scenarios/x.yaml line 12").
@@ -31,8 +32,21 @@ std::string stress_des_section(const Context& c) {
       "<table class=\"stress-table\"><thead><tr><th scope=\"col\">Item</th><th scope=\"col\">Checklist</th>"
       "<th scope=\"col\">This study</th></tr></thead><tbody>\n";
   char section = 0;
-  std::string sources;
+  std::string sources, modules;
   for (const StressDesItem& item : items) {
+    // The module rows (2.2) become one row holding a small table: module, on or off, what it adds.
+    if (item.number == "2.2" && item.item.starts_with(kModulePrefix)) {
+      const bool on = item.text.starts_with("on: ");
+      modules += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n", escape_xml(item.item.substr(kModulePrefix.size())),
+                             on ? "<strong>on</strong>" : "off", escape_xml(item.text.substr(on ? 4 : 5)));
+      continue;
+    }
+    if (!modules.empty()) {
+      out += "<tr><td>2.2</td><td>Base model logic</td><td><table class=\"stress-modules\"><thead><tr><th scope=\"col\">Module"
+             "</th><th scope=\"col\">Used</th><th scope=\"col\">Stages it adds (DESIGN §12) or what it changes</th>"
+             "</tr></thead><tbody>\n" + modules + "</tbody></table></td></tr>\n";
+      modules.clear();
+    }
     if (is_source_line(item)) {
       sources += fmt::format("<tr><td>{}</td><td>{}</td><td>{}</td></tr>\n", item.number == "3.1" ? "cited" : "assumed",
                              escape_xml(item.item), escape_xml(item.text));

@@ -49,6 +49,12 @@ svg.chart {{ width: 100%; height: auto; max-width: 760px; display: block; font-f
 .label-rows tbody th {{ white-space: nowrap; }}
 .stress-table td:first-child {{ white-space: nowrap; }}
 .stress-table td, .stress-sources td {{ overflow-wrap: anywhere; }}
+.stress-table > tbody > tr > td:nth-child(2) {{ min-width: 9em; }}
+.stress-modules {{ margin: 0; font-size: .9em; }}
+.stress-modules td, .stress-modules th {{ padding: .15rem .4rem; }}
+.stress-modules td, .stress-modules th {{ overflow-wrap: normal; }}
+.stress-sources td:nth-child(2) {{ min-width: 14em; }}
+.stress-modules td:first-child {{ white-space: nowrap; }}
 .stress-table .stress-group th {{ background: #e8eef5; }}
 .stress-table tr.stress-todo td {{ background: #fff8e1; }}
 .stress-sources {{ font-size: .82rem; }}
