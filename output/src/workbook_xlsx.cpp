@@ -30,7 +30,8 @@ constexpr double kRowHeight = 15;                 // points: the default row hei
 std::string decimals_part(int decimals) { return decimals > 0 ? "." + std::string(static_cast<std::size_t>(decimals), '0') : ""; }
 
 // Excel number format codes. Percent values are already in percent, so the "%" is a literal, not Excel's ×100;
-// shares (0–1) use Excel's own percent. Money switches to £ m / £ k by magnitude (the ",," and "," scale by 1000s).
+// shares (0–1) use Excel's own percent. Money switches to £ m (with `decimals`) / £ k (whole) by magnitude (the ",,"
+// and "," scale by 1000s): £12.9 m, £850 k, £120.
 std::string format_code(const Shown& shown) {
   const std::string d = decimals_part(shown.decimals);
   switch (shown.kind) {
@@ -38,7 +39,7 @@ std::string format_code(const Shown& shown) {
     case Shown::Kind::Percent: return "#,##0" + d + "\" %\"";
     case Shown::Kind::Share: return "0" + d + "\" \"%";
     case Shown::Kind::Money:
-      return "[>=999950]\"£\"#,##0" + d + ",,\" m\";[>=999.5]\"£\"#,##0" + d + ",\" k\";\"£\"#,##0";
+      return "[>=999950]\"£\"#,##0" + d + ",,\" m\";[>=999.5]\"£\"#,##0,\" k\";\"£\"#,##0";
   }
   return "General";
 }
@@ -53,7 +54,7 @@ std::string shown_text(const ExportCell& cell) {
     case Shown::Kind::Number: return svg::number(*v, cell.shown.decimals);
     case Shown::Kind::Percent: return svg::number(*v, cell.shown.decimals) + " %";
     case Shown::Kind::Share: return svg::number(*v * 100, cell.shown.decimals) + " %";
-    case Shown::Kind::Money: return svg::money(*v, cell.shown.decimals);
+    case Shown::Kind::Money: return svg::money(*v, std::abs(*v) >= 999950 ? cell.shown.decimals : 0);
   }
   return {};
 }
@@ -78,11 +79,14 @@ class Formats {
     format_set_align(headers_[1], LXW_ALIGN_RIGHT);
     title_ = workbook_add_format(workbook_);
     format_set_bold(title_);
+    // Text is indented one step so it never touches a right-aligned number in the column before it.
     wrapped_ = workbook_add_format(workbook_);
     format_set_text_wrap(wrapped_);
     format_set_align(wrapped_, LXW_ALIGN_VERTICAL_TOP);
+    format_set_indent(wrapped_, 1);
     plain_ = workbook_add_format(workbook_);
     format_set_align(plain_, LXW_ALIGN_VERTICAL_TOP);
+    format_set_indent(plain_, 1);
   }
   lxw_format* header(bool numeric) const { return headers_[numeric ? 1 : 0]; }
   lxw_format* title() const { return title_; }
