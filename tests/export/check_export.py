@@ -1,5 +1,5 @@
 """`pfsim export` end to end: the workbook opens in LibreOffice (soffice --headless), its cells equal the --csv
-tables, its KPI values equal the HDF5 /kpi/summary and `pfsim info`, its cells show numbers formatted for people,
+tables, its KPI values equal the HDF5 /kpi/summary and `pfsim info`, its cells show numbers formatted for people, its header rows are frozen,
 its STRESS-DES sheet carries the file's real warm-up, replications and version, and a workbook LibreOffice saved
 is never overwritten without --force.
 
@@ -12,6 +12,7 @@ import re
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import h5py
@@ -171,6 +172,18 @@ def main():
         expected_savings = next(r for r in qipp if r and r[0].startswith("expected savings"))
         if not re.fullmatch(r"£[\d,]+\.\d (m|k)", expected_savings[1]):
             fail(f"expected savings shown as {expected_savings[1]!r}, want e.g. '£12.9 m'")
+
+    # Every sheet keeps its title and header rows and its first column in view (frozen panes) and prints on A4.
+    with zipfile.ZipFile(workbook) as z:
+        sheets = [n for n in z.namelist() if n.startswith("xl/worksheets/sheet")]
+        for name in sheets:
+            xml = z.read(name).decode()
+            if not re.search(r'<pane xSplit="1" ySplit="2"[^>]*state="frozen"', xml):
+                fail(f"{name}: header rows not frozen")
+            if 'paperSize="9"' not in xml:
+                fail(f"{name}: not set to print on A4")
+        if z.comment.decode() != "written by pfsim export":
+            fail(f"zip comment {z.comment!r}: pfsim export would not recognise its own workbook")
 
     # STRESS-DES: the file's own warm-up, replications and version.
     stress = {r[0] + " " + r[1]: r[2] for r in values["STRESS-DES"][2:] if len(r) >= 3}
