@@ -23,7 +23,7 @@ std::string meta(const RunRecord& r, std::string_view key) {
 
 std::string recorded_or(const RunRecord& r, std::string_view key, std::string_view what) {
   const std::string value = meta(r, key);
-  return value.empty() ? fmt::format("{} not recorded in this results file (written before pfsim 0.8.0 recorded it).", what) : value;
+  return value.empty() ? fmt::format("{} not recorded in this results file (written by a pfsim that did not yet record it).", what) : value;
 }
 
 bool has_kpi(const RunRecord& r, std::string_view name) {
