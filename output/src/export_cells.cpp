@@ -10,7 +10,7 @@ ExportCell text(std::string value) { return {std::move(value), {}}; }
 ExportCell number(double value, std::string_view units, int decimals) {
   Shown shown{Shown::Kind::Number, decimals};
   if (units == "%") shown.kind = Shown::Kind::Percent;
-  else if (svg::is_money(units) || units.ends_with("(£)")) shown.kind = Shown::Kind::Money;
+  else if (svg::is_money(units)) shown.kind = Shown::Kind::Money;
   return {value, shown};
 }
 
