@@ -83,13 +83,22 @@ void logic(const RunRecord& r, const StressDesInputs& in, std::vector<StressDesI
                  "Next-event discrete-event simulation; arrivals as non-homogeneous Poisson processes by thinning; "
                  "resources with FIFO queues (DESIGN §2–3); KPI means with Student-t 95 % CIs over replications, type-7 "
                  "percentiles; MSER-5 for an automatic warm-up; schemes by a Gaussian copula and a regression tornado."});
-  out.push_back({"2.5", "Components",
-                 fmt::format("Entities: people (A&E attenders, direct admissions, care-home referrals{}), one record each. "
-                             "Resources: beds, A&E clinicians and cubicles at {} site(s) ({}); downstream capacity of the "
-                             "modules above. Queues: FIFO unless the scenario sets A&E acuity order. Entry and exit: arrivals "
-                             "from {} localities; people leave when nothing more is modelled for them.",
-                             has_kpi(r, "elective_referrals") ? ", elective referrals with planned care" : "", r.site_names.size(),
-                             joined(r.site_names), r.locality_names.size())});
+  // 2.5 is five sub-items in the checklist (entities, activities, resources, queues, entry and exit points).
+  out.push_back({"2.5.1", "Components: entities",
+                 fmt::format("People — A&E attenders, direct admissions, care-home referrals and residents{} — one record "
+                             "each, with their own random-number stream (DESIGN §6.1).",
+                             has_kpi(r, "elective_referrals") ? ", and elective referrals (planned care)" : "")});
+  out.push_back({"2.5.2", "Components: activities",
+                 "A&E triage and treatment, the acute stay (length of stay), assessment for discharge, and the services "
+                 "of the modules in 2.2 (reablement, intermediate care, care-home stays, virtual-ward stays, operations)."});
+  out.push_back({"2.5.3", "Components: resources",
+                 fmt::format("Beds, A&E clinicians (rotas) and cubicles at {} site(s): {}; the capacity of the downstream "
+                             "modules in 2.2.", r.site_names.size(), joined(r.site_names))});
+  out.push_back({"2.5.4", "Components: queues",
+                 "First in, first out for every resource, unless the scenario orders the A&E clinician queue by acuity."});
+  out.push_back({"2.5.5", "Components: entry and exit points",
+                 fmt::format("People arrive from {} localities ({}); they leave when nothing more is modelled for them: home, "
+                             "death, or the end of their care.", r.locality_names.size(), joined(r.locality_names))});
 }
 
 void data(const RunRecord& r, const StressDesInputs& in, std::vector<StressDesItem>& out) {
