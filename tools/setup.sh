@@ -6,11 +6,12 @@ set -euo pipefail
 packages=(
   build-essential cmake pkg-config
   libboost-dev libboost-math-dev libeigen3-dev
-  libhdf5-dev hdf5-tools libtbb-dev
+  libhdf5-dev hdf5-tools libtbb-dev libxlsxwriter-dev
   libgtest-dev libgmock-dev libcli11-dev libyaml-cpp-dev libfmt-dev libpcg-cpp-dev
   libopenmpi-dev openmpi-bin
   python3 python3-h5py python3-numpy python3-pandas
   chromium
+  libreoffice-calc-nogui
   clang libclang-rt-14-dev
 )
 

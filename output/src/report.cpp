@@ -34,6 +34,7 @@ constexpr Section kSections[] = {
     {"schemes", "Schemes and QIPP risk", schemes_section},
     {"by-site", "By site", by_site_section},
     {"by-locality", "By locality", by_locality_section},
+    {"stress-des", "STRESS-DES record", stress_des_section},
     {"scenario", "Scenario", scenario_section},
     {"scenario-text", "Scenario file", scenario_text_section},
 };

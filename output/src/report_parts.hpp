@@ -28,6 +28,7 @@ std::string schemes_section(const Context& c);        // report_schemes.cpp
 std::string by_site_section(const Context& c);        // report_breakdowns.cpp
 std::string by_locality_section(const Context& c);    // report_breakdowns.cpp
 std::string compare_section(const Context& c);        // report_compare.cpp
+std::string stress_des_section(const Context& c);     // report_stress_des.cpp
 std::string stylesheet();                             // report_style.cpp
 
 // ---- shared helpers (report_common.cpp) --------------------------------------------------------------------------

@@ -51,6 +51,17 @@ svg.chart {{ width: 100%; height: auto; max-width: 760px; display: block; font-f
 .breakdown-table thead th {{ white-space: normal; }}
 .breakdown-table + .breakdown-table {{ margin-top: 1.5rem; }}
 .label-rows tbody th {{ white-space: nowrap; }}
+.stress-table td:first-child {{ white-space: nowrap; }}
+.stress-table td, .stress-sources td {{ overflow-wrap: anywhere; }}
+.stress-table > tbody > tr > td:nth-child(2) {{ min-width: 9em; }}
+.stress-modules {{ margin: 0; font-size: .9em; }}
+.stress-modules td, .stress-modules th {{ padding: .15rem .4rem; }}
+.stress-modules td, .stress-modules th {{ overflow-wrap: normal; }}
+.stress-sources td:nth-child(2) {{ min-width: 14em; }}
+.stress-modules td:first-child {{ white-space: nowrap; }}
+.stress-table .stress-group th {{ background: #e8eef5; }}
+.stress-table tr.stress-todo td {{ background: #fff8e1; }}
+.stress-sources {{ font-size: .82rem; }}
 pre.yaml {{ background: #f6f6f6; padding: .8rem; overflow-x: auto; font-size: .8rem; }}
 footer {{ margin-top: 2rem; color: #555; font-size: .85rem; }}
 @media print {{
@@ -65,7 +76,7 @@ footer {{ margin-top: 2rem; color: #555; font-size: .85rem; }}
   .kpi-table th, .kpi-table td {{ padding: .2rem .35rem; }}
   .breakdown-table {{ font-size: 7.5pt; line-height: 1.25; }}
   /* Long tables flow on from page to page (Chromium repeats the header row), rows whole. */
-  table.breakdown-table, table.kpi-table {{ break-inside: auto; }}
+  table.breakdown-table, table.kpi-table, table.stress-table, table.stress-sources {{ break-inside: auto; }}
   tr {{ break-inside: avoid; }}
   .breakdown-table th, .breakdown-table td {{ padding: .1rem .3rem; }}
   tbody tr:nth-child(even) {{ background: none; }}

@@ -34,6 +34,8 @@ tmp="$work/cli"
 mkdir -p "$tmp/dir"
 echo hello >"$tmp/notes.txt"
 cp "$good" "$tmp/dir/mmc-ae.yaml"
+mkdir -p "$tmp/tables"
+echo "my own KPI table" >"$tmp/tables/kpi_summary.csv"  # export --csv must not overwrite it
 "$pfsim" run "$good" -r 2 -q -o "$tmp/results.h5" >/dev/null 2>&1 || { echo "FAIL: cannot make the results file the cases read"; failures=$((failures + 1)); }
 cli_cases="$bad_dir/../bad-cli/cases.txt"
 cli_count=0
@@ -54,6 +56,9 @@ while IFS= read -r line; do
   fi
 done <"$cli_cases"
 [ -e /nonexistent-dir/results.h5 ] && { echo "FAIL: partial file"; failures=$((failures + 1)); }
+[ "$(cat "$tmp/tables/kpi_summary.csv")" = "my own KPI table" ] || { echo "FAIL: export overwrote a CSV it did not write"; failures=$((failures + 1)); }
+[ -z "$(ls "$tmp/tables" | grep -v '^kpi_summary.csv$')" ] || { echo "FAIL: a refused export --csv wrote files"; failures=$((failures + 1)); }
+[ "$(cat "$tmp/notes.txt")" = hello ] || { echo "FAIL: export overwrote notes.txt"; failures=$((failures + 1)); }
 # Issue 19: at least 450 bad-input cases in all, each with its exit code and message checked.
 total=$((count + cli_count))
 echo "$count malformed scenarios and $cli_count bad command lines checked ($total bad-input cases in all), $failures failures"

@@ -29,6 +29,7 @@
 #include "pfsim/loader/calibration.hpp"
 #include "pfsim/loader/load.hpp"
 #include "pfsim/loader/parameter_uncertainty.hpp"
+#include "pfsim/run/invocation_meta.hpp"
 #include "pfsim/run/run_record.hpp"
 
 namespace pfsim::cli {
@@ -185,6 +186,7 @@ int calibrate(const CalibrateOptions& options, const std::string& command_line) 
   record.extra_meta.emplace_back("calibration_objective", "sum over targets of ((simulated mean - observed) / sd)^2 + priors");
   record.extra_meta.emplace_back("calibration_uncertainty", "Gauss-Newton: sqrt(diag((J^T J + prior precision)^-1))");
   record.extra_meta.emplace_back("calibrated_scenario", out.filename().string());
+  add_invocation_meta(record, threads, 1, seconds);
 
   output::TableGroup trace{"calibration", {}, {}};
   for (const auto& p : parameters) trace.labels.push_back(p.key_path);

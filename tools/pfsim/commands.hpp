@@ -13,6 +13,7 @@ Command add_validate_command(CLI::App& app);
 Command add_info_command(CLI::App& app);
 Command add_compare_command(CLI::App& app);
 Command add_report_command(CLI::App& app);
+Command add_export_command(CLI::App& app);
 Command add_calibrate_command(CLI::App& app);
 
 }  // namespace pfsim::cli

@@ -2,6 +2,7 @@
 // Runs every scenario with the same seed and replication numbers, so each replication sees the same people
 // (common random numbers), and reports paired differences option − base with 95 % CIs: whole system, by site, by
 // locality and, for scenarios with routing, the travel burden by locality (README "Comparing options").
+#include <chrono>
 #include <filesystem>
 #include <functional>
 #include <memory>
@@ -22,6 +23,7 @@
 #include "progress.hpp"
 #include "pfsim/models/warmup.hpp"
 #include "pfsim/run/compare.hpp"
+#include "pfsim/run/invocation_meta.hpp"
 
 namespace pfsim::cli {
 // A front end of the run library: its names read as the command's own.
@@ -74,11 +76,14 @@ int compare(const CompareOptions& options) {
   const std::size_t threads = options.threads > 0 ? static_cast<std::size_t>(options.threads)
                                                   : std::max(1u, std::thread::hardware_concurrency());
   ComparisonResult result;
+  const auto started = std::chrono::steady_clock::now();
   {
     Progress progress(comparison.scenarios.size() * static_cast<std::size_t>(base.run.replications),
                       !options.quiet && stderr_is_terminal());
     result = run_comparison(comparison, threads, options.by_locality, whole_command_line(), [&] { progress.advance(); });
   }
+  add_invocation_meta(result.record, threads, 1,
+                      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
   output::write_results(result.record, out);
   if (!options.quiet) {
     fmt::print("{} replications of {} with common random numbers; differences are option − base, * = 95% CI excludes 0\n",

@@ -26,6 +26,7 @@ int run_pfsim(int argc, char** argv) {
   app.require_subcommand(1);
   const std::map<std::string, Command> commands = {
       {"report", add_report_command(app)},
+      {"export", add_export_command(app)},
       {"calibrate", add_calibrate_command(app)},
       {"compare", add_compare_command(app)},
       {"run", add_run_command(app)}, {"validate", add_validate_command(app)}, {"info", add_info_command(app)}};

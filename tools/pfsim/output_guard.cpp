@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "exit_codes.hpp"
+#include "pfsim/output/export.hpp"
 
 namespace pfsim::cli {
 
@@ -67,10 +68,21 @@ std::string first_bytes(const fs::path& path, std::size_t n) {
 
 // Whether an existing regular file at `path` may be replaced by pfsim output of `kind` without --force;
 // otherwise the reason, e.g. "is not an HDF5 file".
-std::optional<std::string> why_not_replaceable(const fs::path& path, OutputKind kind) {
+// Whether the file ends with the zip comment write_workbook() gives the workbooks it writes.
+bool is_our_workbook(const fs::path& path) {
+  const std::string_view marker = output::kWorkbookMarker;
+  std::ifstream in(path, std::ios::binary);
+  in.seekg(-static_cast<std::streamoff>(marker.size()), std::ios::end);
+  std::string tail(marker.size(), '\0');
+  in.read(tail.data(), static_cast<std::streamsize>(tail.size()));
+  return in && tail == marker && first_bytes(path, 4) == std::string("PK\x03\x04", 4);
+}
+
+std::optional<std::string> why_not_replaceable(const OutputFile& out) {
+  const fs::path& path = out.path;
   std::error_code ec;
   if (fs::file_size(path, ec) == 0 && !ec) return std::nullopt;  // an empty file (e.g. from mktemp) holds nothing to lose
-  switch (kind) {
+  switch (out.kind) {
     case OutputKind::Results: {
       static constexpr std::array<char, 8> kHdf5Signature = {'\x89', 'H', 'D', 'F', '\r', '\n', '\x1a', '\n'};
       const std::string head = first_bytes(path, kHdf5Signature.size());
@@ -88,6 +100,12 @@ std::optional<std::string> why_not_replaceable(const fs::path& path, OutputKind 
       return "exists and is not a census CSV";
     case OutputKind::CalibratedScenario:
     case OutputKind::CalibrationDiagnostics: return "exists (calibrate does not overwrite a file without --force)";
+    case OutputKind::Workbook:
+      if (is_our_workbook(path)) return std::nullopt;
+      return "exists and is not a workbook written by pfsim export (one saved from Excel or LibreOffice counts as yours)";
+    case OutputKind::ExportCsv:
+      if (!out.csv_header.empty() && first_bytes(path, out.csv_header.size()) == out.csv_header) return std::nullopt;
+      return "exists and is not this table's CSV from pfsim export";
   }
   return std::nullopt;
 }
@@ -161,7 +179,7 @@ void guard_outputs(const std::vector<OutputFile>& outputs, const std::vector<Inp
     }
     if (checkpoints && out.kind == OutputKind::Results) check_checkpoint_directory(out, inputs);
     if (!force && fs::is_regular_file(status))
-      if (auto why = why_not_replaceable(out.path, out.kind))
+      if (auto why = why_not_replaceable(out))
         refuse(out, fmt::format("{}; refusing to overwrite it", *why), "choose another output path, or add --force to replace it");
   }
 }

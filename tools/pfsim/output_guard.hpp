@@ -23,12 +23,15 @@ enum class OutputKind {
   Census,              // CSV from run --save-census: replaces an existing census CSV written by pfsim
   CalibratedScenario,  // YAML from calibrate: never replaces an existing file without --force
   CalibrationDiagnostics,
+  Workbook,            // .xlsx from export: replaces a workbook pfsim export wrote (its zip comment says so)
+  ExportCsv,           // CSV from export --csv: replaces a CSV whose header is the one this table has (`csv_header`)
 };
 
 struct OutputFile {
   std::filesystem::path path;
   std::string option;  // how the user named it: "-o", "--save-census", "diagnostics (beside -o)"
   OutputKind kind;
+  std::string csv_header = {};  // ExportCsv only: the first line a replaceable file starts with
 };
 
 /// The files a scenario load read (load_scenario's `files_read`): the first is `role_of_scenario`, the rest

@@ -4,18 +4,20 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include <fmt/format.h>
 
 #include "commands.hpp"
+#include "embedded_scenario.hpp"
 #include "exit_codes.hpp"
 #include "output_guard.hpp"
 #include "output_path.hpp"
 #include "pfsim/output/output.hpp"
 #include "pfsim/output/report.hpp"
-#include "pfsim/loader/load.hpp"
 #include "pfsim/run/run_record.hpp"
+#include "stress_des_inputs.hpp"
 
 namespace pfsim::cli {
 
@@ -27,38 +29,22 @@ struct ReportArguments {
   bool force = false;
 };
 
-// The embedded scenario still names its scheme files relative to the directory it was run from, which is seldom
-// where the report is made. The summary needs no schemes, so a scenario that cannot be read with them is read again
-// without them (the winter section, beds and populations are all still there).
-scenario::Scenario load_embedded(const std::string& scenario_yaml) {
-  constexpr const char* kLabel = "the scenario embedded in the results";
-  try {
-    return loader::load_scenario_text(scenario_yaml, kLabel);
-  } catch (const loader::ScenarioError&) {
-    return loader::load_scenario_text(scenario_yaml, kLabel, {"schemes=[]"});
-  }
-}
-
 // Beds, areas and populations come from the scenario embedded in the results. The output layer reads no YAML, so
 // the command parses that text with the loader. A
 // scenario this version cannot read (e.g. written by a newer pfsim) only costs those columns: names still show.
 output::ScenarioSummary scenario_summary(const std::string& scenario_yaml) {
   output::ScenarioSummary summary;
-  if (scenario_yaml.empty()) return summary;
-  try {
-    const scenario::Scenario scenario = load_embedded(scenario_yaml);
-    for (const auto& site : scenario.sites)
-      summary.sites.push_back({site.name, static_cast<double>(site.general_beds), static_cast<double>(site.escalation_beds)});
-    for (const auto& locality : scenario.population.localities) {
-      double people = 0;
-      for (const double p : locality.people) people += p;
-      summary.localities.push_back({locality.name, locality.area, people});
-    }
-    summary.age_bands = scenario.population.age_bands;
-    summary.winter = scenario.winter.has_value();
-  } catch (const std::exception&) {
-    return {};
+  const std::optional<scenario::Scenario> scenario = embedded_scenario(scenario_yaml);
+  if (!scenario) return summary;
+  for (const auto& site : scenario->sites)
+    summary.sites.push_back({site.name, static_cast<double>(site.general_beds), static_cast<double>(site.escalation_beds)});
+  for (const auto& locality : scenario->population.localities) {
+    double people = 0;
+    for (const double p : locality.people) people += p;
+    summary.localities.push_back({locality.name, locality.area, people});
   }
+  summary.age_bands = scenario->population.age_bands;
+  summary.winter = scenario->winter.has_value();
   return summary;
 }
 
@@ -84,6 +70,7 @@ Command add_report_command(CLI::App& app) {
     options.results_file = std::filesystem::path(args->results).filename().string();
     options.scenario = scenario_summary(record.scenario_yaml);
     options.generated = run::utc_now();
+    options.stress = stress_des_inputs(record);
     output::write_report(record, options, out);
     fmt::print("{}\n", out.string());
     return kOk;

@@ -20,6 +20,7 @@
 #include "cli_messages.hpp"
 #include "commands.hpp"
 #include "pfsim/run/distributed.hpp"
+#include "pfsim/run/invocation_meta.hpp"
 #include "exit_codes.hpp"
 #include "interrupt_hint.hpp"
 #include "output_guard.hpp"
@@ -245,6 +246,7 @@ int run(const RunOptions& options, const std::string& command_line, const Distri
     record.table_groups.push_back(sampled->samples_table(run.results.size()));
   }
   if (scenario.census) record.extra_meta.emplace_back("census_people", fmt::format("{}", scenario.census->people.size()));
+  add_invocation_meta(record, threads, mpi.ranks(), seconds);
   output::write_results(record, out);
   checkpoints.remove_all();
   if (!options.save_census.empty()) write_census(sampled ? sampled->scenario_for(0) : scenario, save_day, options.save_census[1]);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "pfsim/output/run_record.hpp"
+#include "pfsim/output/stress_des.hpp"
 
 namespace pfsim::output {
 
@@ -33,10 +34,11 @@ struct ReportOptions {
   std::string results_file;  ///< shown as the page's source
   ScenarioSummary scenario;
   std::string generated;     ///< when the report was made (ISO 8601); empty = not shown
+  StressDesInputs stress;    ///< the module table and source lines of the STRESS-DES section
 };
 
 /// The report as one HTML document. Sections appear only when the record has their data: run and scenario,
-/// KPI summary, daily fan charts, KPI histograms, by-site and by-locality tables, the scenario text.
+/// KPI summary, daily fan charts, KPI histograms, by-site and by-locality tables, the STRESS-DES record, the scenario text.
 std::string render_report(const RunRecord& record, const ReportOptions& options);
 
 /// Writes render_report() to "<path>.tmp", then renames it onto `path`: no partial file under the final name.
