@@ -1,0 +1,139 @@
+"""Results: the tables of one results record (a run, a comparison or a file read back), and save() to the HDF5
+file the CLI would write. pfsim.run, pfsim.compare and pfsim.read make them."""
+import os
+import sys
+import warnings
+
+import pandas as pd
+
+from . import _core, _tables
+from ._progress import progress_callback
+from ._scenario import Scenario
+
+# /meta entries that mean the numbers need care (README "Stability checks", "Warm-up"): shown as Python warnings,
+# as the CLI prints them on stderr.
+WARNING_META = {"offered_load_warning": "offered load at or above capacity: {}", "warmup_warning": "{}",
+                "unstable": "unstable: {}: the queue was still growing at the end of the run"}
+
+
+class Results:
+    """Tables of a results record, each a tidy pandas DataFrame (long format; see the README "From Python and R").
+
+    kpi          replication, kpi, value, units
+    summary      index kpi: mean, sd, ci95_half, p5, p50, p95, n, units, description (what `pfsim info` shows)
+    daily        replication, day, date, series, value, units
+    monthly      replication, month, date, kpi, value, units
+    by_site      replication, site, kpi, value, units;  by_locality: replication, locality, kpi, value, units
+    schemes      replication, scheme, kpi (delivery, savings_gbp), value, units     (scenarios with schemes)
+    qipp         per replication: savings_gbp, flow_savings_gbp, activity/<name>;  qipp_schemes per scheme;
+                 qipp_targets: the QIPP and KPI targets with P(met) and its CI
+    travel       replication, locality, kpi, value, units                             (scenarios with routing)
+    compare      option, scope, kpi, label, mean, ci95_half, p5, p50, p95, significant (paired option − base)
+    compare_replications   option, scope, kpi, label, replication, difference
+    groups       every labelled table group by name (monthly, travel, schemes, calibration, ...)
+    datasets     every other dataset by path ("/qipp/savings_gbp"), as numpy arrays
+    meta, scenario_yaml, table (pfsim compare's printed table)
+    """
+
+    def __init__(self, record):
+        self._record = record
+        raw = record.tables()
+        self.meta = raw["meta"]
+        self.scenario_yaml = raw["scenario_yaml"]
+        self.site_names = list(raw["site_names"])
+        self.locality_names = list(raw["locality_names"])
+        replications = int(self.meta.get("replications", 0))
+        self.kpi = _tables.kpi_table(raw["kpis"])
+        self.summary = _tables.summary_table(raw["summary"], raw["kpis"])
+        self.daily = _tables.daily_table(raw["daily"], self.meta.get("start_date"))
+        self.by_site = _tables.labelled_table("by_site", self.site_names, raw["by_site"])
+        self.by_locality = _tables.labelled_table("by_locality", self.locality_names, raw["by_locality"])
+        self.groups = {g["name"]: _tables.labelled_table(g["name"], g["labels"], g["tables"]) for g in raw["table_groups"]}
+        scheme_names = next((list(g["labels"]) for g in raw["table_groups"] if g["name"] == "schemes"), [])
+        self.datasets = {path: values for path, values in raw["datasets"]}
+        self.monthly = self.groups.get("monthly")
+        self.travel = self.groups.get("travel")
+        self.schemes = self.groups.get("schemes")
+        self.qipp, self.qipp_schemes, self.qipp_targets = _tables.qipp_tables(raw["datasets"], scheme_names, replications)
+        self.compare, self.compare_replications = _tables.compare_tables(
+            raw["datasets"], self.site_names, self.locality_names, replications)
+        self.table = record.table
+
+    def save(self, path):
+        """Writes the results file the CLI writes for the same run (via <path>.tmp, then a rename)."""
+        self._record.save(os.fspath(path))
+
+    def mean(self, kpi):
+        """The mean over replications of one KPI (summary.loc[kpi, "mean"])."""
+        return float(self.summary.loc[kpi, "mean"])
+
+    def __repr__(self):
+        return (f"<pfsim.Results {self.meta.get('scenario_name')!r}: {self.meta.get('replications')} replications x "
+                f"{self.meta.get('days')} days from {self.meta.get('start_date')}, {len(self.summary)} KPIs>")
+
+
+def _warn_about(meta):
+    for key, text in WARNING_META.items():
+        if meta.get(key):
+            warnings.warn("pfsim: " + text.format(meta[key]), RuntimeWarning, stacklevel=3)
+
+
+def _command_line(call, **arguments):
+    given = ", ".join(f"{k}={v!r}" for k, v in arguments.items() if v is not None)
+    return f"python: pfsim.{call}({given})"
+
+
+def _check_scenario(scenario, what):
+    if not isinstance(scenario, Scenario):
+        raise TypeError(f"pfsim: {what} must be a pfsim.Scenario (from pfsim.load or pfsim.loads), got {type(scenario).__name__}")
+
+
+def run(scenario, replications=20, threads=None, seed=None, progress=True, check=False):
+    """Runs `replications` of the scenario on `threads` threads (None: every core), as `pfsim run` with -r, -j and
+    --seed (None: the scenario's run.seed). The results are bit-identical to the CLI's for the same scenario, seed
+    and replications, whatever the thread count. replications=None takes the scenario's run.replications.
+    Ctrl-C raises KeyboardInterrupt within a simulated day."""
+    _check_scenario(scenario, "the scenario")
+    line = _command_line("run", scenario=scenario.source, overrides=scenario.overrides or None, replications=replications,
+                         threads=threads, seed=seed)
+    record = _core.run(scenario._source, replications, threads, seed, check, line,
+                       progress_callback(progress, scenario.name))
+    results = Results(record)
+    _warn_about(results.meta)
+    return results
+
+
+def _option_label(scenario):
+    # The CLI names /compare/<label>/ after the option file's stem.
+    return os.path.splitext(os.path.basename(scenario.source))[0]
+
+
+def compare(base, options, replications=None, threads=None, by_locality=False, progress=True):
+    """Runs the base and each option with common random numbers, as `pfsim compare`, and returns Results whose
+    `compare` table holds the paired differences option − base (and `compare_replications` each replication's).
+    `options` is a list of Scenarios (each labelled by its file's stem, as in the CLI) or a dict label → Scenario."""
+    _check_scenario(base, "the base")
+    if isinstance(options, Scenario):
+        options = [options]
+    labelled = list(options.items()) if isinstance(options, dict) else [(_option_label(s), s) for s in options]
+    if not labelled:
+        raise ValueError("pfsim.compare: give at least one option")
+    seen = {}
+    for label, s in labelled:
+        _check_scenario(s, f"option {label!r}")
+        if label in seen:
+            raise ValueError(f"pfsim.compare: options {seen[label]} and {s.source} would both be written as /compare/{label}/ "
+                             "(hint: pass a dict of labels to scenarios)")
+        seen[label] = s.source
+    scenarios = [(_option_label(base), base._source)] + [(label, s._source) for label, s in labelled]
+    line = _command_line("compare", base=base.source, options=[s.source for _, s in labelled], replications=replications,
+                         threads=threads)
+    record = _core.compare(scenarios, replications, threads, by_locality, line, progress_callback(progress, "compare"))
+    results = Results(record)
+    _warn_about(results.meta)
+    return results
+
+
+def read(path):
+    """Reads any pfsim results file (run, compare, calibrate) with the CLI's reader (raises pfsim.OutputError)."""
+    return Results(_core.read(os.fspath(path)))
