@@ -54,7 +54,10 @@ def main(pfsim_binary, scenario, workdir):
         cli = cli_error(pfsim_binary, scenario, overrides, workdir)
         e = python_error(scenario, overrides)
         same = str(e) == cli and "\n" not in cli
-        parts_known = e.key and (e.line is None or e.line >= 1) and e.message and e.message in str(e)
+        # The parts are the line's: it starts with the file, names the key when there is one, ends with the hint.
+        parts_known = (bool(e.message) and e.message in str(e) and str(e).startswith(e.file)
+                       and (e.line is None or e.line >= 1) and (not e.key or e.key in str(e))
+                       and (not e.hint or str(e).endswith(f"(hint: {e.hint})")))
         print(f"{'ok ' if same and parts_known else 'BAD'} {overrides}\n    cli:    {cli}\n    python: {e}\n"
               f"    file={e.file!r} line={e.line} column={e.column} key={e.key!r} hint={e.hint!r}")
         failures += not (same and parts_known)
