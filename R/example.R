@@ -1,12 +1,14 @@
 # An R session with pfsim: run the South East Essex 2019/20 baseline with the `pfsim` command, read every table,
-# and print the headline KPIs and a monthly table. Rscript R/example.R [REPLICATIONS] [PFSIM]
-# (run from the repository root; PFSIM defaults to build/release/tools/pfsim, then `pfsim` on the PATH).
+# and print the headline KPIs and a monthly table. Rscript R/example.R [REPLICATIONS] [PFSIM] [OUTPUT]
+# (run from the repository root; PFSIM defaults to build/release/tools/pfsim, then `pfsim` on the PATH; OUTPUT to
+# example-r.h5).
 args <- commandArgs(trailingOnly = TRUE)
 replications <- if (length(args) >= 1) as.integer(args[1]) else 8L
 binary <- if (length(args) >= 2) args[2] else if (file.exists("build/release/tools/pfsim")) "build/release/tools/pfsim" else "pfsim"
+output <- if (length(args) >= 3) args[3] else "example-r.h5"
 source("R/pfsim.R")
 
-r <- pfsim_run("scenarios/south-east-essex-2019.yaml", output = "example-r.h5", replications = replications, seed = 7,
+r <- pfsim_run("scenarios/south-east-essex-2019.yaml", output = output, replications = replications, seed = 7,
                threads = 2, pfsim = binary)
 cat(sprintf("%s: %d replications x %d days from %s\n", r$meta$scenario_name, r$meta$replications, r$meta$days, r$meta$start_date))
 

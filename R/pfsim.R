@@ -110,7 +110,7 @@ pfsim_read <- function(path) {
   listing <- f$ls(recursive = TRUE)
   paths <- listing$name[listing$obj_type == "H5I_DATASET"]
   paths <- paths[!grepl("^(meta|kpi|daily)/", paths) & !(sub("/.*", "", paths) %in% names(r))]
-  r$datasets <- stats::setNames(lapply(paths, function(p) as.numeric(f[[p]]$read())), paste0("/", paths))
+  r$datasets <- stats::setNames(lapply(paths, function(p) as.numeric(f[[p]]$read())), if (length(paths)) paste0("/", paths) else character(0))
   if ("compare" %in% top) r <- c(r, .pfsim_compare(r, replications))
   r
 }

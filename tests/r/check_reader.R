@@ -1,5 +1,5 @@
-# The R reader against the CLI: runs the baseline (small) and a comparison with pfsim_run / the CLI, reads them with
-# pfsim_read, and checks (1) every KPI mean equals the mean `pfsim info` prints, to its printed digits, and the file's
+# The R reader against the CLI: runs R/example.R (the baseline through pfsim_run) and a comparison with the CLI,
+# reads them with pfsim_read, and checks (1) every KPI mean equals the mean `pfsim info` prints, to its printed digits, and the file's
 # /kpi/summary; (2) the daily, monthly and breakdown tables have replications as rows (hdf5r reverses dimensions),
 # e.g. each replication's A&E attendances KPI equals the sum of its daily attendances; (3) dates start at start_date;
 # (4) the comparison's paired differences average to their stored means.
@@ -15,10 +15,13 @@ check <- function(ok, what) {
 }
 
 baseline <- file.path(root, "scenarios/south-east-essex-2019.yaml")
-out <- file.path(work, "r.h5")
-r <- pfsim_run(baseline, output = out, replications = 3, seed = 5, threads = 2, set = c("run.days=45", "run.warmup_days=30"),
-               pfsim = binary)
+out <- file.path(work, "example.h5")
 n <- 3
+setwd(root)
+printed <- system2(file.path(R.home("bin"), "Rscript"), c("R/example.R", n, shQuote(binary), shQuote(out)), stdout = TRUE)
+check(is.null(attr(printed, "status")) && any(grepl("ae_4h_pct", printed)), "R/example.R ran and printed its KPI table")
+r <- pfsim_read(out)
+days <- as.integer(r$meta$days)
 
 # (1) The means `pfsim info` prints: rows "name  mean  ± half ...".
 info <- system2(binary, c("info", shQuote(out)), stdout = TRUE)
@@ -38,7 +41,7 @@ for (m in rows) {
 check(failures == 0, sprintf("all %d KPI means equal pfsim info's and /kpi/summary", length(rows)))
 
 # (2) Orientation: replication rows everywhere; a replication's attendances KPI is the sum of its days.
-check(all(table(r$daily$replication) == 45 * length(unique(r$daily$series))), "daily: 45 days per replication and series")
+check(all(table(r$daily$replication) == days * length(unique(r$daily$series))), sprintf("daily: %d days per replication and series", days))
 att <- r$daily[r$daily$series == "ae_attendances", ]
 by_rep <- tapply(att$value, att$replication, sum)
 kpi_att <- r$kpi$value[r$kpi$kpi == "ae_attendances"][order(r$kpi$replication[r$kpi$kpi == "ae_attendances"])]
@@ -49,7 +52,7 @@ check(nrow(r$by_site) == n * length(unique(r$by_site$site)) * length(unique(r$by
 check(nrow(r$by_locality) == n * length(unique(r$by_locality$locality)) * length(unique(r$by_locality$kpi)), "by_locality: complete")
 check(all(r$monthly$replication %in% 0:(n - 1)) && inherits(r$monthly$date, "Date"), "monthly: replications and dates")
 # (3) Dates.
-check(min(r$daily$date) == as.Date(r$meta$start_date) && max(r$daily$date) == as.Date(r$meta$start_date) + 44, "daily dates")
+check(min(r$daily$date) == as.Date(r$meta$start_date) && max(r$daily$date) == as.Date(r$meta$start_date) + days - 1, "daily dates")
 
 # (4) A comparison: paired differences and their summary.
 cmp <- file.path(work, "compare.h5")
