@@ -39,7 +39,7 @@ suppressPackageStartupMessages(library(hdf5r))
 
 .pfsim_label_columns <- c(by_site = "site", by_locality = "locality", monthly = "month", travel = "locality",
                           schemes = "scheme", parameter_samples = "parameter", calibration = "column",
-                          calibration_fit = "kpi", calibration_parameters = "parameter")
+                          calibration_fit = "target", calibration_parameters = "parameter")
 .pfsim_replication_rows <- c("by_site", "by_locality", "monthly", "travel", "schemes", "parameter_samples")
 
 # One group of labelled [row x label] tables (/by_site, /monthly, ...) as replication|row, label, kpi, value, units.

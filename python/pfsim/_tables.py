@@ -6,7 +6,7 @@ import pandas as pd
 # What the label axis of each /<group> of labelled tables is called (DESIGN §7); other groups say "label".
 LABEL_COLUMNS = {
     "by_site": "site", "by_locality": "locality", "monthly": "month", "travel": "locality", "schemes": "scheme",
-    "parameter_samples": "parameter", "calibration": "column", "calibration_fit": "kpi",
+    "parameter_samples": "parameter", "calibration": "column", "calibration_fit": "target",
     "calibration_parameters": "parameter",
 }
 # Groups whose rows are replications; the calibration tables' rows are candidates or a single row.

@@ -147,6 +147,39 @@ class Compare(unittest.TestCase):
             pfsim.compare(base, [base.copy(), base.copy()], replications=2, progress=False)
 
 
+class Threads(unittest.TestCase):
+    def test_other_python_threads_run_while_it_simulates(self):
+        ticks = []
+        stop = threading.Event()
+
+        def count():
+            while not stop.is_set():
+                ticks.append(1)
+                time.sleep(0.001)
+
+        counter = threading.Thread(target=count)
+        counter.start()
+        started = time.monotonic()
+        pfsim.run(small_baseline(), replications=4, threads=1, progress=False)
+        elapsed = time.monotonic() - started
+        stop.set()
+        counter.join()
+        # Holding the GIL for the run would leave the counter at a handful of ticks.
+        self.assertGreater(len(ticks), 0.3 * elapsed / 0.001 * 0.5, f"{len(ticks)} ticks in {elapsed:.2f} s")
+
+    def test_progress_is_called_with_done_and_total(self):
+        calls = []
+        pfsim.run(pfsim.load(MMC).set("run.days", 30), replications=3, progress=lambda done, total: calls.append((done, total)))
+        self.assertEqual(calls[-1], (3, 3))
+        self.assertTrue(all(t == 3 for _, t in calls))
+
+    def test_an_error_in_progress_stops_the_run_and_is_raised(self):
+        def fail(done, total):
+            raise RuntimeError("stop here")
+        with self.assertRaisesRegex(RuntimeError, "stop here"):
+            pfsim.run(pfsim.load(MMC), replications=50, threads=1, progress=fail)
+
+
 class Interrupt(unittest.TestCase):
     def test_ctrl_c_raises_keyboard_interrupt_quickly(self):
         s = pfsim.load(BASELINE)
