@@ -32,7 +32,7 @@ class Results:
     compare_replications   option, scope, kpi, label, replication, difference
     groups       every labelled table group by name (monthly, travel, schemes, calibration, ...)
     datasets     every other dataset by path ("/qipp/savings_gbp"), as numpy arrays
-    meta, scenario_yaml, table (pfsim compare's printed table)
+    meta, scenario_yaml, table (pfsim compare's printed table); kpi_table() the table `pfsim info` prints
     """
 
     def __init__(self, record):
@@ -62,6 +62,10 @@ class Results:
     def save(self, path):
         """Writes the results file the CLI writes for the same run (via <path>.tmp, then a rename)."""
         self._record.save(os.fspath(path))
+
+    def kpi_table(self):
+        """The KPI table as `pfsim run` and `pfsim info` print it (the same C++ function), as text."""
+        return self._record.kpi_table_text()
 
     def mean(self, kpi):
         """The mean over replications of one KPI (summary.loc[kpi, "mean"])."""

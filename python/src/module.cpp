@@ -6,6 +6,7 @@
 
 #include "errors.hpp"
 #include "pfsim/output/results_file.hpp"
+#include "pfsim/output/summary_table.hpp"
 #include "pfsim/run/version.hpp"
 #include "record.hpp"
 #include "record_tables.hpp"
@@ -35,7 +36,12 @@ PYBIND11_MODULE(_core, m) {
       .def("tables", [](const Record& r) { return record_tables(r.record, r.stored_summary); })
       .def("save", [](const Record& r, const std::filesystem::path& path) { pfsim::output::write_results(r.record, path); },
            py::arg("path"))
-      .def_property_readonly("table", [](const Record& r) { return r.table; });
+      .def_property_readonly("table", [](const Record& r) { return r.table; })
+      // The KPI table `pfsim run` and `pfsim info` print, from the same function.
+      .def("kpi_table_text", [](const Record& r) {
+        return pfsim::output::format_headline_table(r.record.kpis, pfsim::output::headline_kpis(r.record)) +
+               pfsim::output::format_summary_table(r.record.kpis);
+      });
 
   m.def(
       "run",

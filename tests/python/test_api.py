@@ -64,6 +64,11 @@ class Tables(unittest.TestCase):
         self.assertTrue(np.issubdtype(r.monthly["date"].dtype, np.datetime64))
         self.assertEqual(r.monthly["month"].iloc[0], r.meta["start_date"][:7])
 
+    def test_kpi_table_is_the_one_pfsim_info_prints_for_the_file(self):
+        import subprocess
+        info = subprocess.run([os.environ["PFSIM"], "info", self.path], capture_output=True, text=True, check=True).stdout
+        self.assertIn(self.results.kpi_table(), info)
+
     def test_meta_records_seed_and_replications(self):
         self.assertEqual(self.results.meta["seed"], 11)
         self.assertEqual(self.results.meta["replications"], 3)
