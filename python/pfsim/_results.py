@@ -92,12 +92,27 @@ def _check_scenario(scenario, what):
         raise TypeError(f"pfsim: {what} must be a pfsim.Scenario (from pfsim.load or pfsim.loads), got {type(scenario).__name__}")
 
 
+def _whole(name, value, lowest):
+    # A clear message here rather than pybind11's list of signatures for a float, a string or a negative seed.
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) and not hasattr(value, "__index__"):
+        raise TypeError(f"pfsim: {name} must be a whole number or None, got {value!r}")
+    value = int(value.__index__()) if not isinstance(value, int) else value
+    if value < lowest:
+        raise ValueError(f"pfsim: {name}: expected a whole number of at least {lowest}, got {value}")
+    return value
+
+
 def run(scenario, replications=20, threads=None, seed=None, progress=True, check=False):
     """Runs `replications` of the scenario on `threads` threads (None: every core), as `pfsim run` with -r, -j and
     --seed (None: the scenario's run.seed). The results are bit-identical to the CLI's for the same scenario, seed
     and replications, whatever the thread count. replications=None takes the scenario's run.replications.
     Ctrl-C raises KeyboardInterrupt within a simulated day."""
     _check_scenario(scenario, "the scenario")
+    replications, threads, seed = _whole("replications", replications, 1), _whole("threads", threads, 1), _whole("seed", seed, 0)
+    if seed is not None and seed >= 2**64:
+        raise ValueError(f"pfsim: seed: expected a whole number from 0 to {2**64 - 1}, got {seed}")
     line = _command_line("run", scenario=scenario.source, overrides=scenario.overrides or None, replications=replications,
                          threads=threads, seed=seed)
     record = _core.run(scenario._source, replications, threads, seed, check, line,
@@ -117,6 +132,7 @@ def compare(base, options, replications=None, threads=None, by_locality=False, p
     `compare` table holds the paired differences option − base (and `compare_replications` each replication's).
     `options` is a list of Scenarios (each labelled by its file's stem, as in the CLI) or a dict label → Scenario."""
     _check_scenario(base, "the base")
+    replications, threads = _whole("replications", replications, 2), _whole("threads", threads, 1)
     if isinstance(options, Scenario):
         options = [options]
     labelled = list(options.items()) if isinstance(options, dict) else [(_option_label(s), s) for s in options]

@@ -121,6 +121,14 @@ class BadInput(unittest.TestCase):
         with self.assertRaises(ValueError):
             pfsim.run(pfsim.load(MMC), replications=0, progress=False)
 
+    def test_bad_seeds_and_counts_say_which_argument(self):
+        s = pfsim.load(MMC)
+        for kwargs, error in [({"seed": -1}, ValueError), ({"seed": 2**64}, ValueError), ({"seed": "7"}, TypeError),
+                              ({"replications": 2.5}, TypeError), ({"threads": 0}, ValueError)]:
+            with self.assertRaises(error, msg=str(kwargs)) as e:
+                pfsim.run(s, progress=False, **kwargs)
+            self.assertIn(next(iter(kwargs)), str(e.exception))
+
     def test_run_wants_a_scenario(self):
         with self.assertRaises(TypeError):
             pfsim.run(MMC)
