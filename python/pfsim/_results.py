@@ -1,10 +1,8 @@
 """Results: the tables of one results record (a run, a comparison or a file read back), and save() to the HDF5
 file the CLI would write. pfsim.run, pfsim.compare and pfsim.read make them."""
 import os
-import sys
 import warnings
-
-import pandas as pd
+from functools import cached_property
 
 from . import _core, _tables
 from ._progress import progress_callback
@@ -37,27 +35,80 @@ class Results:
 
     def __init__(self, record):
         self._record = record
-        raw = record.tables()
-        self.meta = raw["meta"]
-        self.scenario_yaml = raw["scenario_yaml"]
-        self.site_names = list(raw["site_names"])
-        self.locality_names = list(raw["locality_names"])
-        replications = int(self.meta.get("replications", 0))
-        self.kpi = _tables.kpi_table(raw["kpis"])
-        self.summary = _tables.summary_table(raw["summary"], raw["kpis"])
-        self.daily = _tables.daily_table(raw["daily"], self.meta.get("start_date"))
-        self.by_site = _tables.labelled_table("by_site", self.site_names, raw["by_site"])
-        self.by_locality = _tables.labelled_table("by_locality", self.locality_names, raw["by_locality"])
-        self.groups = {g["name"]: _tables.labelled_table(g["name"], g["labels"], g["tables"]) for g in raw["table_groups"]}
-        scheme_names = next((list(g["labels"]) for g in raw["table_groups"] if g["name"] == "schemes"), [])
-        self.datasets = {path: values for path, values in raw["datasets"]}
-        self.monthly = self.groups.get("monthly")
-        self.travel = self.groups.get("travel")
-        self.schemes = self.groups.get("schemes")
-        self.qipp, self.qipp_schemes, self.qipp_targets = _tables.qipp_tables(raw["datasets"], scheme_names, replications)
-        self.compare, self.compare_replications = _tables.compare_tables(
-            raw["datasets"], self.site_names, self.locality_names, replications)
+        self._raw = record.tables()
+        self.meta = self._raw["meta"]
+        self.scenario_yaml = self._raw["scenario_yaml"]
+        self.site_names = list(self._raw["site_names"])
+        self.locality_names = list(self._raw["locality_names"])
+        self.datasets = {path: values for path, values in self._raw["datasets"]}
         self.table = record.table
+
+    # The tables are built when first read: a sweep that only looks at `summary` never pays for `daily`.
+    @cached_property
+    def kpi(self):
+        return _tables.kpi_table(self._raw["kpis"])
+
+    @cached_property
+    def summary(self):
+        return _tables.summary_table(self._raw["summary"], self._raw["kpis"])
+
+    @cached_property
+    def daily(self):
+        return _tables.daily_table(self._raw["daily"], self.meta.get("start_date"))
+
+    @cached_property
+    def by_site(self):
+        return _tables.labelled_table("by_site", self.site_names, self._raw["by_site"])
+
+    @cached_property
+    def by_locality(self):
+        return _tables.labelled_table("by_locality", self.locality_names, self._raw["by_locality"])
+
+    @cached_property
+    def groups(self):
+        return {g["name"]: _tables.labelled_table(g["name"], g["labels"], g["tables"]) for g in self._raw["table_groups"]}
+
+    @property
+    def monthly(self):
+        return self.groups.get("monthly")
+
+    @property
+    def travel(self):
+        return self.groups.get("travel")
+
+    @property
+    def schemes(self):
+        return self.groups.get("schemes")
+
+    @cached_property
+    def _qipp(self):
+        scheme_names = next((list(g["labels"]) for g in self._raw["table_groups"] if g["name"] == "schemes"), [])
+        return _tables.qipp_tables(self._raw["datasets"], scheme_names, int(self.meta.get("replications", 0)))
+
+    @property
+    def qipp(self):
+        return self._qipp[0]
+
+    @property
+    def qipp_schemes(self):
+        return self._qipp[1]
+
+    @property
+    def qipp_targets(self):
+        return self._qipp[2]
+
+    @cached_property
+    def _compare(self):
+        return _tables.compare_tables(self._raw["datasets"], self.site_names, self.locality_names,
+                                      int(self.meta.get("replications", 0)))
+
+    @property
+    def compare(self):
+        return self._compare[0]
+
+    @property
+    def compare_replications(self):
+        return self._compare[1]
 
     def save(self, path):
         """Writes the results file the CLI writes for the same run (via <path>.tmp, then a rename)."""
@@ -73,7 +124,7 @@ class Results:
 
     def __repr__(self):
         return (f"<pfsim.Results {self.meta.get('scenario_name')!r}: {self.meta.get('replications')} replications x "
-                f"{self.meta.get('days')} days from {self.meta.get('start_date')}, {len(self.summary)} KPIs>")
+                f"{self.meta.get('days')} days from {self.meta.get('start_date')}, {len(self._raw['kpis'])} KPIs>")
 
 
 def _warn_about(meta):
