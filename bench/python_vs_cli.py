@@ -1,10 +1,12 @@
 """Issue 24's bar: 8 replications of the baseline from Python with threads=2 against `pfsim run -r 8 -j 2`.
-Median of N alternating runs of each; prints one table row per measure and the ratio.
 
-usage: PYTHONPATH=build/release/python /usr/bin/python3 bench/python_vs_cli.py PFSIM [SCENARIO] [N]
-The CLI is timed as a whole process (reading the scenario, running, writing the file); Python as pfsim.run()
-(reading, running, building every pandas table) plus Results.save(), and separately as a whole process
-(interpreter start and `import pfsim`, pandas included).
+usage: PYTHONPATH=build/release/python /usr/bin/python3 bench/python_vs_cli.py PFSIM [SCENARIO] [PAIRS]
+
+Each pair runs both at the same moment, so load from elsewhere on this shared machine hits both alike (as
+bench/ab_pairs.sh does for two binaries): the CLI as a whole process (reading the scenario, running, writing the
+file), Python as pfsim.run() + Results.save() in an interpreter that has already imported pfsim (and pandas). Prints
+each pair, then the median ratio Python / CLI and its range. Both take 2 cores, so each pair is slower than a run
+alone; the ratio is what it measures. --alone also times each on its own (alternating), median of PAIRS.
 """
 import os
 import statistics
@@ -13,30 +15,67 @@ import sys
 import tempfile
 import time
 
-import pfsim
+CHILD = r"""
+import sys, time, pfsim
+scenario, out = sys.argv[1], sys.argv[2]
+s = pfsim.load(scenario)
+print("ready", flush=True)
+sys.stdin.readline()
+started = time.perf_counter()
+pfsim.run(s, replications=8, threads=2, progress=False).save(out)
+print(time.perf_counter() - started, flush=True)
+"""
 
 
-def timed(f):
+def pair(binary, scenario, work, python_first):
+    child = subprocess.Popen([sys.executable, "-c", CHILD, scenario, os.path.join(work, "py.h5")],
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    assert child.stdout.readline().strip() == "ready"
+    cli_args = [binary, "run", scenario, "-r", "8", "-j", "2", "-q", "-o", os.path.join(work, "cli.h5")]
+    if python_first:
+        child.stdin.write("go\n")
+        child.stdin.flush()
     started = time.perf_counter()
-    f()
-    return time.perf_counter() - started
+    cli = subprocess.Popen(cli_args)
+    if not python_first:
+        child.stdin.write("go\n")
+        child.stdin.flush()
+    cli.wait()
+    cli_seconds = time.perf_counter() - started
+    python_seconds = float(child.stdout.readline())
+    child.wait()
+    if cli.returncode or child.returncode:
+        raise SystemExit("a run failed")
+    return cli_seconds, python_seconds
 
 
-def main(binary, scenario="scenarios/south-east-essex-2019.yaml", n="3"):
-    n = int(n)
+def alone(binary, scenario, work):
+    started = time.perf_counter()
+    subprocess.run([binary, "run", scenario, "-r", "8", "-j", "2", "-q", "-o", os.path.join(work, "cli.h5")], check=True)
+    cli = time.perf_counter() - started
+    child = subprocess.Popen([sys.executable, "-c", CHILD, scenario, os.path.join(work, "py.h5")],
+                             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    child.stdout.readline()
+    child.stdin.write("go\n")
+    child.stdin.flush()
+    python = float(child.stdout.readline())
+    child.wait()
+    return cli, python
+
+
+def main(binary, scenario="scenarios/south-east-essex-2019.yaml", pairs="6", *flags):
     work = tempfile.mkdtemp()
-    cli_h5, py_h5 = os.path.join(work, "cli.h5"), os.path.join(work, "py.h5")
-    cli, call, process = [], [], []
-    script = (f"import pfsim; r = pfsim.run(pfsim.load({scenario!r}), replications=8, threads=2, progress=False); "
-              f"r.save({py_h5!r})")
-    for _ in range(n):
-        cli.append(timed(lambda: subprocess.run([binary, "run", scenario, "-r", "8", "-j", "2", "-q", "-o", cli_h5], check=True)))
-        call.append(timed(lambda: pfsim.run(pfsim.load(scenario), replications=8, threads=2, progress=False).save(py_h5)))
-        process.append(timed(lambda: subprocess.run([sys.executable, "-c", script], check=True)))
-    c, p, q = statistics.median(cli), statistics.median(call), statistics.median(process)
-    print(f"CLI  pfsim run -r 8 -j 2                 median {c:.2f} s  runs {' '.join(f'{t:.2f}' for t in cli)}")
-    print(f"Python pfsim.run + save (in process)     median {p:.2f} s  runs {' '.join(f'{t:.2f}' for t in call)}  ratio {p / c:.3f}")
-    print(f"Python whole process (import included)   median {q:.2f} s  runs {' '.join(f'{t:.2f}' for t in process)}  ratio {q / c:.3f}")
+    ratios = []
+    for k in range(int(pairs)):
+        c, p = pair(binary, scenario, work, python_first=k % 2 == 1)
+        ratios.append(p / c)
+        print(f"pair {k + 1:2d}: CLI {c:6.2f} s  Python {p:6.2f} s  Python/CLI {p / c:.3f}")
+    print(f"median Python/CLI {statistics.median(ratios):.3f} (range {min(ratios):.3f}-{max(ratios):.3f}, {len(ratios)} pairs)")
+    if "--alone" in flags:
+        runs = [alone(binary, scenario, work) for _ in range(int(pairs))]
+        c, p = statistics.median(r[0] for r in runs), statistics.median(r[1] for r in runs)
+        print(f"alone: CLI median {c:.2f} s ({' '.join(f'{r[0]:.2f}' for r in runs)}), "
+              f"Python median {p:.2f} s ({' '.join(f'{r[1]:.2f}' for r in runs)}), ratio {p / c:.3f}")
     return 0
 
 
