@@ -28,21 +28,28 @@ def yaml_value(value):
     raise TypeError(f"pfsim: set(): cannot write a {type(value).__name__} as YAML; give a number, string, list or dict")
 
 
+_NO_VALUE = object()  # set("key") without a value is a mistake, not null
+
+
 class Scenario:
     """A validated scenario. pfsim.load(path) or pfsim.loads(text) makes one; set() changes it like --set."""
 
     def __init__(self, source):
         self._source = source
 
-    def set(self, key, value=None, /, **more):
+    def set(self, key, value=_NO_VALUE, /, **more):
         """set("sites.Southend.beds.general", 600) is `--set sites.Southend.beds.general=600`; set({"a.b": 1, "c": 2})
         sets several at once (validated together, for values that are only consistent together). Returns the
         scenario, so calls chain. Raises pfsim.ScenarioError, with the CLI's message, and then changes nothing."""
         if more:
             raise TypeError("pfsim: set() takes a key and a value, or a dict of them")
         if isinstance(key, dict):
+            if value is not _NO_VALUE:
+                raise TypeError("pfsim: set() takes a dict of key: value, or a key and a value, not both")
             pairs = list(key.items())
         else:
+            if value is _NO_VALUE:
+                raise TypeError(f"pfsim: set({key!r}) needs a value (None for null, as --set {key}=null)")
             if not isinstance(key, str):
                 raise TypeError(f"pfsim: set(): the key must be a string such as \"sites.Southend.beds.general\", got {key!r}")
             pairs = [(key, value)]

@@ -89,6 +89,7 @@ def compare_tables(datasets, site_names, locality_names, replications):
     axis = {"system": [""], "by_site": site_names, "by_locality": locality_names,
             "travel": list(locality_names) + ["all localities"]}
     summary_rows, paired = [], []
+    by_path = dict(datasets)
     for path, values in datasets:
         parts = path.strip("/").split("/")
         if len(parts) < 3 or parts[0] != "compare" or parts[-1].endswith("_summary"):
@@ -107,7 +108,7 @@ def compare_tables(datasets, site_names, locality_names, replications):
             "replication": np.repeat(np.arange(replications), columns),
             "difference": matrix.reshape(-1),
         }))
-        stored = dict(datasets).get(path + "_summary")
+        stored = by_path.get(path + "_summary")
         if stored is not None and len(stored) == columns * len(COMPARE_SUMMARY_COLUMNS):
             s = np.asarray(stored).reshape(columns, len(COMPARE_SUMMARY_COLUMNS))
             for c, label in enumerate(labels):

@@ -17,7 +17,7 @@ void raise(const char* class_name, const py::tuple& args) {
 }
 }  // namespace
 
-void register_errors(py::module_& /*m*/) {
+void register_errors() {
   py::register_exception_translator([](std::exception_ptr p) {
     try {
       if (p) std::rethrow_exception(p);

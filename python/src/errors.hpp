@@ -7,6 +7,6 @@
 namespace pfsim::python {
 
 /// Registers the translator; the Python classes live in pfsim/_errors.py.
-void register_errors(pybind11::module_& m);
+void register_errors();
 
 }  // namespace pfsim::python

@@ -19,7 +19,7 @@ using namespace pfsim::python;
 PYBIND11_MODULE(_core, m) {
   m.doc() = "pfsim's C++ core; use the pfsim package instead";
   m.attr("version") = std::string(pfsim::run::kVersion);
-  register_errors(m);
+  register_errors();
 
   py::class_<ScenarioSource>(m, "ScenarioSource")
       .def_static("from_file", &ScenarioSource::from_file, py::arg("path"))

@@ -82,6 +82,18 @@ class ScenarioEditing(unittest.TestCase):
         self.assertIn("general: 600", s.to_yaml())
         self.assertEqual(s.overrides, ["sites.Southend.beds.general=600"])
 
+    def test_a_batch_with_one_bad_value_changes_nothing(self):
+        s = pfsim.load(MMC)
+        before = s.to_yaml()
+        with self.assertRaises(pfsim.ScenarioError):
+            s.set({"run.days": 30, "sites.Hospital.ae.clinicians": -1})
+        self.assertEqual(s.to_yaml(), before)
+        self.assertEqual(s.overrides, [])
+
+    def test_set_without_a_value_is_refused(self):
+        with self.assertRaises(TypeError):
+            pfsim.load(MMC).set("planned_care")
+
     def test_copy_is_independent(self):
         s = pfsim.load(MMC)
         t = s.copy().set("run.days", 7)
