@@ -10,6 +10,9 @@ packages=(
   libgtest-dev libgmock-dev libcli11-dev libyaml-cpp-dev libfmt-dev libpcg-cpp-dev
   libopenmpi-dev openmpi-bin
   python3 python3-h5py python3-numpy python3-pandas
+  python3-dev pybind11-dev python3-pybind11
+  python3-nbclient python3-nbformat python3-ipykernel python3-matplotlib
+  r-base-core r-cran-hdf5r
   chromium
   libreoffice-calc-nogui
   clang libclang-rt-14-dev

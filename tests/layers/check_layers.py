@@ -23,7 +23,8 @@ ALLOWED = {
     "output": {"engine", "scenario", "output"},
     "run": {"engine", "scenario", "loader", "models", "output", "run"},
 }
-FRONT_ENDS = {"tools/pfsim": set(ALLOWED)}
+# The front ends: the command and the Python module (python/src), each over the run library.
+FRONT_ENDS = {"tools/pfsim": set(ALLOWED), "python": set(ALLOWED)}
 SOURCE_SUFFIXES = (".hpp", ".cpp", ".h", ".hh", ".cc", ".ipp", ".hpp.in", ".h.in")
 INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]')
 PFSIM_HEADER = re.compile(r"^pfsim/([^/]+)/")

@@ -34,6 +34,7 @@
 #include "pfsim/loader/load.hpp"
 #include "progress.hpp"
 #include "pfsim/run/replications.hpp"
+#include "pfsim/run/run_meta.hpp"
 #include "pfsim/run/run_record.hpp"
 #include "pfsim/run/sampled_scenarios.hpp"
 #include "pfsim/run/scheme_summary.hpp"
@@ -63,11 +64,6 @@ struct RunOptions {
   bool ci_options_without_target = false;  // --ci-kpi or --max-replications given, --target-ci not
   std::vector<std::string> save_census;  // DATE FILE
 };
-
-// First day of an auto warm-up's pilot (it starts empty that many days before start_date).
-std::string pilot_start(const scenario::Scenario& scenario, const models::WarmupChoice& warmup) {
-  return engine::to_iso(std::chrono::year_month_day{std::chrono::sys_days{scenario.run.start_date} - std::chrono::days{warmup.pilot_warmup_days}});
-}
 
 // --save-census DATE: the date, checked before anything runs (the warm-up pilot included).
 std::chrono::year_month_day census_date(const std::string& date_text) {
@@ -222,30 +218,7 @@ int run(const RunOptions& options, const std::string& command_line, const Distri
   }
 
   output::RunRecord record = make_run_record(scenario, run.results, command_line);
-  record.extra_meta.emplace_back("invariant_checks", scenario.run.check_invariants ? "on" : "off");
-  if (plan.target_ci_half) {
-    record.extra_meta.emplace_back("ci_kpi", options.ci_kpi);
-    record.extra_meta.emplace_back("target_ci_half", fmt::format("{}", *plan.target_ci_half));
-    record.extra_meta.emplace_back("target_met", run.target_met ? "yes" : "no");
-    record.extra_meta.emplace_back("replications_needed", fmt::format("{}", run.replications_needed));
-    record.extra_meta.emplace_back("achieved_ci_half", fmt::format("{}", run.achieved_ci_half));
-  }
-  if (warmup) {
-    std::string by_site;
-    for (std::size_t k = 0; k < warmup->by_site.size(); ++k)
-      by_site += fmt::format("{}{}={}", k ? "," : "", scenario.sites[k].name, warmup->by_site[k]);
-    record.extra_meta.emplace_back("warmup_method", "mser5");
-    record.extra_meta.emplace_back("warmup_by_site", by_site);
-    record.extra_meta.emplace_back("warmup_care_homes", fmt::format("{}", warmup->care_homes));
-    record.extra_meta.emplace_back("warmup_pilot", fmt::format("{} replications x ({} warm-up + {}) days from {}", warmup->pilot_replications,
-                                                               warmup->pilot_warmup_days, warmup->pilot_days - warmup->pilot_warmup_days,
-                                                               pilot_start(scenario, *warmup)));
-  }
-  if (sampled) {
-    record.extra_meta.emplace_back("parameter_uncertainty", sampled->meta_description());
-    record.table_groups.push_back(sampled->samples_table(run.results.size()));
-  }
-  if (scenario.census) record.extra_meta.emplace_back("census_people", fmt::format("{}", scenario.census->people.size()));
+  add_run_meta(record, scenario, plan, run, options.ci_kpi, warmup, sampled ? &*sampled : nullptr);
   add_invocation_meta(record, threads, mpi.ranks(), seconds);
   output::write_results(record, out);
   checkpoints.remove_all();
