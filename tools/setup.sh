@@ -10,7 +10,8 @@ packages=(
   libgtest-dev libgmock-dev libcli11-dev libyaml-cpp-dev libfmt-dev libpcg-cpp-dev
   libopenmpi-dev openmpi-bin
   python3 python3-h5py python3-numpy python3-pandas
-  chromium
+  libcpp-httplib-dev nlohmann-json3-dev
+  chromium nodejs iproute2
   clang libclang-rt-14-dev
 )
 

@@ -1,0 +1,87 @@
+#include "job_results.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <string_view>
+
+#include <fmt/format.h>
+
+#include "pfsim/engine/stats.hpp"
+#include "pfsim/output/svg_charts.hpp"
+#include "pfsim/scenario/kpi_catalogue.hpp"
+
+namespace pfsim::serve {
+namespace {
+
+// The rule of output's summary table (pfsim info): decimals that show the CI half-width to two significant figures.
+int decimals_for(double mean, double ci95_half) {
+  const double reference = ci95_half > 0 ? ci95_half : std::abs(mean);
+  if (!std::isfinite(reference) || reference == 0) return 2;
+  return std::clamp(1 - static_cast<int>(std::floor(std::log10(reference))), 0, 6);
+}
+
+std::string fixed(double value, int decimals) { return fmt::format("{:.{}f}", value, decimals); }
+
+// The series a capacity discussion starts from, drawn first; a run without them shows its first daily series.
+constexpr std::array<std::string_view, 3> kChartSeries = {"bed_occupancy_pct", "ae_4h_pct", "dtoc_delayed_patients"};
+constexpr std::size_t kMostCharts = 3;
+
+nlohmann::json charts(const output::RunRecord& record) {
+  std::vector<const output::DailySeries*> chosen;
+  for (const std::string_view name : kChartSeries)
+    for (const auto& s : record.daily)
+      if (s.name == name) chosen.push_back(&s);
+  if (chosen.empty() && !record.daily.empty()) chosen.push_back(&record.daily.front());
+  nlohmann::json out = nlohmann::json::array();
+  for (const output::DailySeries* s : chosen) {
+    if (out.size() == kMostCharts) break;
+    if (s->replications == 0 || s->days == 0 || s->values.size() != s->replications * s->days) continue;
+    const scenario::KpiInfo* info = scenario::find_kpi_info(s->name);
+    const std::string title = info && !info->title.empty() ? std::string(info->title) : s->description;
+    const std::string svg = output::svg::fan_chart(output::svg::fan_bands(s->values, s->replications, s->days), record.start_date,
+                                                   {title, fmt::format("{} ({})", title, s->units), s->description, s->units});
+    out.push_back({{"name", s->name}, {"title", title}, {"svg", svg}});
+  }
+  return out;
+}
+
+const std::vector<double>* dataset(const output::RunRecord& record, const std::string& path) {
+  for (const auto& [name, values] : record.extra_datasets)
+    if (name == path) return &values;
+  return nullptr;
+}
+}  // namespace
+
+nlohmann::json run_result(const output::RunRecord& record) {
+  nlohmann::json kpis = nlohmann::json::array();
+  for (const auto& kpi : record.kpis) {
+    const engine::Summary s = engine::summarise(kpi.per_replication);
+    const int d = decimals_for(s.mean, s.ci95_half);
+    kpis.push_back({{"name", kpi.name}, {"units", kpi.units}, {"description", kpi.description}, {"mean", fixed(s.mean, d)},
+                    {"ci95_half", fixed(s.ci95_half, d)}});
+  }
+  return {{"scenario", record.scenario_name}, {"replications", record.replications}, {"days", record.days},
+          {"kpis", std::move(kpis)}, {"charts", charts(record)}};
+}
+
+nlohmann::json compare_result(const output::RunRecord& record, const std::string& label) {
+  nlohmann::json result = run_result(record);
+  nlohmann::json rows = nlohmann::json::array();
+  for (const auto& kpi : record.kpis) {
+    const std::vector<double>* summary = dataset(record, fmt::format("/compare/{}/{}_summary", label, kpi.name));
+    if (!summary || summary->size() < 2 || !std::isfinite((*summary)[0])) continue;
+    const double base = engine::summarise(kpi.per_replication).mean;
+    const double difference = (*summary)[0], half = (*summary)[1];
+    const int d = decimals_for(difference, half);
+    // Paired: the option's mean is the base's plus the mean difference, replication by replication.
+    rows.push_back({{"name", kpi.name}, {"units", kpi.units}, {"base_mean", fixed(base, d)}, {"option_mean", fixed(base + difference, d)},
+                    {"difference", fmt::format("{:+.{}f}", difference, d)}, {"ci95_half", fixed(half, d)},
+                    {"significant", difference - half > 0 || difference + half < 0}});
+  }
+  result["differences"] = std::move(rows);
+  result["option"] = label;
+  return result;
+}
+
+}  // namespace pfsim::serve
