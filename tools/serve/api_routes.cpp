@@ -1,5 +1,6 @@
 #include "api_routes.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <sstream>
@@ -76,6 +77,20 @@ std::shared_ptr<Job> job_of(const httplib::Request& req, httplib::Response& res,
   return job;
 }
 
+// The run settings a planner changes most, shown even when the file leaves them at their defaults (which the
+// resolved scenario then does not write), so a short trial run needs no YAML.
+void add_run_defaults(json& fields, const scenario::Scenario& scenario) {
+  const auto& run = scenario.run;
+  const std::vector<std::pair<std::string, std::string>> defaults = {
+      {"run.days", std::to_string(run.days)}, {"run.warmup_days", run.warmup_auto ? "auto" : std::to_string(run.warmup_days)},
+      {"run.replications", std::to_string(run.replications)}, {"run.seed", std::to_string(run.seed)}};
+  std::size_t at = 0;
+  for (const auto& [key, value] : defaults) {
+    const bool present = std::any_of(fields.begin(), fields.end(), [&](const json& f) { return f["key"] == key; });
+    if (!present) fields.insert(fields.begin() + static_cast<std::ptrdiff_t>(at++), json{{"key", key}, {"value", value}, {"note", "default"}});
+  }
+}
+
 bool finished(JobState state) { return state == JobState::Done || state == JobState::Failed || state == JobState::Cancelled; }
 
 void send_download(httplib::Response& res, const std::filesystem::path& file, const std::string& type) {
@@ -98,6 +113,7 @@ void add_api_routes(httplib::Server& server, const Workspace& workspace, RunQueu
       json fields = json::array();
       for (const auto& f : form_fields(scenario.resolved_yaml, read_file(file)))
         fields.push_back({{"key", f.key}, {"value", f.value}, {"note", f.note}});
+      add_run_defaults(fields, scenario);
       send_json(res, {{"path", path}, {"name", scenario.name}, {"fields", std::move(fields)}});
     } catch (const loader::ScenarioError& e) {
       send_error(res, 422, e.what());

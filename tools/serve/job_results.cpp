@@ -40,7 +40,7 @@ nlohmann::json charts(const output::RunRecord& record) {
     const scenario::KpiInfo* info = scenario::find_kpi_info(s->name);
     const std::string title = info && !info->title.empty() ? std::string(info->title) : s->description;
     const std::string svg = output::svg::fan_chart(output::svg::fan_bands(s->values, s->replications, s->days), record.start_date,
-                                                   {title, fmt::format("{} ({})", title, s->units), s->description, s->units});
+                                                   {title, s->units, s->description, s->units});
     out.push_back({{"name", s->name}, {"title", title}, {"svg", svg}});
   }
   return out;
@@ -71,14 +71,19 @@ nlohmann::json compare_result(const output::RunRecord& record, const std::string
   for (const auto& kpi : record.kpis) {
     const std::vector<double>* summary = dataset(record, fmt::format("/compare/{}/{}_summary", label, kpi.name));
     if (!summary || summary->size() < 2 || !std::isfinite((*summary)[0])) continue;
-    const double base = engine::summarise(kpi.per_replication).mean;
+    const engine::Summary base = engine::summarise(kpi.per_replication);
     const double difference = (*summary)[0], half = (*summary)[1];
-    const int d = decimals_for(difference, half);
+    // Means with the decimals pfsim info gives the base; the difference with those its own CI supports.
+    const int m = decimals_for(base.mean, base.ci95_half), d = difference == 0 && half == 0 ? m : decimals_for(difference, half);
     // Paired: the option's mean is the base's plus the mean difference, replication by replication.
-    rows.push_back({{"name", kpi.name}, {"units", kpi.units}, {"base_mean", fixed(base, d)}, {"option_mean", fixed(base + difference, d)},
-                    {"difference", fmt::format("{:+.{}f}", difference, d)}, {"ci95_half", fixed(half, d)},
-                    {"significant", difference - half > 0 || difference + half < 0}});
+    rows.push_back({{"name", kpi.name}, {"units", kpi.units}, {"base_mean", fixed(base.mean, m)},
+                    {"option_mean", fixed(base.mean + difference, m)}, {"difference", fmt::format("{:+.{}f}", difference, d)},
+                    {"ci95_half", fixed(half, d)}, {"significant", difference - half > 0 || difference + half < 0},
+                    {"changed", difference != 0 || half != 0}});
   }
+  // What the edit changed first: CIs that exclude 0, then any other difference, then the KPIs it left as they were.
+  const auto rank = [](const nlohmann::json& row) { return row["significant"].get<bool>() ? 0 : row["changed"].get<bool>() ? 1 : 2; };
+  std::stable_sort(rows.begin(), rows.end(), [&](const nlohmann::json& a, const nlohmann::json& b) { return rank(a) < rank(b); });
   result["differences"] = std::move(rows);
   result["option"] = label;
   return result;

@@ -128,7 +128,7 @@ async function edit(field, input, row) {
 }
 
 function seconds(s) {
-  return s >= 90 ? `${Math.round(s / 60)} min` : `${Math.round(s)} s`;
+  return s >= 90 ? `${Math.round(s / 60)} min` : s < 10 ? `${s.toFixed(1)} s` : `${Math.round(s)} s`;
 }
 
 function showProgress(status) {
@@ -187,8 +187,14 @@ function showResults(status) {
   for (const c of r.charts) {
     const figure = document.createElement("figure");
     figure.className = "chart";
+    const caption = document.createElement("figcaption");
+    caption.textContent = c.title;
+    const detail = document.createElement("span");
+    detail.textContent = `${c.name}: median and 5–95 % band over ${r.replications} replications, by day`;
+    caption.append(detail);
     // The SVG is drawn by pfsim's own report code from numbers, with every text escaped there.
     figure.innerHTML = c.svg;
+    figure.prepend(caption);
     charts.append(figure);
   }
   $("differences-block").hidden = !r.differences;
@@ -199,6 +205,7 @@ function showResults(status) {
       const row = body.insertRow();
       row.dataset.kpi = d.name;
       if (d.significant) row.className = "significant";
+      else if (!d.changed) row.className = "unchanged";
       cell(row, d.name); cell(row, d.base_mean); cell(row, d.option_mean); cell(row, d.difference); cell(row, d.ci95_half); cell(row, d.units);
     }
   }
