@@ -1,12 +1,16 @@
-// pfsim serve [WORKSPACE] [--port N] [--host ADDR] [--queue N] : the local web application (tools/serve/).
+// pfsim serve [WORKSPACE] [--port N] [--host ADDR] [--queue N] : the local web application.
+// Defined here rather than in tools/pfsim/ so the CLI folder includes nothing of the server; tools/pfsim/commands.hpp
+// declares it (its Command is this std::function<int()>).
+#include <functional>
 #include <memory>
 
-#include "../serve/server.hpp"
-#include "commands.hpp"
+#include <CLI/CLI.hpp>
+
+#include "server.hpp"
 
 namespace pfsim::cli {
 
-Command add_serve_command(CLI::App& app) {
+std::function<int()> add_serve_command(CLI::App& app) {
   auto settings = std::make_shared<serve::ServeSettings>();
   CLI::App* cmd = app.add_subcommand("serve", "Serve a local web page to edit, run and compare the scenarios of a folder");
   cmd->add_option("workspace", settings->workspace, "Folder of scenario files; results are written to its pfsim-serve-results/")
