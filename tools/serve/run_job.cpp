@@ -45,7 +45,10 @@ struct Written {
 
 Written write_outputs(const Job& job, const Workspace& workspace, const output::RunRecord& record, const scenario::Scenario& scenario) {
   const std::filesystem::path folder = workspace.results_folder();
-  const std::string stem = fmt::format("job-{}-{}", job.id(), job.request().kind == JobKind::Run ? "run" : "compare");
+  // Job numbers restart with the server, so the time (to the second, UTC) keeps an earlier session's files.
+  std::string stamp = run::utc_now();
+  std::erase_if(stamp, [](char c) { return c == '-' || c == ':'; });
+  const std::string stem = fmt::format("{}-job-{}-{}", stamp, job.id(), job.request().kind == JobKind::Run ? "run" : "compare");
   Written written{folder / (stem + ".h5"), folder / (stem + ".html")};
   output::write_results(record, written.results);
   output::ReportOptions options;
