@@ -138,8 +138,21 @@ def main():
                 break
             time.sleep(0.1)
         check(state == "cancelled", f"the run stops as cancelled (got {state})")
-        check(status(server, "POST", "/api/jobs", {"path": "minimal.yaml", "overrides": ["run.replications=2"]}) == 202,
-              "after the cancel the queue takes a run again")
+        # A comparison stops too (the run library's compare reports each replication; cancel stops at the next).
+        code, body, _ = request(server, "POST", "/api/jobs", {**long_run, "kind": "compare"})
+        check(code == 202 and json.loads(body)["kind"] == "compare", f"after the cancel the queue takes a comparison (got {code})")
+        job = json.loads(body)["id"] if code == 202 else "0"
+        time.sleep(0.3)
+        request(server, "POST", f"/api/jobs/{job}/cancel")
+        for _ in range(300):
+            state = json.loads(request(server, "GET", f"/api/jobs/{job}")[1])["state"]
+            if state in ("cancelled", "done", "failed"):
+                break
+            time.sleep(0.1)
+        check(state == "cancelled", f"the comparison stops as cancelled (got {state})")
+        code, body, _ = request(server, "POST", "/api/jobs", {"path": "minimal.yaml", "overrides": ["sites.General.beds.general=-5"]})
+        check(code == 422 and "sites.General.beds.general: must not be negative" in json.loads(body)["error"],
+              f"a bad value is refused before it queues, with the loader's message (got {code} {body[:120]!r})")
 
         # Loopback only.
         listening = subprocess.run(["ss", "-ltnH", f"sport = :{server.port}"], capture_output=True, text=True).stdout.split("\n")
