@@ -95,7 +95,8 @@ def check_bad_arguments(pfsim, workspace):
 def main():
     pfsim, minimal = sys.argv[1], sys.argv[2]
     top, workspace = make_workspace(minimal)
-    server = Server(pfsim, workspace, "--queue", "1")
+    # Started from the folder above the workspace, so "outside/secret.csv" is a file the loader could reach from there.
+    server = Server(pfsim, workspace, "--queue", "1", cwd=top)
     try:
         # The token.
         for path in ["/", "/app.js", "/api/scenarios", "/api/scenario?path=minimal.yaml", "/api/jobs/1/results.h5"]:
@@ -118,6 +119,15 @@ def main():
         for path in ["../outside/secret.yaml", "/etc/passwd", "escape.yaml"]:
             check(status(server, "POST", "/api/validate", {"path": path}) == 403, f"POST /api/validate {path}: 403")
             check(status(server, "POST", "/api/jobs", {"path": path}) == 403, f"POST /api/jobs {path}: 403")
+
+        # An override may name a file the loader then reads (a census CSV): outside the workspace it is refused, and the
+        # loader's message, which would quote the file's first line, is not shown.
+        for override in ["census=/etc/passwd", "census=outside/secret.csv", f"census={top}/outside/secret.csv",
+                         f"census={workspace}/linked-folder/secret.csv"]:
+            for method, path in [("POST", "/api/validate"), ("POST", "/api/jobs"), ("POST", "/api/edited.yaml")]:
+                code, body, _ = request(server, method, path, {"path": "minimal.yaml", "overrides": [override]})
+                check(code == 403 and b"root:" not in body and b"SECRET" not in body,
+                      f"{path} with --set {override}: 403, nothing of the file shown (got {code} {body[:100]!r})")
 
         # Request size.
         check(oversized_body_status(server, 100 << 20) == 413, "a 100 MB body: 413")

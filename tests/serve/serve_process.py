@@ -19,14 +19,16 @@ def make_workspace(minimal_yaml):
     shutil.copy(minimal_yaml, os.path.join(workspace, "minimal.yaml"))
     shutil.copy(minimal_yaml, os.path.join(outside, "secret.yaml"))
     os.symlink(os.path.join(outside, "secret.yaml"), os.path.join(workspace, "escape.yaml"))
+    with open(os.path.join(outside, "secret.csv"), "w") as f:
+        f.write("SECRET-LINE,not,for,the,page\n")
     os.symlink(outside, os.path.join(workspace, "linked-folder"))
     return top, workspace
 
 
 class Server:
-    def __init__(self, pfsim, workspace, *args):
+    def __init__(self, pfsim, workspace, *args, cwd=None):
         self.process = subprocess.Popen([pfsim, "serve", workspace, "--port", "0", *args], stdout=subprocess.PIPE,
-                                        stderr=subprocess.PIPE, text=True)
+                                        stderr=subprocess.PIPE, text=True, cwd=cwd)
         line = self.process.stdout.readline().rstrip("\n")
         match = URL_LINE.match(line)
         if not match:

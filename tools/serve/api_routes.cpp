@@ -14,6 +14,7 @@
 #include "pfsim/loader/load.hpp"
 #include "run_job.hpp"
 #include "scenario_form.hpp"
+#include "workspace_scenario.hpp"
 
 namespace pfsim::serve {
 namespace {
@@ -61,10 +62,10 @@ std::optional<JobRequest> job_request(const httplib::Request& req, httplib::Resp
 }
 
 // Builds the scenario as the job would, so a bad value is the loader's own one-line message before anything queues.
-std::string validation_error(const JobRequest& request) {
+std::string validation_error(const Workspace& workspace, const JobRequest& request) {
   try {
-    loader::load_scenario(request.scenario_file, request.overrides);
-    if (request.kind == JobKind::Compare) loader::load_scenario(request.scenario_file, base_overrides(request.overrides));
+    load_in_workspace(workspace, request.scenario_file, request.overrides);
+    if (request.kind == JobKind::Compare) load_in_workspace(workspace, request.scenario_file, base_overrides(request.overrides));
     return {};
   } catch (const loader::ScenarioError& e) {
     return e.what();
@@ -109,7 +110,7 @@ void add_api_routes(httplib::Server& server, const Workspace& workspace, RunQueu
     const std::string path = req.get_param_value("path");
     const std::filesystem::path file = workspace.resolve(path);
     try {
-      const scenario::Scenario scenario = loader::load_scenario(file);
+      const scenario::Scenario scenario = load_in_workspace(workspace, file);
       json fields = json::array();
       for (const auto& f : form_fields(scenario.resolved_yaml, read_file(file)))
         fields.push_back({{"key", f.key}, {"value", f.value}, {"note", f.note}});
@@ -123,7 +124,7 @@ void add_api_routes(httplib::Server& server, const Workspace& workspace, RunQueu
   server.Post("/api/validate", [&](const httplib::Request& req, httplib::Response& res) {
     const auto request = job_request(req, res, workspace);
     if (!request) return;
-    const std::string error = validation_error(*request);
+    const std::string error = validation_error(workspace, *request);
     send_json(res, error.empty() ? json{{"ok", true}} : json{{"ok", false}, {"error", error}});
   });
 
@@ -132,7 +133,7 @@ void add_api_routes(httplib::Server& server, const Workspace& workspace, RunQueu
     const auto request = job_request(req, res, workspace);
     if (!request) return;
     try {
-      const scenario::Scenario scenario = loader::load_scenario(request->scenario_file, request->overrides);
+      const scenario::Scenario scenario = load_in_workspace(workspace, request->scenario_file, request->overrides);
       std::string header = fmt::format("# {} as edited in pfsim serve", request->scenario);
       for (const auto& o : request->overrides) header += fmt::format("\n#   --set {}", o);
       res.set_content(header + "\n" + scenario.resolved_yaml, "application/yaml");
@@ -146,7 +147,7 @@ void add_api_routes(httplib::Server& server, const Workspace& workspace, RunQueu
   server.Post("/api/jobs", [&](const httplib::Request& req, httplib::Response& res) {
     const auto request = job_request(req, res, workspace);
     if (!request) return;
-    if (const std::string error = validation_error(*request); !error.empty()) return send_error(res, 422, error);
+    if (const std::string error = validation_error(workspace, *request); !error.empty()) return send_error(res, 422, error);
     const auto job = queue.submit(*request);
     if (!job) return send_error(res, 429, "the run queue is full (hint: wait for a run to finish, or cancel one)");
     send_json(res, job->status(), 202);

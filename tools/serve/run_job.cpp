@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "job_results.hpp"
+#include "workspace_scenario.hpp"
 #include "pfsim/loader/load.hpp"
 #include "pfsim/models/warmup.hpp"
 #include "pfsim/output/output.hpp"
@@ -61,7 +62,7 @@ Written write_outputs(const Job& job, const Workspace& workspace, const output::
 
 void run_one(Job& job, const Workspace& workspace, std::size_t threads) {
   const JobRequest& request = job.request();
-  scenario::Scenario scenario = loader::load_scenario(request.scenario_file, request.overrides);
+  scenario::Scenario scenario = load_in_workspace(workspace, request.scenario_file, request.overrides);
   models::choose_warmup(scenario);  // `warmup_days: auto` fixed by its pilot, as pfsim run does
   run::ReplicationPlan plan;
   plan.replications = static_cast<std::size_t>(scenario.run.replications);
@@ -78,8 +79,8 @@ constexpr const char* kOptionLabel = "edited";
 void compare_one(Job& job, const Workspace& workspace, std::size_t threads) {
   const JobRequest& request = job.request();
   std::vector<scenario::Scenario> scenarios;
-  scenarios.push_back(loader::load_scenario(request.scenario_file, base_overrides(request.overrides)));
-  scenarios.push_back(loader::load_scenario(request.scenario_file, request.overrides));
+  scenarios.push_back(load_in_workspace(workspace, request.scenario_file, base_overrides(request.overrides)));
+  scenarios.push_back(load_in_workspace(workspace, request.scenario_file, request.overrides));
   const run::Comparison comparison = run::prepare_comparison(std::move(scenarios), {"base", kOptionLabel},
                                                              {request.scenario, request.scenario + " (edited)"});
   job.start(2 * static_cast<std::size_t>(comparison.scenarios.front().run.replications));

@@ -27,6 +27,8 @@ bool Workspace::inside(const fs::path& real) const {
   return root_end == root_.end();
 }
 
+bool Workspace::contains(const fs::path& path) const { return inside(fs::weakly_canonical(fs::absolute(path))); }
+
 fs::path Workspace::resolve(std::string_view relative) const {
   const fs::path path(relative);
   if (relative.empty() || path.is_absolute() || path.has_root_name() || path.has_root_directory())

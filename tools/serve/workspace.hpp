@@ -25,6 +25,9 @@ class Workspace {
   /// path, a ".." step, or a path that resolves outside the root.
   [[nodiscard]] std::filesystem::path resolve(std::string_view relative) const;
 
+  /// True when `path` (relative to the current directory, or absolute), symlinks resolved, lies inside the root.
+  [[nodiscard]] bool contains(const std::filesystem::path& path) const;
+
   /// The scenario files (*.yaml, *.yml) under the root, as relative paths in sorted order; files whose real path lies
   /// outside the workspace and the results folder are left out.
   [[nodiscard]] std::vector<std::string> scenario_files() const;
