@@ -51,6 +51,26 @@ const std::vector<double>* dataset(const output::RunRecord& record, const std::s
     if (name == path) return &values;
   return nullptr;
 }
+// Forest plots of the whole-system KPIs whose CI excludes 0 (at most kMostForests): the difference and its 95 % CI at
+// each site, so a planner sees where the change lands. `rows` are the sorted difference rows.
+constexpr std::size_t kMostForests = 4;
+
+nlohmann::json site_forests(const output::RunRecord& record, const std::string& label, const nlohmann::json& rows) {
+  nlohmann::json forests = nlohmann::json::array();
+  for (const auto& row : rows) {
+    if (forests.size() == kMostForests || !row["significant"].get<bool>()) break;
+    const std::string name = row["name"];
+    const std::vector<double>* summary = dataset(record, fmt::format("/compare/{}/by_site/{}_summary", label, name));
+    if (!summary || summary->size() != 5 * record.site_names.size()) continue;
+    nlohmann::json sites = nlohmann::json::array();
+    for (std::size_t s = 0; s < record.site_names.size(); ++s) {
+      const double mean = (*summary)[5 * s], half = (*summary)[5 * s + 1];
+      if (std::isfinite(mean) && std::isfinite(half)) sites.push_back({{"label", record.site_names[s]}, {"mean", mean}, {"half", half}});
+    }
+    if (!sites.empty()) forests.push_back({{"name", name}, {"units", row["units"]}, {"rows", std::move(sites)}});
+  }
+  return forests;
+}
 }  // namespace
 
 nlohmann::json run_result(const output::RunRecord& record) {
@@ -84,6 +104,7 @@ nlohmann::json compare_result(const output::RunRecord& record, const std::string
   // What the edit changed first: CIs that exclude 0, then any other difference, then the KPIs it left as they were.
   const auto rank = [](const nlohmann::json& row) { return row["significant"].get<bool>() ? 0 : row["changed"].get<bool>() ? 1 : 2; };
   std::stable_sort(rows.begin(), rows.end(), [&](const nlohmann::json& a, const nlohmann::json& b) { return rank(a) < rank(b); });
+  result["forests"] = site_forests(record, label, rows);
   result["differences"] = std::move(rows);
   result["option"] = label;
   return result;
