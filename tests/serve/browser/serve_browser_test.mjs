@@ -4,7 +4,7 @@
 //
 // usage: node serve_browser_test.mjs PFSIM MINIMAL_YAML SCREENSHOT.png
 import { spawn, execFileSync, spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
@@ -110,6 +110,21 @@ try {
   const embedded = execFileSync("h5dump", ["-d", "/meta/scenario_yaml", join(downloads, file)], { encoding: "utf8" });
   const beds = embedded.match(/general: 90\b/);
   check(Boolean(beds), "the results file records the edited bed count (general: 90)");
+
+  // The report and the edited scenario, fetched as the page's links fetch them (the cookie carries the token).
+  const report = await page.evaluate(async () => (await fetch(document.querySelector("#download-report").href)).text());
+  check(report.startsWith("<!DOCTYPE html>") && report.includes("class=\"fan-median\""), "the HTML report downloads, with its fan charts");
+  await page.click("#download-yaml");
+  let yaml;
+  for (let i = 0; i < 100 && !yaml; ++i) {
+    yaml = readdirSync(downloads).find((f) => f === "minimal-edited.yaml");
+    if (!yaml) await new Promise((r) => setTimeout(r, 100));
+  }
+  await new Promise((r) => setTimeout(r, 200));
+  const edits = yaml ? readFileSync(join(downloads, yaml), "utf8") : "";
+  const reloaded = spawnSync(pfsim, ["validate", join(downloads, yaml || "missing.yaml")], { encoding: "utf8" });
+  check(/general: 90\b/.test(edits) && /--set run\.replications=2/.test(edits) && reloaded.status === 0,
+    `the edited scenario downloads as YAML with the new bed count and pfsim validate accepts it (exit ${reloaded.status})`);
 
   // Compare the edited scenario with the base (common random numbers).
   await page.click("#compare");
