@@ -13,7 +13,8 @@ packages=(
   python3-dev pybind11-dev python3-pybind11
   python3-nbclient python3-nbformat python3-ipykernel python3-matplotlib
   r-base-core r-cran-hdf5r
-  chromium
+  libcpp-httplib-dev nlohmann-json3-dev
+  chromium nodejs iproute2
   libreoffice-calc-nogui
   clang libclang-rt-14-dev
 )
@@ -22,6 +23,9 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# npm drives the browser test (puppeteer-core). A machine whose Node.js comes from elsewhere (e.g. NodeSource, which
+# bundles npm) already has it, and Debian's npm package would fight that nodejs; so only add it when there is none.
+command -v npm >/dev/null || missing+=(npm)
 if [ ${#missing[@]} -eq 0 ]; then
   echo "setup: all ${#packages[@]} packages already installed"
   exit 0

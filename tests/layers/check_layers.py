@@ -13,7 +13,7 @@ import subprocess
 import sys
 import tempfile
 
-# What each layer may include and link (itself included). tools/pfsim may include any layer; tests/ and bench/
+# What each layer may include and link (itself included). tools/pfsim and tools/serve may include any layer; tests/ and bench/
 # are not checked.
 ALLOWED = {
     "engine": {"engine"},
@@ -23,8 +23,9 @@ ALLOWED = {
     "output": {"engine", "scenario", "output"},
     "run": {"engine", "scenario", "loader", "models", "output", "run"},
 }
-# The front ends: the command and the Python module (python/src), each over the run library.
-FRONT_ENDS = {"tools/pfsim": set(ALLOWED), "python": set(ALLOWED)}
+# The front ends, each over the run library: the command, pfsim serve's HTTP front end beside it (no layer knows of
+# HTTP), and the Python module (python/src).
+FRONT_ENDS = {"tools/pfsim": set(ALLOWED), "tools/serve": set(ALLOWED), "python": set(ALLOWED)}
 SOURCE_SUFFIXES = (".hpp", ".cpp", ".h", ".hh", ".cc", ".ipp", ".hpp.in", ".h.in")
 INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^>"]+)[>"]')
 PFSIM_HEADER = re.compile(r"^pfsim/([^/]+)/")

@@ -28,6 +28,7 @@ int run_pfsim(int argc, char** argv) {
       {"report", add_report_command(app)},
       {"export", add_export_command(app)},
       {"calibrate", add_calibrate_command(app)},
+      {"serve", add_serve_command(app)},
       {"compare", add_compare_command(app)},
       {"run", add_run_command(app)}, {"validate", add_validate_command(app)}, {"info", add_info_command(app)}};
   try {

@@ -1,0 +1,77 @@
+#include "job.hpp"
+
+namespace pfsim::serve {
+
+std::string state_name(JobState state) {
+  switch (state) {
+    case JobState::Queued: return "queued";
+    case JobState::Running: return "running";
+    case JobState::Done: return "done";
+    case JobState::Failed: return "failed";
+    case JobState::Cancelled: return "cancelled";
+  }
+  return "unknown";
+}
+
+void Job::start(std::size_t total) {
+  std::lock_guard lock(mutex_);
+  state_ = JobState::Running;
+  total_ = total;
+  started_ = std::chrono::steady_clock::now();
+}
+
+void Job::advance() {
+  check_cancelled();
+  std::lock_guard lock(mutex_);
+  ++done_;
+}
+
+void Job::check_cancelled() const {
+  if (cancel_requested_) throw JobCancelled{};
+}
+
+void Job::finish(nlohmann::json result, std::filesystem::path results_file, std::filesystem::path report_file) {
+  std::lock_guard lock(mutex_);
+  state_ = JobState::Done;
+  result_ = std::move(result);
+  results_file_ = std::move(results_file);
+  report_file_ = std::move(report_file);
+}
+
+void Job::fail(JobState state, std::string error) {
+  std::lock_guard lock(mutex_);
+  state_ = state;
+  error_ = std::move(error);
+}
+
+JobState Job::state() const {
+  std::lock_guard lock(mutex_);
+  return state_;
+}
+
+std::filesystem::path Job::results_file() const {
+  std::lock_guard lock(mutex_);
+  return results_file_;
+}
+
+std::filesystem::path Job::report_file() const {
+  std::lock_guard lock(mutex_);
+  return report_file_;
+}
+
+nlohmann::json Job::status() const {
+  std::lock_guard lock(mutex_);
+  nlohmann::json status = {{"id", id_}, {"kind", request_.kind == JobKind::Run ? "run" : "compare"}, {"state", state_name(state_)},
+                           {"done", done_}, {"total", total_}};
+  if (state_ != JobState::Queued) {
+    const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
+    status["elapsed_s"] = elapsed;
+    // Replications take about the same time each, so the rate so far predicts the rest.
+    if (done_ > 0 && done_ < total_) status["eta_s"] = elapsed * static_cast<double>(total_ - done_) / static_cast<double>(done_);
+  }
+  if (state_ == JobState::Done) status["result"] = result_;
+  if (!error_.empty()) status["error"] = error_;
+  return status;
+}
+
+}  // namespace pfsim::serve

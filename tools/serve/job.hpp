@@ -1,0 +1,66 @@
+#pragma once
+// One run or comparison asked for by the page: what to run, how far it has got, and what it produced.
+#include <atomic>
+#include <chrono>
+#include <cstddef>
+#include <filesystem>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace pfsim::serve {
+
+enum class JobKind { Run, Compare };
+enum class JobState { Queued, Running, Done, Failed, Cancelled };
+
+std::string state_name(JobState state);
+
+struct JobRequest {
+  JobKind kind = JobKind::Run;
+  std::string scenario;                 ///< path relative to the workspace, as the page names it
+  std::filesystem::path scenario_file;  ///< resolved inside the workspace
+  std::vector<std::string> overrides;   ///< key=value, as --set
+};
+
+/// Thrown from the run library's progress callbacks when a job is cancelled: the replications stop and it unwinds.
+struct JobCancelled {};
+
+class Job {
+ public:
+  Job(std::string id, JobRequest request) : id_(std::move(id)), request_(std::move(request)) {}
+  [[nodiscard]] const std::string& id() const { return id_; }
+  [[nodiscard]] const JobRequest& request() const { return request_; }
+
+  void cancel() { cancel_requested_ = true; }
+  [[nodiscard]] bool cancel_requested() const { return cancel_requested_; }
+
+  void start(std::size_t total);
+  /// One more replication done; throws JobCancelled when cancel() was called.
+  void advance();
+  /// A simulated day passed; throws JobCancelled when cancel() was called (so a long replication stops promptly).
+  void check_cancelled() const;
+  void finish(nlohmann::json result, std::filesystem::path results_file, std::filesystem::path report_file);
+  void fail(JobState state, std::string error);
+
+  /// State, progress (done, total, elapsed and ETA in seconds) and, once done, the result or the error.
+  [[nodiscard]] nlohmann::json status() const;
+  [[nodiscard]] JobState state() const;
+  [[nodiscard]] std::filesystem::path results_file() const;
+  [[nodiscard]] std::filesystem::path report_file() const;
+
+ private:
+  const std::string id_;
+  const JobRequest request_;
+  std::atomic<bool> cancel_requested_ = false;
+  mutable std::mutex mutex_;
+  JobState state_ = JobState::Queued;
+  std::size_t done_ = 0, total_ = 0;
+  std::chrono::steady_clock::time_point started_;
+  nlohmann::json result_;
+  std::string error_;
+  std::filesystem::path results_file_, report_file_;
+};
+
+}  // namespace pfsim::serve

@@ -1,0 +1,113 @@
+#include "job_results.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <string_view>
+
+#include <fmt/format.h>
+
+#include "pfsim/engine/stats.hpp"
+#include "pfsim/output/svg_charts.hpp"
+#include "pfsim/scenario/kpi_catalogue.hpp"
+
+namespace pfsim::serve {
+namespace {
+
+// The rule of output's summary table (pfsim info): decimals that show the CI half-width to two significant figures.
+int decimals_for(double mean, double ci95_half) {
+  const double reference = ci95_half > 0 ? ci95_half : std::abs(mean);
+  if (!std::isfinite(reference) || reference == 0) return 2;
+  return std::clamp(1 - static_cast<int>(std::floor(std::log10(reference))), 0, 6);
+}
+
+std::string fixed(double value, int decimals) { return fmt::format("{:.{}f}", value, decimals); }
+
+// The series a capacity discussion starts from, drawn first; a run without them shows its first daily series.
+constexpr std::array<std::string_view, 3> kChartSeries = {"bed_occupancy_pct", "ae_4h_pct", "dtoc_delayed_patients"};
+constexpr std::size_t kMostCharts = 3;
+
+nlohmann::json charts(const output::RunRecord& record) {
+  std::vector<const output::DailySeries*> chosen;
+  for (const std::string_view name : kChartSeries)
+    for (const auto& s : record.daily)
+      if (s.name == name) chosen.push_back(&s);
+  if (chosen.empty() && !record.daily.empty()) chosen.push_back(&record.daily.front());
+  nlohmann::json out = nlohmann::json::array();
+  for (const output::DailySeries* s : chosen) {
+    if (out.size() == kMostCharts) break;
+    if (s->replications == 0 || s->days == 0 || s->values.size() != s->replications * s->days) continue;
+    const scenario::KpiInfo* info = scenario::find_kpi_info(s->name);
+    const std::string title = info && !info->title.empty() ? std::string(info->title) : s->description;
+    const std::string svg = output::svg::fan_chart(output::svg::fan_bands(s->values, s->replications, s->days), record.start_date,
+                                                   {title, s->units, s->description, s->units});
+    out.push_back({{"name", s->name}, {"title", title}, {"svg", svg}});
+  }
+  return out;
+}
+
+const std::vector<double>* dataset(const output::RunRecord& record, const std::string& path) {
+  for (const auto& [name, values] : record.extra_datasets)
+    if (name == path) return &values;
+  return nullptr;
+}
+// Forest plots of the whole-system KPIs whose CI excludes 0 (at most kMostForests): the difference and its 95 % CI at
+// each site, so a planner sees where the change lands. `rows` are the sorted difference rows.
+constexpr std::size_t kMostForests = 4;
+
+nlohmann::json site_forests(const output::RunRecord& record, const std::string& label, const nlohmann::json& rows) {
+  nlohmann::json forests = nlohmann::json::array();
+  for (const auto& row : rows) {
+    if (forests.size() == kMostForests || !row["significant"].get<bool>()) break;
+    const std::string name = row["name"];
+    const std::vector<double>* summary = dataset(record, fmt::format("/compare/{}/by_site/{}_summary", label, name));
+    if (!summary || summary->size() != 5 * record.site_names.size()) continue;
+    nlohmann::json sites = nlohmann::json::array();
+    for (std::size_t s = 0; s < record.site_names.size(); ++s) {
+      const double mean = (*summary)[5 * s], half = (*summary)[5 * s + 1];
+      if (std::isfinite(mean) && std::isfinite(half)) sites.push_back({{"label", record.site_names[s]}, {"mean", mean}, {"half", half}});
+    }
+    if (!sites.empty()) forests.push_back({{"name", name}, {"units", row["units"]}, {"rows", std::move(sites)}});
+  }
+  return forests;
+}
+}  // namespace
+
+nlohmann::json run_result(const output::RunRecord& record) {
+  nlohmann::json kpis = nlohmann::json::array();
+  for (const auto& kpi : record.kpis) {
+    const engine::Summary s = engine::summarise(kpi.per_replication);
+    const int d = decimals_for(s.mean, s.ci95_half);
+    kpis.push_back({{"name", kpi.name}, {"units", kpi.units}, {"description", kpi.description}, {"mean", fixed(s.mean, d)},
+                    {"ci95_half", fixed(s.ci95_half, d)}});
+  }
+  return {{"scenario", record.scenario_name}, {"replications", record.replications}, {"days", record.days},
+          {"kpis", std::move(kpis)}, {"charts", charts(record)}};
+}
+
+nlohmann::json compare_result(const output::RunRecord& record, const std::string& label) {
+  nlohmann::json result = run_result(record);
+  nlohmann::json rows = nlohmann::json::array();
+  for (const auto& kpi : record.kpis) {
+    const std::vector<double>* summary = dataset(record, fmt::format("/compare/{}/{}_summary", label, kpi.name));
+    if (!summary || summary->size() < 2 || !std::isfinite((*summary)[0])) continue;
+    const engine::Summary base = engine::summarise(kpi.per_replication);
+    const double difference = (*summary)[0], half = (*summary)[1];
+    // Means with the decimals pfsim info gives the base; the difference with those its own CI supports.
+    const int m = decimals_for(base.mean, base.ci95_half), d = difference == 0 && half == 0 ? m : decimals_for(difference, half);
+    // Paired: the option's mean is the base's plus the mean difference, replication by replication.
+    rows.push_back({{"name", kpi.name}, {"units", kpi.units}, {"base_mean", fixed(base.mean, m)},
+                    {"option_mean", fixed(base.mean + difference, m)}, {"difference", fmt::format("{:+.{}f}", difference, d)},
+                    {"ci95_half", fixed(half, d)}, {"significant", difference - half > 0 || difference + half < 0},
+                    {"changed", difference != 0 || half != 0}});
+  }
+  // What the edit changed first: CIs that exclude 0, then any other difference, then the KPIs it left as they were.
+  const auto rank = [](const nlohmann::json& row) { return row["significant"].get<bool>() ? 0 : row["changed"].get<bool>() ? 1 : 2; };
+  std::stable_sort(rows.begin(), rows.end(), [&](const nlohmann::json& a, const nlohmann::json& b) { return rank(a) < rank(b); });
+  result["forests"] = site_forests(record, label, rows);
+  result["differences"] = std::move(rows);
+  result["option"] = label;
+  return result;
+}
+
+}  // namespace pfsim::serve

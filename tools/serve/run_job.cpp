@@ -1,0 +1,111 @@
+#include "run_job.hpp"
+
+#include <exception>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "job_results.hpp"
+#include "workspace_scenario.hpp"
+#include "pfsim/loader/load.hpp"
+#include "pfsim/models/warmup.hpp"
+#include "pfsim/output/output.hpp"
+#include "pfsim/output/report.hpp"
+#include "pfsim/run/compare.hpp"
+#include "pfsim/run/replications.hpp"
+#include "pfsim/run/run_record.hpp"
+
+namespace pfsim::serve {
+namespace {
+
+std::string command_line(const JobRequest& request) {
+  std::string line = fmt::format("pfsim serve: {} {}", request.kind == JobKind::Run ? "run" : "compare", request.scenario);
+  for (const auto& o : request.overrides) line += " --set " + o;
+  return line;
+}
+
+// Beds and localities for the report's scenario table (as pfsim report reads them from the embedded scenario).
+output::ScenarioSummary summary_of(const scenario::Scenario& scenario) {
+  output::ScenarioSummary summary;
+  for (const auto& site : scenario.sites)
+    summary.sites.push_back({site.name, static_cast<double>(site.general_beds), static_cast<double>(site.escalation_beds)});
+  for (const auto& locality : scenario.population.localities) {
+    double people = 0;
+    for (const double p : locality.people) people += p;
+    summary.localities.push_back({locality.name, locality.area, people});
+  }
+  summary.age_bands = scenario.population.age_bands;
+  summary.winter = scenario.winter.has_value();
+  return summary;
+}
+
+struct Written {
+  std::filesystem::path results, report;
+};
+
+Written write_outputs(const Job& job, const Workspace& workspace, const output::RunRecord& record, const scenario::Scenario& scenario) {
+  const std::filesystem::path folder = workspace.results_folder();
+  // Job numbers restart with the server, so the time (to the second, UTC) keeps an earlier session's files.
+  std::string stamp = run::utc_now();
+  std::erase_if(stamp, [](char c) { return c == '-' || c == ':'; });
+  const std::string stem = fmt::format("{}-job-{}-{}", stamp, job.id(), job.request().kind == JobKind::Run ? "run" : "compare");
+  Written written{folder / (stem + ".h5"), folder / (stem + ".html")};
+  output::write_results(record, written.results);
+  output::ReportOptions options;
+  options.results_file = written.results.filename().string();
+  options.scenario = summary_of(scenario);
+  options.generated = run::utc_now();
+  output::write_report(record, options, written.report);
+  return written;
+}
+
+void run_one(Job& job, const Workspace& workspace, std::size_t threads) {
+  const JobRequest& request = job.request();
+  scenario::Scenario scenario = load_in_workspace(workspace, request.scenario_file, request.overrides);
+  models::choose_warmup(scenario);  // `warmup_days: auto` fixed by its pilot, as pfsim run does
+  run::ReplicationPlan plan;
+  plan.replications = static_cast<std::size_t>(scenario.run.replications);
+  job.start(plan.replications);
+  const run::ReplicationRun result = run::run_plan(scenario, plan, threads, nullptr, [&] { job.advance(); },
+                                                   [&] { job.check_cancelled(); });
+  const output::RunRecord record = run::make_run_record(scenario, result.results, command_line(request));
+  const Written written = write_outputs(job, workspace, record, scenario);
+  job.finish(run_result(record), written.results, written.report);
+}
+
+constexpr const char* kOptionLabel = "edited";
+
+void compare_one(Job& job, const Workspace& workspace, std::size_t threads) {
+  const JobRequest& request = job.request();
+  std::vector<scenario::Scenario> scenarios;
+  scenarios.push_back(load_in_workspace(workspace, request.scenario_file, base_overrides(request.overrides)));
+  scenarios.push_back(load_in_workspace(workspace, request.scenario_file, request.overrides));
+  const run::Comparison comparison = run::prepare_comparison(std::move(scenarios), {"base", kOptionLabel},
+                                                             {request.scenario, request.scenario + " (edited)"});
+  job.start(2 * static_cast<std::size_t>(comparison.scenarios.front().run.replications));
+  const run::ComparisonResult result = run::run_comparison(comparison, threads, false, command_line(request), [&] { job.advance(); });
+  const Written written = write_outputs(job, workspace, result.record, comparison.scenarios.front());
+  job.finish(compare_result(result.record, kOptionLabel), written.results, written.report);
+}
+}  // namespace
+
+std::vector<std::string> base_overrides(const std::vector<std::string>& overrides) {
+  std::vector<std::string> run_settings;
+  for (const auto& o : overrides)
+    if (o.rfind("run.", 0) == 0) run_settings.push_back(o);
+  return run_settings;
+}
+
+void run_job(Job& job, const Workspace& workspace, std::size_t threads) {
+  try {
+    if (job.request().kind == JobKind::Run) run_one(job, workspace, threads);
+    else compare_one(job, workspace, threads);
+  } catch (const JobCancelled&) {
+    job.fail(JobState::Cancelled, "cancelled");
+  } catch (const std::exception& e) {
+    job.fail(JobState::Failed, e.what());
+  }
+}
+
+}  // namespace pfsim::serve

@@ -1,0 +1,291 @@
+// pfsim serve's page: lists the workspace's scenarios, builds a form from one, checks edits through the server (the
+// scenario loader's --set path), runs or compares with live progress, and shows the KPI table, charts and differences.
+"use strict";
+
+const state = { path: null, fields: [], edits: new Map(), job: null, events: null, invalid: false };
+
+const $ = (id) => document.getElementById(id);
+
+async function api(method, url, body) {
+  const response = await fetch(url, {
+    method, headers: body ? { "Content-Type": "application/json" } : {}, body: body ? JSON.stringify(body) : undefined,
+  });
+  const type = response.headers.get("Content-Type") || "";
+  const data = type.startsWith("application/json") ? await response.json() : await response.text();
+  if (!response.ok) throw new Error((data && data.error) || `${response.status} ${response.statusText}`);
+  return data;
+}
+
+function cell(row, text, className) {
+  const td = row.insertCell();
+  td.textContent = text;
+  if (className) td.className = className;
+  return td;
+}
+
+function showMessage(text, isError) {
+  $("message").textContent = text;
+  $("message").className = isError ? "error" : "";
+}
+
+function overrides() {
+  return [...state.edits].map(([key, value]) => `${key}=${value}`);
+}
+
+async function loadScenarios() {
+  const data = await api("GET", "/api/scenarios");
+  $("workspace").textContent = `workspace ${data.workspace}`;
+  const list = $("scenarios");
+  list.replaceChildren();
+  for (const file of data.files) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.textContent = file;
+    button.dataset.path = file;
+    button.addEventListener("click", () => openScenario(file));
+    const item = document.createElement("li");
+    item.append(button);
+    list.append(item);
+  }
+  if (data.files.length === 0) list.textContent = "No .yaml files in this folder.";
+}
+
+async function openScenario(path) {
+  showMessage("Loading…");
+  try {
+    const data = await api("GET", `/api/scenario?path=${encodeURIComponent(path)}`);
+    Object.assign(state, { path, fields: data.fields, edits: new Map(), invalid: false });
+    for (const b of document.querySelectorAll("nav button")) b.classList.toggle("open", b.dataset.path === path);
+    $("welcome").hidden = true;
+    $("scenario").hidden = false;
+    $("scenario-name").textContent = data.name;
+    $("scenario-path").textContent = path;
+    $("results").hidden = true;
+    $("download-h5").hidden = $("download-report").hidden = true;
+    buildForm();
+    showMessage(`${data.fields.length} values. Edit any of them, then run.`);
+  } catch (error) {
+    showMessage(error.message, true);
+  }
+}
+
+function buildForm() {
+  const body = $("form").tBodies[0];
+  body.replaceChildren();
+  for (const field of state.fields) {
+    const row = body.insertRow();
+    row.dataset.key = field.key;
+    cell(row, field.key);
+    const td = row.insertCell();
+    const input = document.createElement("input");
+    input.value = field.value;
+    input.name = field.key;
+    input.setAttribute("aria-label", field.key);
+    input.addEventListener("change", () => edit(field, input, row));
+    td.append(input);
+    cell(row, field.note, "note");
+  }
+  filterForm();
+}
+
+function filterForm() {
+  const words = $("filter").value.trim().toLowerCase();
+  for (const row of $("form").tBodies[0].rows)
+    row.hidden = words !== "" && !row.dataset.key.toLowerCase().includes(words) && !row.cells[2].textContent.toLowerCase().includes(words);
+}
+
+// Every edit is checked with all the others, as pfsim run would take them; the loader's one line shows under the field.
+async function edit(field, input, row) {
+  if (input.value === field.value) state.edits.delete(field.key);
+  else state.edits.set(field.key, input.value);
+  row.classList.toggle("edited", state.edits.has(field.key));
+  for (const old of document.querySelectorAll(".field-error")) old.remove();
+  for (const r of document.querySelectorAll("#form tr.invalid")) r.classList.remove("invalid");
+  row.classList.add("pending");
+  let result;
+  try {
+    result = await api("POST", "/api/validate", { path: state.path, overrides: overrides() });
+  } catch (error) {
+    result = { ok: false, error: error.message };
+  } finally {
+    row.classList.remove("pending");
+  }
+  state.invalid = !result.ok;
+  $("run").disabled = $("compare").disabled = $("download-yaml").disabled = state.invalid;
+  if (result.ok) {
+    showMessage(state.edits.size ? `${state.edits.size} value(s) edited; the scenario is valid.` : "No edits.");
+    return;
+  }
+  // The message names the key it is about (file:line:col: key: ...); show it there, else under the field just edited.
+  const culprit = [...state.edits.keys()].find((k) => result.error.includes(` ${k}:`));
+  const at = (culprit && document.querySelector(`#form tr[data-key="${CSS.escape(culprit)}"]`)) || row;
+  at.classList.add("invalid");
+  const error = document.createElement("div");
+  error.className = "field-error";
+  error.textContent = result.error;
+  at.cells[1].append(error);
+  showMessage("The scenario loader refused a value (see the field marked red).", true);
+}
+
+function seconds(s) {
+  return s >= 90 ? `${Math.round(s / 60)} min` : s < 10 ? `${s.toFixed(1)} s` : `${Math.round(s)} s`;
+}
+
+function showProgress(status) {
+  $("progress").hidden = false;
+  $("progress-bar").max = Math.max(status.total, 1);
+  $("progress-bar").value = status.done;
+  const eta = status.eta_s !== undefined ? ` · about ${seconds(status.eta_s)} left` : "";
+  const what = status.kind === "compare" ? "replications (base and edited)" : "replications";
+  $("progress-text").textContent = `${status.state}: ${status.done} of ${status.total} ${what} done${eta}`;
+}
+
+async function start(kind) {
+  try {
+    const job = await api("POST", "/api/jobs", { kind, path: state.path, overrides: overrides() });
+    state.job = job.id;
+    $("cancel").disabled = false;
+    $("run").disabled = $("compare").disabled = true;
+    $("download-h5").hidden = $("download-report").hidden = true;
+    showMessage(kind === "compare" ? "Comparing the edited scenario with the base…" : "Running…");
+    showProgress(job);
+    state.events = new EventSource(`/api/jobs/${job.id}/events`);
+    state.events.addEventListener("progress", (e) => showProgress(JSON.parse(e.data)));
+    state.events.addEventListener("end", (e) => finish(JSON.parse(e.data)));
+  } catch (error) {
+    showMessage(error.message, true);
+  }
+}
+
+function finish(status) {
+  state.events.close();
+  showProgress(status);
+  $("cancel").disabled = true;
+  $("run").disabled = $("compare").disabled = state.invalid;
+  if (status.state !== "done") {
+    showMessage(status.state === "cancelled" ? "Cancelled." : status.error, status.state !== "cancelled");
+    return;
+  }
+  const r = status.result;
+  showMessage(`Done in ${seconds(status.elapsed_s)}: ${r.replications} replications × ${r.days} days.`);
+  showResults(status);
+}
+
+function showResults(status) {
+  const r = status.result;
+  $("results").hidden = false;
+  $("results-title").textContent = `Results of job ${status.id}: ${r.scenario}${status.kind === "compare" ? " (the base)" : ""}`;
+  const kpis = $("kpis").tBodies[0];
+  kpis.replaceChildren();
+  for (const k of r.kpis) {
+    const row = kpis.insertRow();
+    row.dataset.kpi = k.name;
+    cell(row, k.name); cell(row, k.mean); cell(row, k.ci95_half); cell(row, k.units); cell(row, k.description, "note");
+  }
+  const charts = $("charts");
+  charts.replaceChildren();
+  for (const c of r.charts) {
+    const figure = document.createElement("figure");
+    figure.className = "chart";
+    const caption = document.createElement("figcaption");
+    caption.textContent = c.title;
+    const detail = document.createElement("span");
+    detail.textContent = `${c.name}: median and 5–95 % band over ${r.replications} replications, by day`;
+    caption.append(detail);
+    // The SVG is drawn by pfsim's own report code from numbers, with every text escaped there.
+    figure.innerHTML = c.svg;
+    figure.prepend(caption);
+    charts.append(figure);
+  }
+  $("differences-block").hidden = !r.differences;
+  if (r.differences) {
+    const body = $("differences").tBodies[0];
+    body.replaceChildren();
+    for (const d of r.differences) {
+      const row = body.insertRow();
+      row.dataset.kpi = d.name;
+      if (d.significant) row.className = "significant";
+      else if (!d.changed) row.className = "unchanged";
+      cell(row, d.name); cell(row, d.base_mean); cell(row, d.option_mean); cell(row, d.difference); cell(row, d.ci95_half); cell(row, d.units);
+    }
+  }
+  const forests = $("forests");
+  forests.replaceChildren();
+  for (const f of r.forests || []) forests.append(forestPlot(f));
+  for (const [id, file] of [["download-h5", "results.h5"], ["download-report", "report.html"]]) {
+    $(id).href = `/api/jobs/${status.id}/${file}`;
+    $(id).setAttribute("download", `job-${status.id}-${file}`);
+    $(id).hidden = false;
+  }
+}
+
+// A forest plot: one row per site, the mean paired difference (dot) and its 95 % CI (line), against zero (dashed).
+function forestPlot(forest) {
+  const ns = "http://www.w3.org/2000/svg";
+  const make = (tag, attributes, text) => {
+    const e = document.createElementNS(ns, tag);
+    for (const [k, v] of Object.entries(attributes)) e.setAttribute(k, v);
+    if (text !== undefined) e.textContent = text;
+    return e;
+  };
+  const left = 150, right = 30, width = 560, row = 26, top = 10;
+  const height = top + forest.rows.length * row + 40;
+  let lo = Math.min(0, ...forest.rows.map((d) => d.mean - d.half));
+  let hi = Math.max(0, ...forest.rows.map((d) => d.mean + d.half));
+  if (hi === lo) hi = lo + 1;
+  const pad = (hi - lo) * 0.08;
+  lo -= pad; hi += pad;
+  const x = (v) => left + ((v - lo) / (hi - lo)) * (width - left - right);
+  const svg = make("svg", { viewBox: `0 0 ${width} ${height}`, class: "chart forest", role: "img",
+    "aria-label": `${forest.name}: difference edited − base by site, 95 % CI` });
+  const bottom = top + forest.rows.length * row;
+  svg.append(make("line", { x1: x(0), x2: x(0), y1: top - 4, y2: bottom, class: "target-line" }));
+  svg.append(make("line", { x1: left, x2: width - right, y1: bottom, y2: bottom, class: "axis-line" }));
+  for (const v of [lo + pad, 0, hi - pad]) {
+    svg.append(make("text", { x: x(v), y: bottom + 16, "text-anchor": "middle", class: "tick-label" }, Number(v.toPrecision(3)).toString()));
+  }
+  svg.append(make("text", { x: (left + width - right) / 2, y: bottom + 34, "text-anchor": "middle", class: "axis-title" },
+    `difference edited − base (${forest.units})`));
+  forest.rows.forEach((d, i) => {
+    const y = top + i * row + row / 2;
+    svg.append(make("text", { x: left - 8, y: y + 4, "text-anchor": "end", class: "tick-label" }, d.label));
+    svg.append(make("line", { x1: x(d.mean - d.half), x2: x(d.mean + d.half), y1: y, y2: y, class: "fan-median" }));
+    svg.append(make("circle", { cx: x(d.mean), cy: y, r: 4.5, class: "fan-point" }));
+  });
+  const figure = document.createElement("figure");
+  figure.className = "chart";
+  const caption = document.createElement("figcaption");
+  caption.textContent = `${forest.name} by site`;
+  const detail = document.createElement("span");
+  detail.textContent = "paired difference edited − base, mean and 95 % CI";
+  caption.append(detail);
+  figure.append(caption, svg);
+  return figure;
+}
+
+async function downloadYaml() {
+  try {
+    const response = await fetch("/api/edited.yaml", {
+      method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ path: state.path, overrides: overrides() }),
+    });
+    if (!response.ok) throw new Error((await response.json()).error);
+    const link = document.createElement("a");
+    link.href = URL.createObjectURL(await response.blob());
+    link.download = state.path.split("/").pop().replace(/\.ya?ml$/, "") + "-edited.yaml";
+    link.click();
+    URL.revokeObjectURL(link.href);
+  } catch (error) {
+    showMessage(error.message, true);
+  }
+}
+
+document.addEventListener("DOMContentLoaded", () => {
+  // The token came in the URL and is now a cookie: take it out of the address bar (and of the browser history).
+  if (location.search.includes("token=")) history.replaceState(null, "", "/");
+  $("run").addEventListener("click", () => start("run"));
+  $("compare").addEventListener("click", () => start("compare"));
+  $("cancel").addEventListener("click", () => state.job && api("POST", `/api/jobs/${state.job}/cancel`));
+  $("download-yaml").addEventListener("click", downloadYaml);
+  $("filter").addEventListener("input", filterForm);
+  loadScenarios().catch((error) => showMessage(error.message, true));
+});
