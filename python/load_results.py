@@ -11,7 +11,7 @@
 
 Needs h5py and pandas (Debian: python3-h5py python3-pandas, for /usr/bin/python3), not a build of pfsim. The pfsim
 module's pfsim.read(path) reads every group (monthly, compare, schemes, qipp, travel, calibration) into the same
-kind of tables with pfsim's own reader (docs/readme-python.md).
+kind of tables with pfsim's own reader (README "From Python and R").
 Command line: load_results.py results.h5 [--csv DIR]  prints row counts, and writes one CSV per table with --csv.
 """
 import argparse

@@ -44,14 +44,7 @@ std::string forest_plot(std::span<const std::string> labels, std::span<const dou
   double lo = 0, hi = 0;
   for (const std::size_t i : shown)
     if (defined(i)) lo = std::min(lo, means[i] - halves[i]), hi = std::max(hi, means[i] + halves[i]);
-  const Ticks ticks = nice_ticks(lo, hi, 4);
-  const std::vector<std::string> tick_text = tick_labels(ticks, text.units);
-  Frame frame;
-  frame.left = plot_left_of(rows);
-  frame.right = kChartWidth - std::max(right_margin_for(tick_text.back()), kMinRight);
-  frame.bottom = height - kBottom;
-  const LinearScale x(ticks.lo, ticks.hi, frame.left, frame.right);
-  draw_change_axis(svg, ticks, tick_text, frame, x, text, height);
+  const auto [frame, x] = draw_change_axis(svg, rows, lo, hi, text, height);
 
   svg.open("g", {{"class", "estimates"}});
   for (const LabelledRow& row : rows.rows) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "pfsim/output/svg_numbers.hpp"
 #include "pfsim/output/svg_text.hpp"
 
 namespace pfsim::output::svg {
@@ -43,8 +44,14 @@ void draw_row_label(Builder& svg, const LabelledRow& row, double plot_left) {
 
 double row_middle(const LabelledRow& row) { return row.top + row.height / 2; }
 
-void draw_change_axis(Builder& svg, const Ticks& ticks, const std::vector<std::string>& tick_text, const Frame& frame,
-                      const LinearScale& x, const ChartLabels& text, double height) {
+ChangeAxis draw_change_axis(Builder& svg, const LabelledRows& rows, double lo, double hi, const ChartLabels& text, double height) {
+  const Ticks ticks = nice_ticks(lo, hi, 4);
+  const std::vector<std::string> tick_text = tick_labels(ticks, text.units);
+  Frame frame;
+  frame.left = plot_left_of(rows);
+  frame.right = kChartWidth - std::max(right_margin_for(tick_text.back()), kMinRight);
+  frame.bottom = height - kBottom;
+  const LinearScale x(ticks.lo, ticks.hi, frame.left, frame.right);
   svg.open("g", {{"class", "axis x-axis"}});
   for (std::size_t t = 0; t < ticks.values.size(); ++t) {
     const double v = ticks.values[t];
@@ -54,6 +61,7 @@ void draw_change_axis(Builder& svg, const Ticks& ticks, const std::vector<std::s
   draw_x_title(svg, text.value_axis, text.units.empty() ? std::string("change") : "change (" + text.units + ")", frame,
                height - 8);
   svg.close();
+  return {frame, x};
 }
 
 }  // namespace pfsim::output::svg

@@ -36,9 +36,15 @@ void draw_row_label(Builder& svg, const LabelledRow& row, double plot_left);
 /// The y of the row's centre line.
 double row_middle(const LabelledRow& row);
 
-/// The x axis of a chart of changes: grid lines and labels at `ticks`, the line at zero drawn as the axis, and the
-/// title `text.value_axis` (or "change (units)" when it does not fit) at the foot of a chart `height` px high.
-void draw_change_axis(Builder& svg, const Ticks& ticks, const std::vector<std::string>& tick_text, const Frame& frame,
-                      const LinearScale& x, const ChartLabels& text, double height);
+/// The plot area and x scale of a chart of changes drawn by draw_change_axis().
+struct ChangeAxis {
+  Frame frame;
+  LinearScale x;
+};
+
+/// The x axis of a chart of changes over [lo, hi] (widened to nice ticks and to include zero by the caller): the plot
+/// right of the rows' labels, grid lines and labels at the ticks, the line at zero drawn as the axis, and the title
+/// `text.value_axis` (or "change (units)" when it does not fit) at the foot of a chart `height` px high.
+ChangeAxis draw_change_axis(Builder& svg, const LabelledRows& rows, double lo, double hi, const ChartLabels& text, double height);
 
 }  // namespace pfsim::output::svg

@@ -37,15 +37,7 @@ std::string tornado_chart(std::span<const std::string> labels, std::span<const d
 
   double lo = 0, hi = 0;
   for (const std::size_t i : shown) lo = std::min(lo, values[i]), hi = std::max(hi, values[i]);
-  const Ticks ticks = nice_ticks(lo, hi, 4);
-  const std::vector<std::string> tick_text = tick_labels(ticks, text.units);
-  Frame frame;
-  frame.left = plot_left_of(rows);
-  frame.right = kChartWidth - std::max(right_margin_for(tick_text.back()), kMinRight);
-  frame.bottom = height - kBottom;
-  const LinearScale x(ticks.lo, ticks.hi, frame.left, frame.right);
-
-  draw_change_axis(svg, ticks, tick_text, frame, x, text, height);
+  const auto [frame, x] = draw_change_axis(svg, rows, lo, hi, text, height);
 
   svg.open("g", {{"class", "bars"}});
   for (const LabelledRow& row : rows.rows) {
