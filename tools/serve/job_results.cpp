@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "pfsim/engine/stats.hpp"
+#include "pfsim/output/summary_table.hpp"
 #include "pfsim/output/svg_charts.hpp"
 #include "pfsim/scenario/kpi_catalogue.hpp"
 
@@ -15,11 +16,7 @@ namespace pfsim::serve {
 namespace {
 
 // The rule of output's summary table (pfsim info): decimals that show the CI half-width to two significant figures.
-int decimals_for(double mean, double ci95_half) {
-  const double reference = ci95_half > 0 ? ci95_half : std::abs(mean);
-  if (!std::isfinite(reference) || reference == 0) return 2;
-  return std::clamp(1 - static_cast<int>(std::floor(std::log10(reference))), 0, 6);
-}
+int decimals_for(double mean, double ci95_half) { return output::decimals_for_ci(ci95_half, mean); }
 
 std::string fixed(double value, int decimals) { return fmt::format("{:.{}f}", value, decimals); }
 
@@ -62,12 +59,19 @@ nlohmann::json site_forests(const output::RunRecord& record, const std::string& 
     const std::string name = row["name"];
     const std::vector<double>* summary = dataset(record, fmt::format("/compare/{}/by_site/{}_summary", label, name));
     if (!summary || summary->size() != 5 * record.site_names.size()) continue;
-    nlohmann::json sites = nlohmann::json::array();
+    std::vector<double> means, halves;
     for (std::size_t s = 0; s < record.site_names.size(); ++s) {
-      const double mean = (*summary)[5 * s], half = (*summary)[5 * s + 1];
-      if (std::isfinite(mean) && std::isfinite(half)) sites.push_back({{"label", record.site_names[s]}, {"mean", mean}, {"half", half}});
+      means.push_back((*summary)[5 * s]);
+      halves.push_back((*summary)[5 * s + 1]);
     }
-    if (!sites.empty()) forests.push_back({{"name", name}, {"units", row["units"]}, {"rows", std::move(sites)}});
+    const scenario::KpiInfo* info = scenario::find_kpi_info(name);
+    const std::string title = info && !info->title.empty() ? std::string(info->title) : name;
+    const std::string units = row["units"];
+    // The report's own forest plot (output::svg), every text escaped there.
+    const std::string svg = output::svg::forest_plot(record.site_names, means, halves,
+                                                     {title + " by site", "difference edited − base (" + units + ")",
+                                                      "paired difference edited − base at each site, mean and 95 % CI", units});
+    forests.push_back({{"name", name}, {"title", title}, {"svg", svg}});
   }
   return forests;
 }

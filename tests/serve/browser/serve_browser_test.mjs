@@ -135,7 +135,7 @@ try {
   check(differences.length > 10, `the paired-difference table has ${differences.length} rows`);
   check(Boolean(occupancy) && Number(occupancy[2]) > Number(occupancy[1]),
     `90 beds instead of 100 raise bed occupancy (${occupancy && occupancy.join(" | ")})`);
-  const forestSites = await page.$$eval("#forests figure", (figures) => figures.map((f) => f.querySelectorAll("circle.fan-point").length));
+  const forestSites = await page.$$eval("#forests figure", (figures) => figures.map((f) => f.querySelectorAll("rect.forest-point").length));
   check(forestSites.length >= 1 && forestSites.every((n) => n === 1), `a forest plot per changed KPI, one site each (${forestSites})`);
   const title = await page.$eval("#results-title", (e) => e.textContent);
   check(title.includes("(the base)"), `the compare results are labelled as the base's (${title})`);

@@ -219,47 +219,17 @@ function showResults(status) {
   }
 }
 
-// A forest plot: one row per site, the mean paired difference (dot) and its 95 % CI (line), against zero (dashed).
+// A forest plot per changed KPI: the paired difference and its 95 % CI at each site, drawn by pfsim's report code.
 function forestPlot(forest) {
-  const ns = "http://www.w3.org/2000/svg";
-  const make = (tag, attributes, text) => {
-    const e = document.createElementNS(ns, tag);
-    for (const [k, v] of Object.entries(attributes)) e.setAttribute(k, v);
-    if (text !== undefined) e.textContent = text;
-    return e;
-  };
-  const left = 150, right = 30, width = 560, row = 26, top = 10;
-  const height = top + forest.rows.length * row + 40;
-  let lo = Math.min(0, ...forest.rows.map((d) => d.mean - d.half));
-  let hi = Math.max(0, ...forest.rows.map((d) => d.mean + d.half));
-  if (hi === lo) hi = lo + 1;
-  const pad = (hi - lo) * 0.08;
-  lo -= pad; hi += pad;
-  const x = (v) => left + ((v - lo) / (hi - lo)) * (width - left - right);
-  const svg = make("svg", { viewBox: `0 0 ${width} ${height}`, class: "chart forest", role: "img",
-    "aria-label": `${forest.name}: difference edited − base by site, 95 % CI` });
-  const bottom = top + forest.rows.length * row;
-  svg.append(make("line", { x1: x(0), x2: x(0), y1: top - 4, y2: bottom, class: "target-line" }));
-  svg.append(make("line", { x1: left, x2: width - right, y1: bottom, y2: bottom, class: "axis-line" }));
-  for (const v of [lo + pad, 0, hi - pad]) {
-    svg.append(make("text", { x: x(v), y: bottom + 16, "text-anchor": "middle", class: "tick-label" }, Number(v.toPrecision(3)).toString()));
-  }
-  svg.append(make("text", { x: (left + width - right) / 2, y: bottom + 34, "text-anchor": "middle", class: "axis-title" },
-    `difference edited − base (${forest.units})`));
-  forest.rows.forEach((d, i) => {
-    const y = top + i * row + row / 2;
-    svg.append(make("text", { x: left - 8, y: y + 4, "text-anchor": "end", class: "tick-label" }, d.label));
-    svg.append(make("line", { x1: x(d.mean - d.half), x2: x(d.mean + d.half), y1: y, y2: y, class: "fan-median" }));
-    svg.append(make("circle", { cx: x(d.mean), cy: y, r: 4.5, class: "fan-point" }));
-  });
   const figure = document.createElement("figure");
   figure.className = "chart";
   const caption = document.createElement("figcaption");
-  caption.textContent = `${forest.name} by site`;
+  caption.textContent = `${forest.title} by site`;
   const detail = document.createElement("span");
-  detail.textContent = "paired difference edited − base, mean and 95 % CI";
+  detail.textContent = `${forest.name}: paired difference edited − base, mean and 95 % CI (filled: the CI excludes 0)`;
   caption.append(detail);
-  figure.append(caption, svg);
+  figure.innerHTML = forest.svg;
+  figure.prepend(caption);
   return figure;
 }
 
