@@ -1,10 +1,35 @@
-// The page's CSS: screen and A4 print. Colours are the Okabe–Ito palette only (svg.hpp).
+// The page's CSS: screen and A4 print. The charts' part is also on its own, for pfsim serve, which shows the same
+// SVG. Colours are the Okabe–Ito palette only (svg.hpp).
 #include <fmt/format.h>
 
 #include "pfsim/output/svg.hpp"
 #include "report_parts.hpp"
 
 namespace pfsim::output {
+
+std::string chart_stylesheet() {
+  using namespace svg::palette;
+  return fmt::format(R"(
+svg.chart {{ width: 100%; height: auto; max-width: 760px; display: block; font-family: inherit; }}
+.grid {{ stroke: #e0e0e0; stroke-width: 1; }}
+.axis-line {{ stroke: #333; stroke-width: 1; }}
+.tick-label {{ font-size: 12px; fill: #333; }}
+.axis-title {{ font-size: 13px; fill: #1a1a1a; }}
+.legend-label {{ font-size: 12px; fill: #1a1a1a; }}
+.fan-band {{ fill: {sky}; fill-opacity: .45; stroke: none; }}
+.fan-median {{ fill: none; stroke: {blue}; stroke-width: 2; }}
+.fan-point {{ fill: #fff; stroke: {blue}; stroke-width: 1.5; }}
+.hist-bar {{ fill: {blue}; fill-opacity: .8; }}
+.tornado-bar {{ fill: {vermillion}; fill-opacity: .85; }}
+.forest-ci {{ stroke: {blue}; stroke-width: 2; }}
+.forest-point {{ fill: #fff; stroke: {blue}; stroke-width: 2; }}
+.forest-point.significant {{ fill: {blue}; }}
+.hist-mean {{ stroke: {vermillion}; stroke-width: 2; stroke-dasharray: 5 3; }}
+.target-line {{ stroke: {black}; stroke-width: 1.5; stroke-dasharray: 6 4; }}
+.target-label {{ font-size: 12px; fill: {black}; paint-order: stroke; stroke: #fff; stroke-width: 3px; stroke-linejoin: round; }}
+)", fmt::arg("blue", kBlue), fmt::arg("sky", kSkyBlue), fmt::arg("vermillion", kVermillion),
+                     fmt::arg("black", kBlack));
+}
 
 std::string stylesheet() {
   using namespace svg::palette;
@@ -29,24 +54,7 @@ code {{ font-size: .85em; }}
 figure {{ margin: 1rem 0 1.5rem; }}
 figcaption {{ font-weight: 600; margin-bottom: .3rem; }}
 figcaption .desc {{ display: block; font-weight: normal; }}
-svg.chart {{ width: 100%; height: auto; max-width: 760px; display: block; font-family: inherit; }}
-.grid {{ stroke: #e0e0e0; stroke-width: 1; }}
-.axis-line {{ stroke: #333; stroke-width: 1; }}
-.tick-label {{ font-size: 12px; fill: #333; }}
-.axis-title {{ font-size: 13px; fill: #1a1a1a; }}
-.legend-label {{ font-size: 12px; fill: #1a1a1a; }}
-.fan-band {{ fill: {sky}; fill-opacity: .45; stroke: none; }}
-.fan-median {{ fill: none; stroke: {blue}; stroke-width: 2; }}
-.fan-point {{ fill: #fff; stroke: {blue}; stroke-width: 1.5; }}
-.hist-bar {{ fill: {blue}; fill-opacity: .8; }}
-.tornado-bar {{ fill: {vermillion}; fill-opacity: .85; }}
-.forest-ci {{ stroke: {blue}; stroke-width: 2; }}
-.forest-point {{ fill: #fff; stroke: {blue}; stroke-width: 2; }}
-.forest-point.significant {{ fill: {blue}; }}
-.compare-table td.significant {{ font-weight: 600; }}
-.hist-mean {{ stroke: {vermillion}; stroke-width: 2; stroke-dasharray: 5 3; }}
-.target-line {{ stroke: {black}; stroke-width: 1.5; stroke-dasharray: 6 4; }}
-.target-label {{ font-size: 12px; fill: {black}; paint-order: stroke; stroke: #fff; stroke-width: 3px; stroke-linejoin: round; }}
+{charts}.compare-table td.significant {{ font-weight: 600; }}
 .breakdown-table th[scope="row"] {{ font-weight: normal; }}
 .breakdown-table thead th {{ white-space: normal; }}
 .breakdown-table + .breakdown-table {{ margin-top: 1.5rem; }}
@@ -82,7 +90,7 @@ footer {{ margin-top: 2rem; color: #555; font-size: .85rem; }}
   tbody tr:nth-child(even) {{ background: none; }}
 }}
 )", fmt::arg("blue", kBlue), fmt::arg("sky", kSkyBlue), fmt::arg("vermillion", kVermillion),
-                     fmt::arg("black", kBlack));
+                     fmt::arg("black", kBlack), fmt::arg("charts", chart_stylesheet().substr(1)));
 }
 
 }  // namespace pfsim::output

@@ -41,6 +41,10 @@ struct ReportOptions {
 /// KPI summary, daily fan charts, KPI histograms, by-site and by-locality tables, the STRESS-DES record, the scenario text.
 std::string render_report(const RunRecord& record, const ReportOptions& options);
 
+/// The CSS of the report's SVG charts (the classes svg_charts.hpp draws), for a page that shows those charts
+/// outside a report (pfsim serve); the report's own stylesheet contains it.
+std::string chart_stylesheet();
+
 /// Writes render_report() to "<path>.tmp", then renames it onto `path`: no partial file under the final name.
 /// Throws OutputError when the file cannot be written.
 void write_report(const RunRecord& record, const ReportOptions& options, const std::filesystem::path& path);
