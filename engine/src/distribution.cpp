@@ -145,6 +145,7 @@ Distribution Distribution::weibull(double shape, double scale) {
   d.kind_ = DistributionKind::Weibull;
   d.a_ = shape;
   d.b_ = scale;
+  d.c_ = 1.0 / shape;
   const double g1 = std::tgamma(1.0 + 1.0 / shape), g2 = std::tgamma(1.0 + 2.0 / shape);
   d.mean_ = scale * g1;
   d.sd_ = scale * std::sqrt(std::max(0.0, g2 - g1 * g1));
@@ -221,7 +222,7 @@ double Distribution::sample(Stream& s) const {
     case DistributionKind::Exponential: return s.exponential(a_);
     case DistributionKind::Lognormal: return std::exp(a_ + b_ * s.normal());
     case DistributionKind::Gamma: return sample_gamma(s, a_, b_);
-    case DistributionKind::Weibull: return b_ * std::pow(-std::log(s.uniform()), 1.0 / a_);
+    case DistributionKind::Weibull: return b_ * std::pow(s.exponential(1.0), c_);  // c_ = 1 / shape
     case DistributionKind::Triangular: {
       const double u = s.uniform(), f = (b_ - a_) / (c_ - a_);
       return u < f ? a_ + std::sqrt(u * (c_ - a_) * (b_ - a_)) : c_ - std::sqrt((1 - u) * (c_ - a_) * (c_ - b_));

@@ -93,7 +93,7 @@ void CareHomes::start() {
 
 void CareHomes::schedule_resident_attendance(double after) {
   if (!(resident_attendances_per_minute_ > 0)) return;
-  ctx_.sim.schedule_at(after - std::log(resident_ae_times_.uniform()) / resident_attendances_per_minute_, attend_ae_, 0);
+  ctx_.sim.schedule_at(after + resident_ae_times_.exponential(1.0 / resident_attendances_per_minute_), attend_ae_, 0);
 }
 
 void CareHomes::resident_attendance() {

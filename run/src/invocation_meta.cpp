@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "pfsim/engine/rng.hpp"
 #include "pfsim/run/version.hpp"
 
 namespace pfsim::run {
@@ -27,6 +28,8 @@ std::string platform() {
 void add_invocation_meta(output::RunRecord& record, std::size_t threads, int processes, double run_seconds) {
   record.extra_meta.emplace_back("build", fmt::format("{}, {}", kBuildType, kCompiler));
   record.extra_meta.emplace_back("rng", kRngScheme);
+  record.extra_meta.emplace_back("rng_algorithms", engine::kVariateAlgorithms);
+  record.extra_meta.emplace_back("results_version", fmt::format("{}", engine::kResultsVersion));
   record.extra_meta.emplace_back("threads", fmt::format("{}", threads));
   record.extra_meta.emplace_back("processes", fmt::format("{}", processes));
   record.extra_meta.emplace_back("hardware_threads", fmt::format("{}", std::thread::hardware_concurrency()));

@@ -7,7 +7,18 @@
 
 #include <pcg_random.hpp>
 
+#include "pfsim/engine/ziggurat.hpp"
+
 namespace pfsim::engine {
+
+/// Which variate algorithms produced a results file: a result may change from one version to the next only because
+/// an algorithm changed, never a distribution (docs/DESIGN.md §6.1 lists the versions and how each was checked).
+inline constexpr int kResultsVersion = 2;
+inline constexpr const char* kVariateAlgorithms =
+    "uniform: 53-bit midpoint on (0, 1); exponential and normal: 256-layer ziggurat (Marsaglia & Tsang 2000), "
+    "normal tail by Marsaglia (1964); gamma: Marsaglia & Tsang (2000) on ziggurat normals; lognormal: exp of a "
+    "ziggurat normal; Weibull: scale times a ziggurat exponential to the power 1/shape; Poisson: multiplication "
+    "method below mean 500, rounded normal above";
 
 /// SplitMix64 finaliser: a bijective 64-bit mix with full avalanche.
 constexpr std::uint64_t mix64(std::uint64_t x) noexcept {
@@ -33,8 +44,8 @@ constexpr std::uint64_t stream_seed(std::uint64_t master, std::uint64_t replicat
   return mix64(mix64(mix64(mix64(master) ^ replication) ^ hash_name(name)) ^ entity);
 }
 
-/// A random-number stream (PCG64). Draws uniforms in (0,1) and standard normals without caching state,
-/// so a stream's sequence depends only on how many draws were made from it.
+/// A random-number stream (PCG64). Draws uniforms in (0,1), exponentials and standard normals without caching state,
+/// so a stream's sequence depends only on which draws were made from it.
 class Stream {
  public:
   Stream() : Stream(0, 0, "default") {}
@@ -53,16 +64,12 @@ class Stream {
 
   std::uint64_t next_u64() noexcept { return engine_(); }
   /// Uniform on the open interval (0, 1): 53 random bits, never exactly 0 or 1 (safe for log()).
-  double uniform() noexcept { return (static_cast<double>(engine_() >> 11) + 0.5) * 0x1.0p-53; }
+  double uniform() noexcept { return ziggurat::open_unit(engine_()); }
   double uniform(double lo, double hi) noexcept { return lo + (hi - lo) * uniform(); }
-  /// Exponential with the given mean.
-  double exponential(double mean) noexcept { return -mean * std::log(uniform()); }
-  /// Standard normal by Box–Muller (the second value is discarded so no state is cached).
-  double normal() noexcept {
-    const double u1 = uniform();
-    const double u2 = uniform();
-    return std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * u2);
-  }
+  /// Exponential with the given mean, by the ziggurat (ziggurat.hpp; results version 2, before it −mean·log u).
+  double exponential(double mean) noexcept { return mean * ziggurat::standard_exponential(engine_); }
+  /// Standard normal by the ziggurat (results version 2; before it Box–Muller, one value of each pair).
+  double normal() noexcept { return ziggurat::standard_normal(engine_); }
   bool bernoulli(double p) noexcept { return uniform() < p; }
   /// Poisson count with the given mean (inversion for small means, normal approximation with
   /// continuity correction above 500 where inversion would be slow and the error is < 1e-3 relative).
