@@ -1,6 +1,7 @@
 #pragma once
 // Sampling distributions parameterised as planners state them (mean/sd where natural), read from text
 // such as "lognormal(mean=6d, sd=9d)". Values are minutes when the text carries duration units.
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -46,6 +47,9 @@ class Distribution {
   [[nodiscard]] double sd() const;
   /// Cumulative distribution function P(X ≤ x).
   [[nodiscard]] double cdf(double x) const;
+  /// E[exp(−s X)] (s ≥ 0) where it has a closed form (fixed, exponential, gamma, uniform, empirical); nullopt for
+  /// lognormal, Weibull and triangular, whose callers integrate instead.
+  [[nodiscard]] std::optional<double> laplace_transform(double s) const;
   /// Remaining time X − elapsed of a draw conditioned on X > elapsed (residual life): for someone `elapsed`
   /// into a stay drawn from this distribution, how much is left. Exact, one uniform, by inversion on
   /// [F(elapsed), 1) (on the survival scale, so far tails keep their precision). When nothing is left above
