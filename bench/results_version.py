@@ -57,7 +57,7 @@ def main():
     for scenario in a.scenarios:
         old, v_old = run(a.old, scenario, a.r, a.j, os.path.join(work, "old.h5"))
         new, v_new = run(a.new, scenario, a.r, a.j, os.path.join(work, "new.h5"))
-        names = [k for k in old if k in new and not (np.all(old[k] == old[k][0]) and np.all(new[k] == new[k][0])
+        names = [k for k in old if k in new and k != "replication" and not (np.all(old[k] == old[k][0]) and np.all(new[k] == new[k][0])
                                                         and old[k][0] == new[k][0])]
         rows = []
         for k in names:
