@@ -99,7 +99,8 @@ def main():
     server = Server(pfsim, workspace, "--queue", "1", cwd=top)
     try:
         # The token.
-        for path in ["/", "/app.js", "/api/scenarios", "/api/scenario?path=minimal.yaml", "/api/jobs/1/results.h5"]:
+        for path in ["/", "/app.js", "/api/scenarios", "/api/scenario?path=minimal.yaml", "/api/jobs/1/results.h5",
+                     "/api/jobs/1/results.xlsx", "/api/jobs/1/report.html"]:
             check(status(server, "GET", path, token=False) == 401, f"GET {path} without the token: 401")
         check(status(server, "GET", "/api/scenarios?token=" + "0" * 32, token=False) == 401, "a wrong token: 401")
         check(status(server, "POST", "/api/jobs", {"path": "minimal.yaml"}, token=False) == 401, "POST /api/jobs without the token: 401")
@@ -148,6 +149,11 @@ def main():
                 break
             time.sleep(0.1)
         check(state == "cancelled", f"the run stops as cancelled (got {state})")
+        for download in ["results.h5", "results.xlsx", "report.html"]:
+            code, body, _ = request(server, "GET", f"/api/jobs/{job}/{download}")
+            check(code == 404 and "error" in json.loads(body), f"{download} of a cancelled job: 404 with a JSON error (got {code})")
+        code, body, _ = request(server, "GET", "/api/jobs/999/results.xlsx")
+        check(code == 404 and json.loads(body) == {"error": "no such job"}, f"results.xlsx of no job: 404 no such job (got {code} {body!r})")
         # A comparison stops too (the run library's compare reports each replication; cancel stops at the next).
         code, body, _ = request(server, "POST", "/api/jobs", {**long_run, "kind": "compare"})
         check(code == 202 and json.loads(body)["kind"] == "compare", f"after the cancel the queue takes a comparison (got {code})")

@@ -183,10 +183,14 @@ void add_api_routes(httplib::Server& server, const Workspace& workspace, RunQueu
   });
 
   server.Get(R"(/api/jobs/(\d+)/results.h5)", [&](const httplib::Request& req, httplib::Response& res) {
-    if (const auto job = job_of(req, res, queue)) send_download(res, job->results_file(), "application/x-hdf5");
+    if (const auto job = job_of(req, res, queue)) send_download(res, job->files().results, "application/x-hdf5");
   });
   server.Get(R"(/api/jobs/(\d+)/report.html)", [&](const httplib::Request& req, httplib::Response& res) {
-    if (const auto job = job_of(req, res, queue)) send_download(res, job->report_file(), "text/html; charset=utf-8");
+    if (const auto job = job_of(req, res, queue)) send_download(res, job->files().report, "text/html; charset=utf-8");
+  });
+  server.Get(R"(/api/jobs/(\d+)/results.xlsx)", [&](const httplib::Request& req, httplib::Response& res) {
+    if (const auto job = job_of(req, res, queue))
+      send_download(res, job->files().workbook, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   });
 }
 

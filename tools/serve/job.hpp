@@ -24,6 +24,13 @@ struct JobRequest {
   std::vector<std::string> overrides;   ///< key=value, as --set
 };
 
+/// The files a finished job wrote into the workspace's results folder.
+struct JobFiles {
+  std::filesystem::path results;   ///< HDF5, as pfsim run / compare writes it
+  std::filesystem::path report;    ///< the HTML report, as pfsim report writes it
+  std::filesystem::path workbook;  ///< the Excel workbook, as pfsim export writes it
+};
+
 /// Thrown from the run library's progress callbacks when a job is cancelled: the replications stop and it unwinds.
 struct JobCancelled {};
 
@@ -41,14 +48,14 @@ class Job {
   void advance();
   /// A simulated day passed; throws JobCancelled when cancel() was called (so a long replication stops promptly).
   void check_cancelled() const;
-  void finish(nlohmann::json result, std::filesystem::path results_file, std::filesystem::path report_file);
+  void finish(nlohmann::json result, JobFiles files);
   void fail(JobState state, std::string error);
 
   /// State, progress (done, total, elapsed and ETA in seconds) and, once done, the result or the error.
   [[nodiscard]] nlohmann::json status() const;
   [[nodiscard]] JobState state() const;
-  [[nodiscard]] std::filesystem::path results_file() const;
-  [[nodiscard]] std::filesystem::path report_file() const;
+  /// What the job wrote; every path empty until it is done.
+  [[nodiscard]] JobFiles files() const;
 
  private:
   const std::string id_;
@@ -60,7 +67,7 @@ class Job {
   std::chrono::steady_clock::time_point started_;
   nlohmann::json result_;
   std::string error_;
-  std::filesystem::path results_file_, report_file_;
+  JobFiles files_;
 };
 
 }  // namespace pfsim::serve

@@ -10,11 +10,13 @@
 #include "workspace_scenario.hpp"
 #include "pfsim/loader/load.hpp"
 #include "pfsim/models/warmup.hpp"
+#include "pfsim/output/export.hpp"
 #include "pfsim/output/output.hpp"
 #include "pfsim/output/report.hpp"
 #include "pfsim/run/compare.hpp"
 #include "pfsim/run/replications.hpp"
 #include "pfsim/run/run_record.hpp"
+#include "pfsim/run/stress_des_inputs.hpp"
 
 namespace pfsim::serve {
 namespace {
@@ -40,23 +42,25 @@ output::ScenarioSummary summary_of(const scenario::Scenario& scenario) {
   return summary;
 }
 
-struct Written {
-  std::filesystem::path results, report;
-};
-
-Written write_outputs(const Job& job, const Workspace& workspace, const output::RunRecord& record, const scenario::Scenario& scenario) {
+// The results file, then from its record the report and the workbook exactly as pfsim report and pfsim export write
+// them (the STRESS-DES record included), so a planner's downloads equal what the command line would give.
+JobFiles write_outputs(const Job& job, const Workspace& workspace, const output::RunRecord& record, const scenario::Scenario& scenario) {
   const std::filesystem::path folder = workspace.results_folder();
   // Job numbers restart with the server, so the time (to the second, UTC) keeps an earlier session's files.
   std::string stamp = run::utc_now();
   std::erase_if(stamp, [](char c) { return c == '-' || c == ':'; });
   const std::string stem = fmt::format("{}-job-{}-{}", stamp, job.id(), job.request().kind == JobKind::Run ? "run" : "compare");
-  Written written{folder / (stem + ".h5"), folder / (stem + ".html")};
+  JobFiles written{folder / (stem + ".h5"), folder / (stem + ".html"), folder / (stem + ".xlsx")};
   output::write_results(record, written.results);
+  const output::StressDesInputs stress = run::stress_des_inputs(record);
   output::ReportOptions options;
   options.results_file = written.results.filename().string();
   options.scenario = summary_of(scenario);
   options.generated = run::utc_now();
+  options.stress = stress;
   output::write_report(record, options, written.report);
+  // Through "<name>.tmp" and a rename (write_workbook), so a download never sees half a workbook.
+  output::write_workbook(output::export_tables(record, stress), written.workbook);
   return written;
 }
 
@@ -70,8 +74,8 @@ void run_one(Job& job, const Workspace& workspace, std::size_t threads) {
   const run::ReplicationRun result = run::run_plan(scenario, plan, threads, nullptr, [&] { job.advance(); },
                                                    [&] { job.check_cancelled(); });
   const output::RunRecord record = run::make_run_record(scenario, result.results, command_line(request));
-  const Written written = write_outputs(job, workspace, record, scenario);
-  job.finish(run_result(record), written.results, written.report);
+  const JobFiles written = write_outputs(job, workspace, record, scenario);
+  job.finish(run_result(record), written);
 }
 
 constexpr const char* kOptionLabel = "edited";
@@ -85,8 +89,8 @@ void compare_one(Job& job, const Workspace& workspace, std::size_t threads) {
                                                              {request.scenario, request.scenario + " (edited)"});
   job.start(2 * static_cast<std::size_t>(comparison.scenarios.front().run.replications));
   const run::ComparisonResult result = run::run_comparison(comparison, threads, false, command_line(request), [&] { job.advance(); });
-  const Written written = write_outputs(job, workspace, result.record, comparison.scenarios.front());
-  job.finish(compare_result(result.record, kOptionLabel), written.results, written.report);
+  const JobFiles written = write_outputs(job, workspace, result.record, comparison.scenarios.front());
+  job.finish(compare_result(result.record, kOptionLabel), written);
 }
 }  // namespace
 

@@ -1,6 +1,6 @@
 // End-to-end test of pfsim serve in Debian's headless Chromium: open a scenario, edit a bed count, see the loader's
 // own message for a bad value, run, see the KPI table and a fan chart, compare with the base, download the results
-// and check the page's KPI means equal `pfsim info`'s; then a screenshot for the README.
+// and check the page's KPI means equal `pfsim info`'s, and so do the downloaded workbook's; then a screenshot for the README.
 //
 // usage: node serve_browser_test.mjs PFSIM MINIMAL_YAML SCREENSHOT.png
 import { spawn, execFileSync, spawnSync } from "node:child_process";
@@ -15,6 +15,39 @@ const failures = [];
 function check(condition, what) {
   console.log(`${condition ? "ok  " : "FAIL"} ${what}`);
   if (!condition) failures.push(what);
+}
+
+// The first file in the downloads folder that `wanted` accepts, once Chromium has finished it (it writes
+// "<name>.crdownload" and renames it when complete), or undefined after 10 s.
+async function downloaded(wanted) {
+  for (let i = 0; i < 100; ++i) {
+    const file = readdirSync(downloads).find(wanted);
+    if (file) {
+      await new Promise((r) => setTimeout(r, 300));
+      return file;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return undefined;
+}
+
+// RFC 4180 as LibreOffice writes it: commas, double quotes around fields that need them, "" for a quote.
+function parseCsv(text) {
+  const rows = [[]];
+  let field = "", quoted = false;
+  for (let i = 0; i < text.length; ++i) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; ++i; }
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") { rows.at(-1).push(field); field = ""; }
+    else if (c === "\n") { rows.at(-1).push(field); field = ""; rows.push([]); }
+    else if (c !== "\r") field += c;
+  }
+  if (field !== "" || rows.at(-1).length) rows.at(-1).push(field);
+  return rows;
 }
 
 const top = mkdtempSync(join(tmpdir(), "pfsim-serve-browser-"));
@@ -87,13 +120,8 @@ try {
 
   // Download the results file the way a planner would, and read it back with pfsim info.
   await page.click("#download-h5");
-  let file;
-  for (let i = 0; i < 100 && !file; ++i) {
-    file = readdirSync(downloads).find((f) => f.endsWith(".h5"));
-    if (!file) await new Promise((r) => setTimeout(r, 100));
-  }
+  const file = await downloaded((f) => f.endsWith(".h5"));
   check(Boolean(file), `the results file downloads (${file})`);
-  await new Promise((r) => setTimeout(r, 300));  // the download is renamed from .crdownload when complete
   const info = execFileSync(pfsim, ["info", join(downloads, file)], { encoding: "utf8" });
   check(/replications 2\b/.test(info) && /days 30\b/.test(info), "pfsim info: 2 replications of 30 days");
   const infoRows = new Map();
@@ -107,6 +135,35 @@ try {
   });
   check(pageKpis.length > 10 && mismatched.length === 0,
     `all ${pageKpis.length} KPI means and CIs on the page equal pfsim info's (mismatched: ${JSON.stringify(mismatched.slice(0, 3))})`);
+  // The Excel workbook, opened as the export tests open it (LibreOffice headless, every sheet to CSV): its KPI summary
+  // equals pfsim info's table to the digits info prints.
+  const xlsxStarted = Date.now();
+  await page.click("#download-xlsx");
+  const workbook = await downloaded((f) => f.endsWith(".xlsx"));
+  check(Boolean(workbook), `the workbook downloads (${workbook})`);
+  const sheets = join(top, "sheets");
+  execFileSync("soffice", [`-env:UserInstallation=file://${join(top, "lo-profile")}`, "--headless", "--convert-to",
+    "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", "--outdir", sheets,
+    join(downloads, workbook || "missing.xlsx")], { stdio: "ignore", timeout: 120000 });
+  const summaryCsv = join(sheets, `${(workbook || "missing").replace(/\.xlsx$/, "")}-KPI summary.csv`);
+  const sheet = existsSync(summaryCsv) ? parseCsv(readFileSync(summaryCsv, "utf8")) : [[], []];
+  const header = sheet[1] || [];
+  const column = (name) => header.indexOf(name);
+  const sheetRows = sheet.slice(2).filter((r) => r.length > 1);
+  const offByMore = (got, printed) => {
+    if (printed === "nan") return !Number.isNaN(got);
+    const decimals = printed.includes(".") ? printed.split(".")[1].length : 0;
+    return !(Math.abs(got - Number(printed)) <= 0.5 * 10 ** -decimals + 1e-12);
+  };
+  const workbookMismatched = [...infoRows].filter(([name, [mean, ci]]) => {
+    const row = sheetRows.find((r) => r[column("name")] === name);
+    if (!row) return true;
+    const cell = (c) => (row[column(c)] === "n/a" ? NaN : Number(row[column(c)]));
+    return offByMore(cell("mean"), mean) || offByMore((cell("95% CI high") - cell("95% CI low")) / 2, ci);
+  });
+  check(infoRows.size > 10 && sheetRows.length === infoRows.size && workbookMismatched.length === 0,
+    `the workbook's ${sheetRows.length} KPI means and CIs equal pfsim info's ${infoRows.size} ` +
+    `(mismatched: ${JSON.stringify(workbookMismatched.slice(0, 3))}; download and conversion ${Date.now() - xlsxStarted} ms)`);
   const embedded = execFileSync("h5dump", ["-d", "/meta/scenario_yaml", join(downloads, file)], { encoding: "utf8" });
   const beds = embedded.match(/general: 90\b/);
   check(Boolean(beds), "the results file records the edited bed count (general: 90)");

@@ -61,7 +61,7 @@ async function openScenario(path) {
     $("scenario-name").textContent = data.name;
     $("scenario-path").textContent = path;
     $("results").hidden = true;
-    $("download-h5").hidden = $("download-report").hidden = true;
+    hideDownloads();
     buildForm();
     showMessage(`${data.fields.length} values. Edit any of them, then run.`);
   } catch (error) {
@@ -146,7 +146,7 @@ async function start(kind) {
     state.job = job.id;
     $("cancel").disabled = false;
     $("run").disabled = $("compare").disabled = true;
-    $("download-h5").hidden = $("download-report").hidden = true;
+    hideDownloads();
     showMessage(kind === "compare" ? "Comparing the edited scenario with the base…" : "Running…");
     showProgress(job);
     state.events = new EventSource(`/api/jobs/${job.id}/events`);
@@ -169,6 +169,13 @@ function finish(status) {
   const r = status.result;
   showMessage(`Done in ${seconds(status.elapsed_s)}: ${r.replications} replications × ${r.days} days.`);
   showResults(status);
+}
+
+// The files a finished job offers, each link to its token-protected route (the cookie carries the token).
+const kDownloads = [["download-h5", "results.h5"], ["download-xlsx", "results.xlsx"], ["download-report", "report.html"]];
+
+function hideDownloads() {
+  for (const [id] of kDownloads) $(id).hidden = true;
 }
 
 function showResults(status) {
@@ -212,7 +219,7 @@ function showResults(status) {
   const forests = $("forests");
   forests.replaceChildren();
   for (const f of r.forests || []) forests.append(forestPlot(f));
-  for (const [id, file] of [["download-h5", "results.h5"], ["download-report", "report.html"]]) {
+  for (const [id, file] of kDownloads) {
     $(id).href = `/api/jobs/${status.id}/${file}`;
     $(id).setAttribute("download", `job-${status.id}-${file}`);
     $(id).hidden = false;
