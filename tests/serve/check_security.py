@@ -170,6 +170,26 @@ def main():
         check(code == 422 and "sites.General.beds.general: must not be negative" in json.loads(body)["error"],
               f"a bad value is refused before it queues, with the loader's message (got {code} {body[:120]!r})")
 
+        # Bad comparison options: one clear JSON error each, before anything queues.
+        bad_options = [
+            ({"kind": "compare", "options": []}, '"options" must be a list of 1 to 6'),
+            ({"kind": "compare", "options": [{"label": "x", "overrides": ["a=1"]}] * 7}, '"options" must be a list of 1 to 6'),
+            ({"kind": "compare", "options": [{"overrides": []}]}, '"options" must be a list'),
+            ({"kind": "compare", "options": [{"label": "../x"}]}, 'option label "../x": use 1 to 32 letters'),
+            ({"kind": "compare", "options": [{"label": "base"}]}, 'and not "base"'),
+            ({"kind": "compare", "options": [{"label": "a"}, {"label": "a"}]}, 'option label "a" is given twice'),
+            ({"kind": "run", "options": [{"label": "a"}]}, '"options" go with "kind": "compare"'),
+            ({"kind": "simulate"}, '"kind" must be "run" or "compare"'),
+        ]
+        for extra, message in bad_options:
+            code, body, _ = request(server, "POST", "/api/jobs", {"path": "minimal.yaml", **extra})
+            error = json.loads(body).get("error", "") if body.startswith(b"{") else ""
+            check(code == 400 and message in error, f"POST /api/jobs {json.dumps(extra)[:60]}: 400 {message!r} (got {code} {body[:120]!r})")
+        code, body, _ = request(server, "POST", "/api/jobs", {"path": "minimal.yaml", "kind": "compare",
+                                                              "options": [{"label": "fewer", "overrides": ["sites.General.beds.general=-5"]}]})
+        check(code == 422 and json.loads(body)["error"].startswith("option fewer: ") and "must not be negative" in body.decode(),
+              f"an option's bad value: 422 with the option's name and the loader's message (got {code} {body[:120]!r})")
+
         # Loopback only.
         listening = subprocess.run(["ss", "-ltnH", f"sport = :{server.port}"], capture_output=True, text=True).stdout.split("\n")
         addresses = [line.split()[3] for line in listening if line.strip()]

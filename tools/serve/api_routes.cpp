@@ -1,6 +1,7 @@
 #include "api_routes.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <fstream>
 #include <sstream>
@@ -34,7 +35,46 @@ std::string read_file(const std::filesystem::path& path) {
   return text.str();
 }
 
-// A request body {path, overrides, kind}; nullopt (and a 400 sent) when it is not that.
+// A list of "key=value" strings into `out`; false when `list` is not that.
+bool read_overrides(const json& list, std::vector<std::string>& out) {
+  if (!list.is_array()) return false;
+  for (const auto& o : list) {
+    if (!o.is_string()) return false;
+    out.push_back(o.get<std::string>());
+  }
+  return true;
+}
+
+// A comparison's options at most: each is a whole run of every replication, and they share one queue slot.
+constexpr std::size_t kMostOptions = 6;
+constexpr std::size_t kLongestLabel = 32;
+
+// An option label names an HDF5 group (/compare/<label>/) and a file's stem in messages: letters, digits, - and _.
+bool good_label(const std::string& label) {
+  return !label.empty() && label.size() <= kLongestLabel && label != "base" &&
+         std::all_of(label.begin(), label.end(), [](unsigned char c) { return std::isalnum(c) || c == '-' || c == '_'; });
+}
+
+// "options": [{label, overrides}, ...] into `request`; the error text, or empty.
+std::string read_options(const json& options, JobRequest& request) {
+  const std::string shape = fmt::format("\"options\" must be a list of 1 to {} {{\"label\": \"name\", \"overrides\": [\"key=value\", ...]}}", kMostOptions);
+  if (!options.is_array() || options.empty() || options.size() > kMostOptions) return shape;
+  for (const auto& o : options) {
+    OptionDraft draft;
+    if (!o.is_object() || !o.contains("label") || !o["label"].is_string() || (o.contains("overrides") && !read_overrides(o["overrides"], draft.overrides)))
+      return shape;
+    draft.label = o["label"].get<std::string>();
+    if (!good_label(draft.label))
+      return fmt::format("option label \"{}\": use 1 to {} letters, digits, - or _, and not \"base\"", draft.label, kLongestLabel);
+    if (std::any_of(request.options.begin(), request.options.end(), [&](const OptionDraft& d) { return d.label == draft.label; }))
+      return fmt::format("option label \"{}\" is given twice (hint: name each option differently)", draft.label);
+    request.options.push_back(std::move(draft));
+  }
+  return {};
+}
+
+// A request body {path, overrides, kind, options}; nullopt (and a 400 sent) when it is not that. A comparison without
+// "options" compares the edited scenario ("overrides") with the base, as one option named "edited".
 std::optional<JobRequest> job_request(const httplib::Request& req, httplib::Response& res, const Workspace& workspace) {
   const json body = json::parse(req.body, nullptr, false);
   if (body.is_discarded() || !body.is_object() || !body.contains("path") || !body["path"].is_string()) {
@@ -44,20 +84,28 @@ std::optional<JobRequest> job_request(const httplib::Request& req, httplib::Resp
   JobRequest request;
   request.scenario = body["path"].get<std::string>();
   request.scenario_file = workspace.resolve(request.scenario);  // PathRefused → 403 by the exception handler
-  if (body.contains("overrides")) {
-    if (!body["overrides"].is_array()) {
-      send_error(res, 400, "\"overrides\" must be a list of \"key=value\" strings");
+  if (body.contains("overrides") && !read_overrides(body["overrides"], request.overrides)) {
+    send_error(res, 400, "\"overrides\" must be a list of \"key=value\" strings");
+    return std::nullopt;
+  }
+  const json kind = body.value("kind", json("run"));
+  if (kind != "run" && kind != "compare") {
+    send_error(res, 400, "\"kind\" must be \"run\" or \"compare\"");
+    return std::nullopt;
+  }
+  request.kind = kind == "compare" ? JobKind::Compare : JobKind::Run;
+  if (body.contains("options")) {
+    if (request.kind != JobKind::Compare) {
+      send_error(res, 400, "\"options\" go with \"kind\": \"compare\"");
       return std::nullopt;
     }
-    for (const auto& o : body["overrides"]) {
-      if (!o.is_string()) {
-        send_error(res, 400, "\"overrides\" must be a list of \"key=value\" strings");
-        return std::nullopt;
-      }
-      request.overrides.push_back(o.get<std::string>());
+    if (const std::string error = read_options(body["options"], request); !error.empty()) {
+      send_error(res, 400, error);
+      return std::nullopt;
     }
+  } else if (request.kind == JobKind::Compare) {
+    request.options.push_back({"edited", request.overrides});
   }
-  request.kind = body.value("kind", "run") == "compare" ? JobKind::Compare : JobKind::Run;
   return request;
 }
 
@@ -66,10 +114,17 @@ std::string validation_error(const Workspace& workspace, const JobRequest& reque
   try {
     load_in_workspace(workspace, request.scenario_file, request.overrides);
     if (request.kind == JobKind::Compare) load_in_workspace(workspace, request.scenario_file, base_overrides(request.overrides));
-    return {};
   } catch (const loader::ScenarioError& e) {
     return e.what();
   }
+  for (const OptionDraft& option : request.options) {
+    try {
+      load_in_workspace(workspace, request.scenario_file, option_overrides(request, option));
+    } catch (const loader::ScenarioError& e) {
+      return fmt::format("option {}: {}", option.label, e.what());
+    }
+  }
+  return {};
 }
 
 std::shared_ptr<Job> job_of(const httplib::Request& req, httplib::Response& res, const RunQueue& queue) {

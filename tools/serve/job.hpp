@@ -17,11 +17,18 @@ enum class JobState { Queued, Running, Done, Failed, Cancelled };
 
 std::string state_name(JobState state);
 
+/// One option of a comparison: its name (the /compare/<label>/ group) and its edits of the scenario.
+struct OptionDraft {
+  std::string label;
+  std::vector<std::string> overrides;  ///< key=value, as --set; run.* left to the request (pairing needs one set)
+};
+
 struct JobRequest {
   JobKind kind = JobKind::Run;
   std::string scenario;                 ///< path relative to the workspace, as the page names it
   std::filesystem::path scenario_file;  ///< resolved inside the workspace
-  std::vector<std::string> overrides;   ///< key=value, as --set
+  std::vector<std::string> overrides;   ///< key=value, as --set; for a comparison its run.* apply to every scenario
+  std::vector<OptionDraft> options;     ///< a comparison's options against the base (at least one)
 };
 
 /// The files a finished job wrote into the workspace's results folder.

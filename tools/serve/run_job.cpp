@@ -24,6 +24,10 @@ namespace {
 std::string command_line(const JobRequest& request) {
   std::string line = fmt::format("pfsim serve: {} {}", request.kind == JobKind::Run ? "run" : "compare", request.scenario);
   for (const auto& o : request.overrides) line += " --set " + o;
+  for (const auto& option : request.options) {
+    line += fmt::format(" --option {}", option.label);
+    for (const auto& o : option.overrides) line += " --set " + o;
+  }
   return line;
 }
 
@@ -78,19 +82,21 @@ void run_one(Job& job, const Workspace& workspace, std::size_t threads) {
   job.finish(run_result(record), written);
 }
 
-constexpr const char* kOptionLabel = "edited";
-
 void compare_one(Job& job, const Workspace& workspace, std::size_t threads) {
   const JobRequest& request = job.request();
   std::vector<scenario::Scenario> scenarios;
+  std::vector<std::string> labels{"base"}, files{request.scenario};
   scenarios.push_back(load_in_workspace(workspace, request.scenario_file, base_overrides(request.overrides)));
-  scenarios.push_back(load_in_workspace(workspace, request.scenario_file, request.overrides));
-  const run::Comparison comparison = run::prepare_comparison(std::move(scenarios), {"base", kOptionLabel},
-                                                             {request.scenario, request.scenario + " (edited)"});
-  job.start(2 * static_cast<std::size_t>(comparison.scenarios.front().run.replications));
+  for (const OptionDraft& option : request.options) {
+    scenarios.push_back(load_in_workspace(workspace, request.scenario_file, option_overrides(request, option)));
+    labels.push_back(option.label);
+    files.push_back(fmt::format("{} ({})", request.scenario, option.label));
+  }
+  const run::Comparison comparison = run::prepare_comparison(std::move(scenarios), labels, files);
+  job.start(comparison.scenarios.size() * static_cast<std::size_t>(comparison.scenarios.front().run.replications));
   const run::ComparisonResult result = run::run_comparison(comparison, threads, false, command_line(request), [&] { job.advance(); });
   const JobFiles written = write_outputs(job, workspace, result.record, comparison.scenarios.front());
-  job.finish(compare_result(result.record, kOptionLabel), written);
+  job.finish(compare_result(result.record, {labels.begin() + 1, labels.end()}), written);
 }
 }  // namespace
 
@@ -99,6 +105,13 @@ std::vector<std::string> base_overrides(const std::vector<std::string>& override
   for (const auto& o : overrides)
     if (o.rfind("run.", 0) == 0) run_settings.push_back(o);
   return run_settings;
+}
+
+std::vector<std::string> option_overrides(const JobRequest& request, const OptionDraft& option) {
+  std::vector<std::string> overrides = base_overrides(request.overrides);
+  for (const auto& o : option.overrides)
+    if (o.rfind("run.", 0) != 0) overrides.push_back(o);
+  return overrides;
 }
 
 void run_job(Job& job, const Workspace& workspace, std::size_t threads) {

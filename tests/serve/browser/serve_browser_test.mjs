@@ -1,5 +1,6 @@
 // End-to-end test of pfsim serve in Debian's headless Chromium: open a scenario, edit a bed count, see the loader's
-// own message for a bad value, run, see the KPI table and a fan chart, compare with the base, download the results
+// own message for a bad value, run, see the KPI table and a fan chart, compare with the base (then two saved options
+// against it, one forest row each), download the results
 // and check the page's KPI means equal `pfsim info`'s, and so do the downloaded workbook's; then a screenshot for the README.
 //
 // usage: node serve_browser_test.mjs PFSIM MINIMAL_YAML SCREENSHOT.png
@@ -189,13 +190,36 @@ try {
   await page.waitForSelector("#differences tbody tr");
   const differences = await page.$$eval("#differences tbody tr", (rows) => rows.map((r) => [...r.cells].map((c) => c.textContent)));
   const occupancy = differences.find((d) => d[0] === "bed_occupancy_pct");
-  check(differences.length > 10, `the paired-difference table has ${differences.length} rows`);
-  check(Boolean(occupancy) && Number(occupancy[2]) > Number(occupancy[1]),
+  check(differences.length > 10 && differences.every((d) => d[1] === "edited"), `the paired-difference table has ${differences.length} rows, all of option edited`);
+  check(Boolean(occupancy) && Number(occupancy[3]) > Number(occupancy[2]),
     `90 beds instead of 100 raise bed occupancy (${occupancy && occupancy.join(" | ")})`);
   const forestSites = await page.$$eval("#forests figure", (figures) => figures.map((f) => f.querySelectorAll("rect.forest-point").length));
   check(forestSites.length >= 1 && forestSites.every((n) => n === 1), `a forest plot per changed KPI, one site each (${forestSites})`);
   const title = await page.$eval("#results-title", (e) => e.textContent);
   check(title.includes("(the base)"), `the compare results are labelled as the base's (${title})`);
+
+  // Several options against one base: 90 beds and 110 beds, saved as options, compared in one job.
+  await page.type("#option-label", "beds 90");
+  await page.click("#save-option");
+  await setValue("sites.General.beds.general", "110");
+  await page.click("#save-option");
+  const saved = await page.$$eval("#option-list li", (items) => items.map((i) => i.dataset.label));
+  check(saved.join(" ") === "beds-90 option-2", `two options are saved, named from the typed text or by number (${saved})`);
+  await page.click("#compare");
+  await page.waitForFunction(() => /^done: \d+ of 6 /.test(document.querySelector("#progress-text").textContent), { timeout: 60000 });
+  await page.waitForSelector("#differences tbody tr");
+  const rows = await page.$$eval("#differences tbody tr", (trs) => trs.map((r) => [...r.cells].map((c) => c.textContent)));
+  const occupancyRows = rows.filter((d) => d[0] === "bed_occupancy_pct");
+  check(occupancyRows.length === 2 && occupancyRows[0][1] === "beds-90" && occupancyRows[1][1] === "option-2",
+    `one row per option for each KPI, in the order saved (${occupancyRows.map((d) => d[1])})`);
+  check(occupancyRows.length === 2 && Number(occupancyRows[0][4]) > 0 && Number(occupancyRows[1][4]) < 0,
+    `90 beds raise occupancy and 110 lower it against the base's 100 (${occupancyRows.map((d) => d[4])})`);
+  const optionForests = await page.$$eval("#forests figure", (figures) =>
+    figures.map((f) => [f.dataset.rows, f.querySelectorAll("rect.forest-point").length]));
+  check(optionForests.length >= 1 && optionForests.every(([rows, n]) => rows === "option" && n === 2),
+    `a forest plot per changed KPI with one row per option (${JSON.stringify(optionForests)})`);
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.screenshot({ path: screenshot.replace(/\.png$/, "-options.png") });
 
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: screenshot });

@@ -2,7 +2,7 @@
 // scenario loader's --set path), runs or compares with live progress, and shows the KPI table, charts and differences.
 "use strict";
 
-const state = { path: null, fields: [], edits: new Map(), job: null, events: null, invalid: false };
+const state = { path: null, fields: [], edits: new Map(), options: [], job: null, events: null, invalid: false };
 
 const $ = (id) => document.getElementById(id);
 
@@ -54,7 +54,8 @@ async function openScenario(path) {
   showMessage("Loading…");
   try {
     const data = await api("GET", `/api/scenario?path=${encodeURIComponent(path)}`);
-    Object.assign(state, { path, fields: data.fields, edits: new Map(), invalid: false });
+    Object.assign(state, { path, fields: data.fields, edits: new Map(), options: [], invalid: false });
+    showOptions();
     for (const b of document.querySelectorAll("nav button")) b.classList.toggle("open", b.dataset.path === path);
     $("welcome").hidden = true;
     $("scenario").hidden = false;
@@ -111,7 +112,7 @@ async function edit(field, input, row) {
     row.classList.remove("pending");
   }
   state.invalid = !result.ok;
-  $("run").disabled = $("compare").disabled = $("download-yaml").disabled = state.invalid;
+  $("run").disabled = $("compare").disabled = $("download-yaml").disabled = $("save-option").disabled = state.invalid;
   if (result.ok) {
     showMessage(state.edits.size ? `${state.edits.size} value(s) edited; the scenario is valid.` : "No edits.");
     return;
@@ -136,18 +137,58 @@ function showProgress(status) {
   $("progress-bar").max = Math.max(status.total, 1);
   $("progress-bar").value = status.done;
   const eta = status.eta_s !== undefined ? ` · about ${seconds(status.eta_s)} left` : "";
-  const what = status.kind === "compare" ? "replications (base and edited)" : "replications";
+  const what = status.kind === "compare" ? "replications (base and options)" : "replications";
   $("progress-text").textContent = `${status.state}: ${status.done} of ${status.total} ${what} done${eta}`;
+}
+
+// The saved options, each with its edits; run settings (run.*) stay with the form, as every option shares them.
+function showOptions() {
+  const list = $("option-list");
+  list.replaceChildren();
+  for (const option of state.options) {
+    const item = document.createElement("li");
+    item.dataset.label = option.label;
+    item.textContent = `${option.label} `;
+    const edits = document.createElement("code");
+    edits.textContent = option.overrides.join(", ") || "no edits";
+    const remove = document.createElement("button");
+    remove.type = "button";
+    remove.textContent = "×";
+    remove.title = `Remove option ${option.label}`;
+    remove.addEventListener("click", () => {
+      state.options = state.options.filter((o) => o !== option);
+      showOptions();
+    });
+    item.append(edits, remove);
+    list.append(item);
+  }
+  $("options").hidden = state.options.length === 0;
+  $("compare").textContent = state.options.length ? `Compare ${state.options.length} option(s) with the base` : "Compare with the base";
+}
+
+function saveOption() {
+  // A label names the option's group in the results file: letters, digits, - and _ (the server checks it too).
+  const typed = $("option-label").value.trim().replace(/[^A-Za-z0-9_-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 32);
+  let label = typed || `option-${state.options.length + 1}`;
+  if (label === "base" || state.options.some((o) => o.label === label)) label = `${label}-${state.options.length + 1}`;
+  const edits = overrides().filter((o) => !o.startsWith("run."));
+  state.options.push({ label, overrides: edits });
+  $("option-label").value = "";
+  showOptions();
+  showMessage(`Saved option ${label} (${edits.length} edit(s)). Edit again and save another, or compare.`);
 }
 
 async function start(kind) {
   try {
-    const job = await api("POST", "/api/jobs", { kind, path: state.path, overrides: overrides() });
+    const request = { kind, path: state.path, overrides: overrides() };
+    if (kind === "compare" && state.options.length) request.options = state.options;
+    const job = await api("POST", "/api/jobs", request);
     state.job = job.id;
     $("cancel").disabled = false;
     $("run").disabled = $("compare").disabled = true;
     hideDownloads();
-    showMessage(kind === "compare" ? "Comparing the edited scenario with the base…" : "Running…");
+    showMessage(kind !== "compare" ? "Running…" : request.options ? `Comparing ${request.options.length} option(s) with the base…`
+      : "Comparing the edited scenario with the base…");
     showProgress(job);
     state.events = new EventSource(`/api/jobs/${job.id}/events`);
     state.events.addEventListener("progress", (e) => showProgress(JSON.parse(e.data)));
@@ -213,12 +254,13 @@ function showResults(status) {
       row.dataset.kpi = d.name;
       if (d.significant) row.className = "significant";
       else if (!d.changed) row.className = "unchanged";
-      cell(row, d.name); cell(row, d.base_mean); cell(row, d.option_mean); cell(row, d.difference); cell(row, d.ci95_half); cell(row, d.units);
+      row.dataset.option = d.option;
+      cell(row, d.name); cell(row, d.option); cell(row, d.base_mean); cell(row, d.option_mean); cell(row, d.difference); cell(row, d.ci95_half); cell(row, d.units);
     }
   }
   const forests = $("forests");
   forests.replaceChildren();
-  for (const f of r.forests || []) forests.append(forestPlot(f));
+  for (const f of r.forests || []) forests.append(forestPlot(f, r.forest_rows, r.options || []));
   for (const [id, file] of kDownloads) {
     $(id).href = `/api/jobs/${status.id}/${file}`;
     $(id).setAttribute("download", `job-${status.id}-${file}`);
@@ -226,14 +268,17 @@ function showResults(status) {
   }
 }
 
-// A forest plot per changed KPI: the paired difference and its 95 % CI at each site, drawn by pfsim's report code.
-function forestPlot(forest) {
+// A forest plot per changed KPI, drawn by pfsim's report code: with one option the paired difference and its 95 % CI
+// at each site; with several, one row per option.
+function forestPlot(forest, rows, options) {
   const figure = document.createElement("figure");
   figure.className = "chart";
+  figure.dataset.rows = rows;
   const caption = document.createElement("figcaption");
-  caption.textContent = `${forest.title} by site`;
+  caption.textContent = `${forest.title} by ${rows}`;
   const detail = document.createElement("span");
-  detail.textContent = `${forest.name}: paired difference edited − base, mean and 95 % CI (filled: the CI excludes 0)`;
+  const which = rows === "site" ? `${options[0] || "edited"} − base at each site` : "option − base, one row per option";
+  detail.textContent = `${forest.name}: paired difference ${which}, mean and 95 % CI (filled: the CI excludes 0)`;
   caption.append(detail);
   figure.innerHTML = forest.svg;
   figure.prepend(caption);
@@ -263,6 +308,7 @@ document.addEventListener("DOMContentLoaded", () => {
   $("compare").addEventListener("click", () => start("compare"));
   $("cancel").addEventListener("click", () => state.job && api("POST", `/api/jobs/${state.job}/cancel`));
   $("download-yaml").addEventListener("click", downloadYaml);
+  $("save-option").addEventListener("click", saveOption);
   $("filter").addEventListener("input", filterForm);
   loadScenarios().catch((error) => showMessage(error.message, true));
 });
