@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "pfsim/engine/stats.hpp"
+#include "pfsim/output/report.hpp"
 #include "pfsim/output/summary_table.hpp"
 #include "pfsim/output/svg_charts.hpp"
 #include "pfsim/scenario/kpi_catalogue.hpp"
@@ -86,8 +87,12 @@ nlohmann::json run_result(const output::RunRecord& record) {
     kpis.push_back({{"name", kpi.name}, {"units", kpi.units}, {"description", kpi.description}, {"mean", fixed(s.mean, d)},
                     {"ci95_half", fixed(s.ci95_half, d)}});
   }
-  return {{"scenario", record.scenario_name}, {"replications", record.replications}, {"days", record.days},
-          {"kpis", std::move(kpis)}, {"charts", charts(record)}};
+  nlohmann::json result = {{"scenario", record.scenario_name}, {"replications", record.replications}, {"days", record.days},
+                            {"kpis", std::move(kpis)}, {"charts", charts(record)}};
+  // Scheme risk exactly as the report draws it (savings against the QIPP target, P(meet target), tornados): one
+  // drawing, whichever way the planner reads it.
+  if (std::string risk = output::render_report_section(record, {}, "schemes"); !risk.empty()) result["scheme_risk"] = std::move(risk);
+  return result;
 }
 
 namespace {

@@ -10,7 +10,8 @@
 
 namespace pfsim::serve {
 
-/// {"kpis": [{name, units, description, mean, ci95_half}], "charts": [{title, svg}]}; mean and ci95_half are text with
+/// {"kpis": [{name, units, description, mean, ci95_half}], "charts": [{title, svg}], and for a run with schemes
+/// "scheme_risk": the report's "Schemes and QIPP risk" section as HTML}; mean and ci95_half are text with
 /// the decimals of `pfsim info`'s table, so the page and the terminal agree digit for digit.
 nlohmann::json run_result(const output::RunRecord& record);
 

@@ -56,6 +56,11 @@ const workspace = join(top, "workspace");
 const downloads = join(top, "downloads");
 execFileSync("mkdir", ["-p", workspace, downloads]);
 copyFileSync(minimal, join(workspace, "minimal.yaml"));
+// A scenario with schemes and a QIPP target, for the scheme risk (tests/serve/data).
+const data = new URL("../data/", import.meta.url).pathname;
+execFileSync("mkdir", ["-p", join(workspace, "schemes")]);
+copyFileSync(join(data, "minimal-schemes.yaml"), join(workspace, "minimal-schemes.yaml"));
+copyFileSync(join(data, "schemes", "minimal-schemes.yaml"), join(workspace, "schemes", "minimal-schemes.yaml"));
 
 const server = spawn(pfsim, ["serve", workspace, "--port", "0"], { stdio: ["ignore", "pipe", "inherit"] });
 const url = await new Promise((resolve, reject) => {
@@ -220,6 +225,26 @@ try {
     `a forest plot per changed KPI with one row per option (${JSON.stringify(optionForests)})`);
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: screenshot.replace(/\.png$/, "-options.png") });
+
+  // Scheme risk: a run of a scenario with schemes shows the report's savings distribution against the QIPP target,
+  // P(meet target) and the tornados; a run without schemes showed none.
+  check(await page.$eval("#scheme-risk-block", (e) => e.hidden), "no scheme risk for a scenario without schemes");
+  await page.click('nav button[data-path="minimal-schemes.yaml"]');
+  await page.waitForFunction(() => document.querySelector("#scenario-name").textContent === "Minimal with schemes");
+  await page.waitForSelector('#form tr[data-key="run.replications"] input');
+  await setValue("run.replications", "8");
+  await setValue("run.warmup_days", "10");
+  await page.click("#run");
+  await page.waitForFunction(() => /^done: 8 of 8 /.test(document.querySelector("#progress-text").textContent), { timeout: 60000 });
+  await page.waitForSelector("#scheme-risk svg .hist-bar");
+  const risk = await page.$eval("#scheme-risk", (e) => ({
+    text: e.textContent, bars: e.querySelectorAll(".hist-bar").length, tornados: e.querySelectorAll("svg .tornado-bar").length,
+  }));
+  check(!(await page.$eval("#scheme-risk-block", (e) => e.hidden)) && risk.bars > 0 && /P\(meet target\) = \d+ %/.test(risk.text),
+    `the savings distribution and P(meet target) are shown (${(risk.text.match(/P\(meet target\) = [^;)]*\)?/) || ["none"])[0]})`);
+  check(risk.tornados >= 2, `the tornado shows a bar per scheme (${risk.tornados} bars)`);
+  await page.$eval("#scheme-risk-block", (e) => e.scrollIntoView());
+  await page.screenshot({ path: screenshot.replace(/\.png$/, "-schemes.png") });
 
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: screenshot });

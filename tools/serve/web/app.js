@@ -245,6 +245,9 @@ function showResults(status) {
     figure.prepend(caption);
     charts.append(figure);
   }
+  // The report's "Schemes and QIPP risk" section, drawn by pfsim's report code with every text escaped there.
+  $("scheme-risk-block").hidden = !r.scheme_risk;
+  $("scheme-risk").innerHTML = r.scheme_risk || "";
   $("differences-block").hidden = !r.differences;
   if (r.differences) {
     const body = $("differences").tBodies[0];
