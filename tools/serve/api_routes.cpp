@@ -219,14 +219,19 @@ void add_api_routes(httplib::Server& server, const Workspace& workspace, RunQueu
     }
   });
 
-  // Progress as server-sent events: one `progress` event a few times a second, then one `end` event with the result.
+  // Progress as server-sent events: one `progress` event a few times a second (with "partial", the results of the
+  // replications done so far, when there are new ones), then one `end` event with the result.
   server.Get(R"(/api/jobs/(\d+)/events)", [&](const httplib::Request& req, httplib::Response& res) {
     const auto job = job_of(req, res, queue);
     if (!job) return;
     res.set_header("Cache-Control", "no-store");
-    res.set_chunked_content_provider("text/event-stream", [job](std::size_t, httplib::DataSink& sink) {
+    auto partial_seen = std::make_shared<std::size_t>(0);
+    res.set_chunked_content_provider("text/event-stream", [job, partial_seen](std::size_t, httplib::DataSink& sink) {
       const JobState state = job->state();
-      const std::string event = fmt::format("event: {}\ndata: {}\n\n", finished(state) ? "end" : "progress", job->status().dump());
+      nlohmann::json status = job->status();
+      // The results so far, each version once per stream (the page fills the KPI table and charts in as they come).
+      if (auto partial = job->partial_since(*partial_seen); partial && !finished(state)) status["partial"] = std::move(*partial);
+      const std::string event = fmt::format("event: {}\ndata: {}\n\n", finished(state) ? "end" : "progress", status.dump());
       if (!sink.write(event.data(), event.size())) return false;
       if (finished(state)) {
         sink.done();

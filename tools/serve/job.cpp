@@ -30,6 +30,19 @@ void Job::check_cancelled() const {
   if (cancel_requested_) throw JobCancelled{};
 }
 
+void Job::publish_partial(nlohmann::json partial) {
+  std::lock_guard lock(mutex_);
+  partial_ = std::move(partial);
+  ++partial_version_;
+}
+
+std::optional<nlohmann::json> Job::partial_since(std::size_t& seen) const {
+  std::lock_guard lock(mutex_);
+  if (partial_version_ == seen || state_ != JobState::Running) return std::nullopt;
+  seen = partial_version_;
+  return partial_;
+}
+
 void Job::finish(nlohmann::json result, JobFiles files) {
   std::lock_guard lock(mutex_);
   state_ = JobState::Done;

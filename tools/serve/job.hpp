@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -55,6 +56,11 @@ class Job {
   void advance();
   /// A simulated day passed; throws JobCancelled when cancel() was called (so a long replication stops promptly).
   void check_cancelled() const;
+  /// What the replications done so far show (run_result of them), for the page to fill in while the job runs.
+  void publish_partial(nlohmann::json partial);
+  /// The latest partial result if it is newer than `seen` (then `seen` is updated), else nothing: a progress stream
+  /// sends each one once, not a copy of every chart a few times a second.
+  [[nodiscard]] std::optional<nlohmann::json> partial_since(std::size_t& seen) const;
   void finish(nlohmann::json result, JobFiles files);
   void fail(JobState state, std::string error);
 
@@ -72,7 +78,8 @@ class Job {
   JobState state_ = JobState::Queued;
   std::size_t done_ = 0, total_ = 0;
   std::chrono::steady_clock::time_point started_;
-  nlohmann::json result_;
+  nlohmann::json result_, partial_;
+  std::size_t partial_version_ = 0;
   std::string error_;
   JobFiles files_;
 };

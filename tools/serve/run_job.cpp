@@ -1,5 +1,6 @@
 #include "run_job.hpp"
 
+#include <algorithm>
 #include <exception>
 #include <string>
 #include <vector>
@@ -75,9 +76,20 @@ void run_one(Job& job, const Workspace& workspace, std::size_t threads) {
   run::ReplicationPlan plan;
   plan.replications = static_cast<std::size_t>(scenario.run.replications);
   job.start(plan.replications);
-  const run::ReplicationRun result = run::run_plan(scenario, plan, threads, nullptr, [&] { job.advance(); },
-                                                   [&] { job.check_cancelled(); });
-  const output::RunRecord record = run::make_run_record(scenario, result.results, command_line(request));
+  // In rounds of one replication per thread, so after each round the page can show the KPI table and fan charts of
+  // the replications done so far. Replication r's result depends on r alone (common random numbers), so the rounds
+  // give the numbers run_plan would; the cost is a thread idling while a round's slowest replication finishes.
+  const std::size_t round = std::max<std::size_t>(1, threads);
+  std::vector<models::ReplicationResult> results;
+  for (std::size_t first = 0; first < plan.replications; first += round) {
+    std::vector<std::size_t> indices;
+    for (std::size_t r = first; r < std::min(plan.replications, first + round); ++r) indices.push_back(r);
+    for (auto& r : run::run_indices(scenario, indices, threads, nullptr, [&] { job.advance(); }, [&] { job.check_cancelled(); }))
+      results.push_back(std::move(r));
+    if (results.size() < plan.replications)
+      job.publish_partial(run_result(run::make_run_record(scenario, results, command_line(request))));
+  }
+  const output::RunRecord record = run::make_run_record(scenario, results, command_line(request));
   const JobFiles written = write_outputs(job, workspace, record, scenario);
   job.finish(run_result(record), written);
 }

@@ -226,6 +226,25 @@ try {
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.screenshot({ path: screenshot.replace(/\.png$/, "-options.png") });
 
+  // The KPI table and fan charts fill in while a run goes on: 40 replications of 3,000 days show results of the
+  // replications done so far before the end.
+  await setValue("run.days", "3000");
+  await setValue("run.replications", "40");
+  await page.click("#run");
+  const liveStarted = Date.now();
+  await page.waitForFunction(() => document.querySelector("#results-title").textContent.includes("so far:"), { timeout: 60000 });
+  const live = await page.evaluate(() => ({
+    title: document.querySelector("#results-title").textContent, kpis: document.querySelectorAll("#kpis tbody tr").length,
+    fans: document.querySelectorAll("#charts svg .fan-median").length, progress: document.querySelector("#progress-text").textContent,
+    downloads: !document.querySelector("#download-h5").hidden,
+  }));
+  const soFar = Number((live.title.match(/so far: (\d+) of 40/) || [])[1]);
+  check(soFar >= 1 && soFar < 40 && live.kpis > 10 && live.fans >= 1 && !live.downloads && live.progress.startsWith("running"),
+    `while running, the KPI table (${live.kpis} rows) and fan charts (${live.fans}) show ${soFar} of 40 replications, no downloads yet`);
+  await page.waitForFunction(() => document.querySelector("#progress-text").textContent.startsWith("done"), { timeout: 120000 });
+  await page.waitForFunction(() => !document.querySelector("#results-title").textContent.includes("so far"));
+  check(!(await page.$eval("#download-h5", (e) => e.hidden)), `at the end the full results replace them, with the downloads (${Date.now() - liveStarted} ms)`);
+
   // Scheme risk: a run of a scenario with schemes shows the report's savings distribution against the QIPP target,
   // P(meet target) and the tornados; a run without schemes showed none.
   check(await page.$eval("#scheme-risk-block", (e) => e.hidden), "no scheme risk for a scenario without schemes");

@@ -191,7 +191,12 @@ async function start(kind) {
       : "Comparing the edited scenario with the base…");
     showProgress(job);
     state.events = new EventSource(`/api/jobs/${job.id}/events`);
-    state.events.addEventListener("progress", (e) => showProgress(JSON.parse(e.data)));
+    state.events.addEventListener("progress", (e) => {
+      const status = JSON.parse(e.data);
+      showProgress(status);
+      // The replications done so far: the KPI table and fan charts fill in while the run goes on.
+      if (status.partial) showResults(status, status.partial);
+    });
     state.events.addEventListener("end", (e) => finish(JSON.parse(e.data)));
   } catch (error) {
     showMessage(error.message, true);
@@ -219,10 +224,13 @@ function hideDownloads() {
   for (const [id] of kDownloads) $(id).hidden = true;
 }
 
-function showResults(status) {
-  const r = status.result;
+// `partial`: the results of the replications done so far, shown while the job runs (no downloads yet).
+function showResults(status, partial) {
+  const r = partial || status.result;
   $("results").hidden = false;
-  $("results-title").textContent = `Results of job ${status.id}: ${r.scenario}${status.kind === "compare" ? " (the base)" : ""}`;
+  $("results").classList.toggle("partial", Boolean(partial));
+  const soFar = partial ? ` (so far: ${r.replications} of ${status.total} replications)` : "";
+  $("results-title").textContent = `Results of job ${status.id}: ${r.scenario}${status.kind === "compare" ? " (the base)" : ""}${soFar}`;
   const kpis = $("kpis").tBodies[0];
   kpis.replaceChildren();
   for (const k of r.kpis) {
@@ -264,6 +272,7 @@ function showResults(status) {
   const forests = $("forests");
   forests.replaceChildren();
   for (const f of r.forests || []) forests.append(forestPlot(f, r.forest_rows, r.options || []));
+  if (partial) return;
   for (const [id, file] of kDownloads) {
     $(id).href = `/api/jobs/${status.id}/${file}`;
     $(id).setAttribute("download", `job-${status.id}-${file}`);
