@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "pfsim/loader/key_units.hpp"
 #include "pfsim/loader/load.hpp"
 #include "run_job.hpp"
 #include "scenario_form.hpp"
@@ -143,7 +144,9 @@ void add_run_defaults(json& fields, const scenario::Scenario& scenario) {
   std::size_t at = 0;
   for (const auto& [key, value] : defaults) {
     const bool present = std::any_of(fields.begin(), fields.end(), [&](const json& f) { return f["key"] == key; });
-    if (!present) fields.insert(fields.begin() + static_cast<std::ptrdiff_t>(at++), json{{"key", key}, {"value", value}, {"note", "default"}});
+    if (!present)
+      fields.insert(fields.begin() + static_cast<std::ptrdiff_t>(at++),
+                    json{{"key", key}, {"value", value}, {"note", "default"}, {"units", loader::units_of_key(key, value)}});
   }
 }
 
@@ -168,7 +171,7 @@ void add_api_routes(httplib::Server& server, const Workspace& workspace, RunQueu
       const scenario::Scenario scenario = load_in_workspace(workspace, file);
       json fields = json::array();
       for (const auto& f : form_fields(scenario.resolved_yaml, read_file(file)))
-        fields.push_back({{"key", f.key}, {"value", f.value}, {"note", f.note}});
+        fields.push_back({{"key", f.key}, {"value", f.value}, {"note", f.note}, {"units", f.units}});
       add_run_defaults(fields, scenario);
       send_json(res, {{"path", path}, {"name", scenario.name}, {"fields", std::move(fields)}});
     } catch (const loader::ScenarioError& e) {

@@ -94,6 +94,10 @@ try {
     await page.waitForFunction((k) => !document.querySelector(`#form tr[data-key="${k}"]`).classList.contains("pending"), {}, key);
   };
   check(await page.$eval(field("sites.General.beds.general"), (i) => i.value) === "100", "the form shows the bed count, 100");
+  const units = async (key) => page.$eval(`#form tr[data-key="${key}"] td.units`, (td) => td.textContent);
+  check(await units("sites.General.beds.general") === "beds" && await units("run.days") === "days" &&
+    await units("ae.outcomes.admit[0]") === "share 0–1",
+    `units beside the values: beds, days, share 0–1 (${await units("sites.General.beds.general")}, ${await units("run.days")}, ${await units("ae.outcomes.admit[0]")})`);
 
   // An invalid value shows the loader's own one-line message, word for word.
   await setValue("sites.General.beds.general", "-5");

@@ -84,6 +84,7 @@ function buildForm() {
     input.setAttribute("aria-label", field.key);
     input.addEventListener("change", () => edit(field, input, row));
     td.append(input);
+    cell(row, field.units || "", "units");
     cell(row, field.note, "note");
   }
   filterForm();
@@ -92,7 +93,7 @@ function buildForm() {
 function filterForm() {
   const words = $("filter").value.trim().toLowerCase();
   for (const row of $("form").tBodies[0].rows)
-    row.hidden = words !== "" && !row.dataset.key.toLowerCase().includes(words) && !row.cells[2].textContent.toLowerCase().includes(words);
+    row.hidden = words !== "" && !row.dataset.key.toLowerCase().includes(words) && !row.cells[3].textContent.toLowerCase().includes(words);
 }
 
 // Every edit is checked with all the others, as pfsim run would take them; the loader's one line shows under the field.
