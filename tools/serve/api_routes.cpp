@@ -12,6 +12,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "pfsim/loader/allowed_keys.hpp"
 #include "pfsim/loader/key_units.hpp"
 #include "pfsim/loader/load.hpp"
 #include "run_job.hpp"
@@ -150,6 +151,25 @@ void add_run_defaults(json& fields, const scenario::Scenario& scenario) {
   }
 }
 
+// Every key the loader allows at a map it read that the file does not set: an empty field (the loader's default
+// applies, or the section is off) a planner can fill in, which then goes through --set like any edit.
+void add_keys_left_out(json& fields, const std::vector<loader::AllowedKeys>& maps) {
+  std::vector<std::string> present;
+  for (const json& f : fields) present.push_back(f["key"]);
+  const auto is_set = [&](const std::string& key) {
+    return std::any_of(present.begin(), present.end(), [&](const std::string& p) {
+      return p == key || (p.size() > key.size() && p.compare(0, key.size(), key) == 0 && (p[key.size()] == '.' || p[key.size()] == '['));
+    });
+  };
+  for (const auto& map : maps)
+    for (const auto& name : map.keys) {
+      const std::string key = map.path.empty() ? name : map.path + "." + name;
+      if (is_set(key)) continue;
+      fields.push_back({{"key", key}, {"value", ""}, {"note", "not in the file: the loader's default applies (or the section is off)"},
+                        {"units", loader::units_of_key(key, "")}, {"left_out", true}});
+    }
+}
+
 bool finished(JobState state) { return state == JobState::Done || state == JobState::Failed || state == JobState::Cancelled; }
 
 void send_download(httplib::Response& res, const std::filesystem::path& file, const std::string& type) {
@@ -168,11 +188,13 @@ void add_api_routes(httplib::Server& server, const Workspace& workspace, RunQueu
     const std::string path = req.get_param_value("path");
     const std::filesystem::path file = workspace.resolve(path);
     try {
+      loader::AllowedKeysRecorder allowed;  // the loader's own key lists, for the keys the file leaves out
       const scenario::Scenario scenario = load_in_workspace(workspace, file);
       json fields = json::array();
       for (const auto& f : form_fields(scenario.resolved_yaml, read_file(file)))
         fields.push_back({{"key", f.key}, {"value", f.value}, {"note", f.note}, {"units", f.units}});
       add_run_defaults(fields, scenario);
+      add_keys_left_out(fields, allowed.maps());
       send_json(res, {{"path", path}, {"name", scenario.name}, {"fields", std::move(fields)}});
     } catch (const loader::ScenarioError& e) {
       send_error(res, 422, e.what());

@@ -94,6 +94,17 @@ try {
     await page.waitForFunction((k) => !document.querySelector(`#form tr[data-key="${k}"]`).classList.contains("pending"), {}, key);
   };
   check(await page.$eval(field("sites.General.beds.general"), (i) => i.value) === "100", "the form shows the bed count, 100");
+  // Keys the file leaves out come from the loader's own key lists: empty, at their default, still with units.
+  const leftOut = await page.$$eval("#form tr.left-out", (rows) => rows.map((r) => r.dataset.key));
+  check(leftOut.includes("sites.General.beds.escalation") && leftOut.includes("ae.outcomes.sdec") && leftOut.includes("winter") &&
+    !leftOut.includes("sites.General.beds.general") &&
+    await page.$eval(field("sites.General.beds.escalation"), (i) => i.value === "" && i.placeholder === "default"),
+    `the keys minimal.yaml leaves out are offered empty at their default (${leftOut.length}, e.g. ${leftOut.slice(0, 4)})`);
+  await setValue("sites.General.beds.escalation", "5");
+  const escalationOk = await page.evaluate(() => !document.querySelector(".field-error") && !document.querySelector("#run").disabled);
+  await setValue("sites.General.beds.escalation", "");
+  check(escalationOk && !(await page.$eval('#form tr[data-key="sites.General.beds.escalation"]', (r) => r.classList.contains("edited"))),
+    "a left-out key takes a value through --set (5 escalation beds is valid) and emptied again is no edit");
   const units = async (key) => page.$eval(`#form tr[data-key="${key}"] td.units`, (td) => td.textContent);
   check(await units("sites.General.beds.general") === "beds" && await units("run.days") === "days" &&
     await units("ae.outcomes.admit[0]") === "share 0–1",

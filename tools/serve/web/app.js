@@ -80,6 +80,11 @@ function buildForm() {
     const td = row.insertCell();
     const input = document.createElement("input");
     input.value = field.value;
+    // A key the file leaves out: empty, the loader's default applies until a value is typed.
+    if (field.left_out) {
+      input.placeholder = "default";
+      row.classList.add("left-out");
+    }
     input.name = field.key;
     input.setAttribute("aria-label", field.key);
     input.addEventListener("change", () => edit(field, input, row));
