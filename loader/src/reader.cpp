@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "did_you_mean.hpp"
+#include "pfsim/loader/allowed_keys.hpp"
 #include "pfsim/engine/time.hpp"
 #include "limits.hpp"
 #include "pfsim/loader/load.hpp"
@@ -63,6 +64,7 @@ void At::expect_map(std::string_view what) const {
 void At::check_keys(std::initializer_list<std::string_view> allowed,
                     std::initializer_list<std::pair<std::string_view, std::string_view>> special) const {
   std::vector<std::string> allowed_keys(allowed.begin(), allowed.end());
+  AllowedKeysRecorder::record(path_, allowed_keys);
   for (const auto& entry : node_->entries) {
     if (std::find(allowed.begin(), allowed.end(), entry.key) != allowed.end()) continue;
     const std::string path = child_path(entry.key);

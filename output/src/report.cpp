@@ -66,6 +66,12 @@ std::string stability_banner(const RunRecord& r) {
 
 }  // namespace
 
+std::string render_report_section(const RunRecord& record, const ReportOptions& options, std::string_view id) {
+  for (const Section& section : kSections)
+    if (section.id == id) return section.render(Context{record, options});
+  return {};
+}
+
 std::string render_report(const RunRecord& record, const ReportOptions& options) {
   const Context context{record, options};
   std::string nav, body;

@@ -99,7 +99,8 @@ def main():
     server = Server(pfsim, workspace, "--queue", "1", cwd=top)
     try:
         # The token.
-        for path in ["/", "/app.js", "/api/scenarios", "/api/scenario?path=minimal.yaml", "/api/jobs/1/results.h5"]:
+        for path in ["/", "/app.js", "/api/scenarios", "/api/scenario?path=minimal.yaml", "/api/jobs/1/results.h5",
+                     "/api/jobs/1/results.xlsx", "/api/jobs/1/report.html"]:
             check(status(server, "GET", path, token=False) == 401, f"GET {path} without the token: 401")
         check(status(server, "GET", "/api/scenarios?token=" + "0" * 32, token=False) == 401, "a wrong token: 401")
         check(status(server, "POST", "/api/jobs", {"path": "minimal.yaml"}, token=False) == 401, "POST /api/jobs without the token: 401")
@@ -148,6 +149,11 @@ def main():
                 break
             time.sleep(0.1)
         check(state == "cancelled", f"the run stops as cancelled (got {state})")
+        for download in ["results.h5", "results.xlsx", "report.html"]:
+            code, body, _ = request(server, "GET", f"/api/jobs/{job}/{download}")
+            check(code == 404 and "error" in json.loads(body), f"{download} of a cancelled job: 404 with a JSON error (got {code})")
+        code, body, _ = request(server, "GET", "/api/jobs/999/results.xlsx")
+        check(code == 404 and json.loads(body) == {"error": "no such job"}, f"results.xlsx of no job: 404 no such job (got {code} {body!r})")
         # A comparison stops too (the run library's compare reports each replication; cancel stops at the next).
         code, body, _ = request(server, "POST", "/api/jobs", {**long_run, "kind": "compare"})
         check(code == 202 and json.loads(body)["kind"] == "compare", f"after the cancel the queue takes a comparison (got {code})")
@@ -163,6 +169,26 @@ def main():
         code, body, _ = request(server, "POST", "/api/jobs", {"path": "minimal.yaml", "overrides": ["sites.General.beds.general=-5"]})
         check(code == 422 and "sites.General.beds.general: must not be negative" in json.loads(body)["error"],
               f"a bad value is refused before it queues, with the loader's message (got {code} {body[:120]!r})")
+
+        # Bad comparison options: one clear JSON error each, before anything queues.
+        bad_options = [
+            ({"kind": "compare", "options": []}, '"options" must be a list of 1 to 6'),
+            ({"kind": "compare", "options": [{"label": "x", "overrides": ["a=1"]}] * 7}, '"options" must be a list of 1 to 6'),
+            ({"kind": "compare", "options": [{"overrides": []}]}, '"options" must be a list'),
+            ({"kind": "compare", "options": [{"label": "../x"}]}, 'option label "../x": use 1 to 32 letters'),
+            ({"kind": "compare", "options": [{"label": "base"}]}, 'and not "base"'),
+            ({"kind": "compare", "options": [{"label": "a"}, {"label": "a"}]}, 'option label "a" is given twice'),
+            ({"kind": "run", "options": [{"label": "a"}]}, '"options" go with "kind": "compare"'),
+            ({"kind": "simulate"}, '"kind" must be "run" or "compare"'),
+        ]
+        for extra, message in bad_options:
+            code, body, _ = request(server, "POST", "/api/jobs", {"path": "minimal.yaml", **extra})
+            error = json.loads(body).get("error", "") if body.startswith(b"{") else ""
+            check(code == 400 and message in error, f"POST /api/jobs {json.dumps(extra)[:60]}: 400 {message!r} (got {code} {body[:120]!r})")
+        code, body, _ = request(server, "POST", "/api/jobs", {"path": "minimal.yaml", "kind": "compare",
+                                                              "options": [{"label": "fewer", "overrides": ["sites.General.beds.general=-5"]}]})
+        check(code == 422 and json.loads(body)["error"].startswith("option fewer: ") and "must not be negative" in body.decode(),
+              f"an option's bad value: 422 with the option's name and the loader's message (got {code} {body[:120]!r})")
 
         # Loopback only.
         listening = subprocess.run(["ss", "-ltnH", f"sport = :{server.port}"], capture_output=True, text=True).stdout.split("\n")

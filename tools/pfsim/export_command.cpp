@@ -14,7 +14,7 @@
 #include "output_guard.hpp"
 #include "output_path.hpp"
 #include "pfsim/output/export.hpp"
-#include "stress_des_inputs.hpp"
+#include "pfsim/run/stress_des_inputs.hpp"
 
 namespace pfsim::cli {
 namespace {
@@ -58,7 +58,7 @@ Command add_export_command(CLI::App& app) {
   return [args]() {
     // Read first: a missing, foreign or truncated results file is bad input (exit 2) whatever else is wrong.
     const output::RunRecord record = read_results_argument(args->results);
-    const std::vector<output::ExportTable> tables = output::export_tables(record, stress_des_inputs(record));
+    const std::vector<output::ExportTable> tables = output::export_tables(record, run::stress_des_inputs(record));
 
     std::vector<OutputFile> outputs;
     const bool workbook = !args->workbook.empty() || args->csv_dir.empty();

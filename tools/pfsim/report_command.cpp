@@ -10,14 +10,14 @@
 #include <fmt/format.h>
 
 #include "commands.hpp"
-#include "embedded_scenario.hpp"
+#include "pfsim/run/embedded_scenario.hpp"
 #include "exit_codes.hpp"
 #include "output_guard.hpp"
 #include "output_path.hpp"
 #include "pfsim/output/output.hpp"
 #include "pfsim/output/report.hpp"
 #include "pfsim/run/run_record.hpp"
-#include "stress_des_inputs.hpp"
+#include "pfsim/run/stress_des_inputs.hpp"
 
 namespace pfsim::cli {
 
@@ -34,7 +34,7 @@ struct ReportArguments {
 // scenario this version cannot read (e.g. written by a newer pfsim) only costs those columns: names still show.
 output::ScenarioSummary scenario_summary(const std::string& scenario_yaml) {
   output::ScenarioSummary summary;
-  const std::optional<scenario::Scenario> scenario = embedded_scenario(scenario_yaml);
+  const std::optional<scenario::Scenario> scenario = run::embedded_scenario(scenario_yaml);
   if (!scenario) return summary;
   for (const auto& site : scenario->sites)
     summary.sites.push_back({site.name, static_cast<double>(site.general_beds), static_cast<double>(site.escalation_beds)});
@@ -70,7 +70,7 @@ Command add_report_command(CLI::App& app) {
     options.results_file = std::filesystem::path(args->results).filename().string();
     options.scenario = scenario_summary(record.scenario_yaml);
     options.generated = run::utc_now();
-    options.stress = stress_des_inputs(record);
+    options.stress = run::stress_des_inputs(record);
     output::write_report(record, options, out);
     fmt::print("{}\n", out.string());
     return kOk;

@@ -30,12 +30,24 @@ void Job::check_cancelled() const {
   if (cancel_requested_) throw JobCancelled{};
 }
 
-void Job::finish(nlohmann::json result, std::filesystem::path results_file, std::filesystem::path report_file) {
+void Job::publish_partial(nlohmann::json partial) {
+  std::lock_guard lock(mutex_);
+  partial_ = std::move(partial);
+  ++partial_version_;
+}
+
+std::optional<nlohmann::json> Job::partial_since(std::size_t& seen) const {
+  std::lock_guard lock(mutex_);
+  if (partial_version_ == seen || state_ != JobState::Running) return std::nullopt;
+  seen = partial_version_;
+  return partial_;
+}
+
+void Job::finish(nlohmann::json result, JobFiles files) {
   std::lock_guard lock(mutex_);
   state_ = JobState::Done;
   result_ = std::move(result);
-  results_file_ = std::move(results_file);
-  report_file_ = std::move(report_file);
+  files_ = std::move(files);
 }
 
 void Job::fail(JobState state, std::string error) {
@@ -49,14 +61,9 @@ JobState Job::state() const {
   return state_;
 }
 
-std::filesystem::path Job::results_file() const {
+JobFiles Job::files() const {
   std::lock_guard lock(mutex_);
-  return results_file_;
-}
-
-std::filesystem::path Job::report_file() const {
-  std::lock_guard lock(mutex_);
-  return report_file_;
+  return files_;
 }
 
 nlohmann::json Job::status() const {

@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <optional>
 #include <string_view>
 
 #include <fmt/format.h>
 
 #include "pfsim/engine/stats.hpp"
+#include "pfsim/output/report.hpp"
 #include "pfsim/output/summary_table.hpp"
 #include "pfsim/output/svg_charts.hpp"
 #include "pfsim/scenario/kpi_catalogue.hpp"
@@ -69,8 +71,8 @@ nlohmann::json site_forests(const output::RunRecord& record, const std::string& 
     const std::string units = row["units"];
     // The report's own forest plot (output::svg), every text escaped there.
     const std::string svg = output::svg::forest_plot(record.site_names, means, halves,
-                                                     {title + " by site", "difference edited − base (" + units + ")",
-                                                      "paired difference edited − base at each site, mean and 95 % CI", units});
+                                                     {title + " by site", "difference " + label + " − base (" + units + ")",
+                                                      "paired difference " + label + " − base at each site, mean and 95 % CI", units});
     forests.push_back({{"name", name}, {"title", title}, {"svg", svg}});
   }
   return forests;
@@ -85,32 +87,92 @@ nlohmann::json run_result(const output::RunRecord& record) {
     kpis.push_back({{"name", kpi.name}, {"units", kpi.units}, {"description", kpi.description}, {"mean", fixed(s.mean, d)},
                     {"ci95_half", fixed(s.ci95_half, d)}});
   }
-  return {{"scenario", record.scenario_name}, {"replications", record.replications}, {"days", record.days},
-          {"kpis", std::move(kpis)}, {"charts", charts(record)}};
+  nlohmann::json result = {{"scenario", record.scenario_name}, {"replications", record.replications}, {"days", record.days},
+                            {"kpis", std::move(kpis)}, {"charts", charts(record)}};
+  // Scheme risk exactly as the report draws it (savings against the QIPP target, P(meet target), tornados): one
+  // drawing, whichever way the planner reads it.
+  if (std::string risk = output::render_report_section(record, {}, "schemes"); !risk.empty()) result["scheme_risk"] = std::move(risk);
+  return result;
 }
 
-nlohmann::json compare_result(const output::RunRecord& record, const std::string& label) {
-  nlohmann::json result = run_result(record);
-  nlohmann::json rows = nlohmann::json::array();
-  for (const auto& kpi : record.kpis) {
-    const std::vector<double>* summary = dataset(record, fmt::format("/compare/{}/{}_summary", label, kpi.name));
-    if (!summary || summary->size() < 2 || !std::isfinite((*summary)[0])) continue;
-    const engine::Summary base = engine::summarise(kpi.per_replication);
-    const double difference = (*summary)[0], half = (*summary)[1];
-    // Means with the decimals pfsim info gives the base; the difference with those its own CI supports.
-    const int m = decimals_for(base.mean, base.ci95_half), d = difference == 0 && half == 0 ? m : decimals_for(difference, half);
-    // Paired: the option's mean is the base's plus the mean difference, replication by replication.
-    rows.push_back({{"name", kpi.name}, {"units", kpi.units}, {"base_mean", fixed(base.mean, m)},
-                    {"option_mean", fixed(base.mean + difference, m)}, {"difference", fmt::format("{:+.{}f}", difference, d)},
-                    {"ci95_half", fixed(half, d)}, {"significant", difference - half > 0 || difference + half < 0},
-                    {"changed", difference != 0 || half != 0}});
+namespace {
+// One row of the difference table: option `label` against the base for `kpi`; nullopt when the file has no summary.
+std::optional<nlohmann::json> difference_row(const output::RunRecord& record, const output::Kpi& kpi, const std::string& label) {
+  const std::vector<double>* summary = dataset(record, fmt::format("/compare/{}/{}_summary", label, kpi.name));
+  if (!summary || summary->size() < 2 || !std::isfinite((*summary)[0])) return std::nullopt;
+  const engine::Summary base = engine::summarise(kpi.per_replication);
+  const double difference = (*summary)[0], half = (*summary)[1];
+  // Means with the decimals pfsim info gives the base; the difference with those its own CI supports.
+  const int m = decimals_for(base.mean, base.ci95_half), d = difference == 0 && half == 0 ? m : decimals_for(difference, half);
+  // Paired: the option's mean is the base's plus the mean difference, replication by replication.
+  return nlohmann::json{{"name", kpi.name}, {"option", label}, {"units", kpi.units}, {"base_mean", fixed(base.mean, m)},
+                        {"option_mean", fixed(base.mean + difference, m)}, {"difference", fmt::format("{:+.{}f}", difference, d)},
+                        {"ci95_half", fixed(half, d)}, {"significant", difference - half > 0 || difference + half < 0},
+                        {"changed", difference != 0 || half != 0}, {"difference_value", difference}, {"ci95_half_value", half}};
+}
+
+int rank(const nlohmann::json& row) { return row["significant"].get<bool>() ? 0 : row["changed"].get<bool>() ? 1 : 2; }
+
+// With several options: for each KPI some option changed significantly (at most kMostForests), the report's forest
+// plot with one row per option, so a planner reads the options side by side on one axis.
+nlohmann::json option_forests(const std::vector<std::vector<nlohmann::json>>& by_kpi) {
+  nlohmann::json forests = nlohmann::json::array();
+  for (const auto& rows : by_kpi) {
+    if (forests.size() == kMostForests) break;
+    if (std::none_of(rows.begin(), rows.end(), [](const nlohmann::json& row) { return rank(row) == 0; })) continue;
+    std::vector<std::string> labels;
+    std::vector<double> means, halves;
+    for (const auto& row : rows) {
+      labels.push_back(row["option"]);
+      means.push_back(row["difference_value"]);
+      halves.push_back(row["ci95_half_value"]);
+    }
+    const std::string name = rows.front()["name"], units = rows.front()["units"];
+    const scenario::KpiInfo* info = scenario::find_kpi_info(name);
+    const std::string title = info && !info->title.empty() ? std::string(info->title) : name;
+    const std::string svg = output::svg::forest_plot(labels, means, halves,
+                                                     {title + " by option", "difference option − base (" + units + ")",
+                                                      "paired difference option − base, mean and 95 % CI", units});
+    forests.push_back({{"name", name}, {"title", title}, {"svg", svg}});
   }
-  // What the edit changed first: CIs that exclude 0, then any other difference, then the KPIs it left as they were.
-  const auto rank = [](const nlohmann::json& row) { return row["significant"].get<bool>() ? 0 : row["changed"].get<bool>() ? 1 : 2; };
-  std::stable_sort(rows.begin(), rows.end(), [&](const nlohmann::json& a, const nlohmann::json& b) { return rank(a) < rank(b); });
-  result["forests"] = site_forests(record, label, rows);
+  return forests;
+}
+}  // namespace
+
+nlohmann::json compare_result(const output::RunRecord& record, const std::vector<std::string>& labels) {
+  nlohmann::json result = run_result(record);
+  std::vector<std::vector<nlohmann::json>> by_kpi;  // each KPI's rows, one per option, the most changed first
+  for (const auto& kpi : record.kpis) {
+    std::vector<nlohmann::json> rows;
+    for (const auto& label : labels)
+      if (auto row = difference_row(record, kpi, label)) rows.push_back(std::move(*row));
+    if (rows.empty()) continue;
+    std::stable_sort(rows.begin(), rows.end(), [](const nlohmann::json& a, const nlohmann::json& b) { return rank(a) < rank(b); });
+    by_kpi.push_back(std::move(rows));
+  }
+  // What the edits changed first: KPIs with a CI that excludes 0, then any other difference, then those left alone.
+  std::stable_sort(by_kpi.begin(), by_kpi.end(), [](const auto& a, const auto& b) { return rank(a.front()) < rank(b.front()); });
+  // Within a KPI the options stay in the order given, so a row's place says which option it is.
+  nlohmann::json rows = nlohmann::json::array();
+  for (auto& kpi_rows : by_kpi) {
+    std::stable_sort(kpi_rows.begin(), kpi_rows.end(), [&](const nlohmann::json& a, const nlohmann::json& b) {
+      return std::find(labels.begin(), labels.end(), a["option"]) < std::find(labels.begin(), labels.end(), b["option"]);
+    });
+    for (const auto& row : kpi_rows) rows.push_back(row);
+  }
+  if (labels.size() == 1) {
+    result["forests"] = site_forests(record, labels.front(), rows);
+    result["forest_rows"] = "site";
+  } else {
+    result["forests"] = option_forests(by_kpi);
+    result["forest_rows"] = "option";
+  }
+  for (auto& row : rows) {
+    row.erase("difference_value");
+    row.erase("ci95_half_value");
+  }
   result["differences"] = std::move(rows);
-  result["option"] = label;
+  result["options"] = labels;
   return result;
 }
 

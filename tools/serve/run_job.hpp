@@ -15,4 +15,8 @@ void run_job(Job& job, const Workspace& workspace, std::size_t threads);
 /// the edited scenario's shorter or longer run is compared with the base over the same days and replications.
 std::vector<std::string> base_overrides(const std::vector<std::string>& overrides);
 
+/// An option's overrides as its scenario takes them: the request's run settings, then the option's own edits but for
+/// run.* (every scenario of a comparison must share them to be paired).
+std::vector<std::string> option_overrides(const JobRequest& request, const OptionDraft& option);
+
 }  // namespace pfsim::serve

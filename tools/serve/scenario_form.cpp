@@ -7,6 +7,8 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "pfsim/loader/key_units.hpp"
+
 namespace pfsim::serve {
 namespace {
 
@@ -100,7 +102,8 @@ std::vector<FormField> form_fields(const std::string& resolved_yaml, const std::
   std::vector<FormField> fields;
   walk(YAML::Load(resolved_yaml), "", -1, [&](const std::string& path, const YAML::Node& scalar, int) {
     const auto note = notes.find(path);
-    fields.push_back({path, scalar.Scalar(), note == notes.end() ? std::string() : note->second});
+    fields.push_back({path, scalar.Scalar(), note == notes.end() ? std::string() : note->second,
+                      loader::units_of_key(path, scalar.Scalar())});
   });
   return fields;
 }

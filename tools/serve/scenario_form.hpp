@@ -10,6 +10,7 @@ struct FormField {
   std::string key;    ///< e.g. sites.Southend.beds.general, ae.attendances_per_1000_per_year[1]
   std::string value;  ///< as the resolved YAML writes it
   std::string note;   ///< the scenario file's comment at that key (its source or `assumed` note), or empty
+  std::string units;  ///< loader::units_of_key: "beds", "£", "share 0–1", ...; empty when not known
 };
 
 /// Every scalar of `resolved_yaml` in document order. Notes come from `source_text` (the scenario file as written):

@@ -2,7 +2,7 @@
 // scenario loader's --set path), runs or compares with live progress, and shows the KPI table, charts and differences.
 "use strict";
 
-const state = { path: null, fields: [], edits: new Map(), job: null, events: null, invalid: false };
+const state = { path: null, fields: [], edits: new Map(), options: [], job: null, events: null, invalid: false };
 
 const $ = (id) => document.getElementById(id);
 
@@ -54,14 +54,15 @@ async function openScenario(path) {
   showMessage("Loading…");
   try {
     const data = await api("GET", `/api/scenario?path=${encodeURIComponent(path)}`);
-    Object.assign(state, { path, fields: data.fields, edits: new Map(), invalid: false });
+    Object.assign(state, { path, fields: data.fields, edits: new Map(), options: [], invalid: false });
+    showOptions();
     for (const b of document.querySelectorAll("nav button")) b.classList.toggle("open", b.dataset.path === path);
     $("welcome").hidden = true;
     $("scenario").hidden = false;
     $("scenario-name").textContent = data.name;
     $("scenario-path").textContent = path;
     $("results").hidden = true;
-    $("download-h5").hidden = $("download-report").hidden = true;
+    hideDownloads();
     buildForm();
     showMessage(`${data.fields.length} values. Edit any of them, then run.`);
   } catch (error) {
@@ -79,10 +80,16 @@ function buildForm() {
     const td = row.insertCell();
     const input = document.createElement("input");
     input.value = field.value;
+    // A key the file leaves out: empty, the loader's default applies until a value is typed.
+    if (field.left_out) {
+      input.placeholder = "default";
+      row.classList.add("left-out");
+    }
     input.name = field.key;
     input.setAttribute("aria-label", field.key);
     input.addEventListener("change", () => edit(field, input, row));
     td.append(input);
+    cell(row, field.units || "", "units");
     cell(row, field.note, "note");
   }
   filterForm();
@@ -91,7 +98,7 @@ function buildForm() {
 function filterForm() {
   const words = $("filter").value.trim().toLowerCase();
   for (const row of $("form").tBodies[0].rows)
-    row.hidden = words !== "" && !row.dataset.key.toLowerCase().includes(words) && !row.cells[2].textContent.toLowerCase().includes(words);
+    row.hidden = words !== "" && !row.dataset.key.toLowerCase().includes(words) && !row.cells[3].textContent.toLowerCase().includes(words);
 }
 
 // Every edit is checked with all the others, as pfsim run would take them; the loader's one line shows under the field.
@@ -111,7 +118,7 @@ async function edit(field, input, row) {
     row.classList.remove("pending");
   }
   state.invalid = !result.ok;
-  $("run").disabled = $("compare").disabled = $("download-yaml").disabled = state.invalid;
+  $("run").disabled = $("compare").disabled = $("download-yaml").disabled = $("save-option").disabled = state.invalid;
   if (result.ok) {
     showMessage(state.edits.size ? `${state.edits.size} value(s) edited; the scenario is valid.` : "No edits.");
     return;
@@ -136,21 +143,66 @@ function showProgress(status) {
   $("progress-bar").max = Math.max(status.total, 1);
   $("progress-bar").value = status.done;
   const eta = status.eta_s !== undefined ? ` · about ${seconds(status.eta_s)} left` : "";
-  const what = status.kind === "compare" ? "replications (base and edited)" : "replications";
+  const what = status.kind === "compare" ? "replications (base and options)" : "replications";
   $("progress-text").textContent = `${status.state}: ${status.done} of ${status.total} ${what} done${eta}`;
+}
+
+// The saved options, each with its edits; run settings (run.*) stay with the form, as every option shares them.
+function showOptions() {
+  const list = $("option-list");
+  list.replaceChildren();
+  for (const option of state.options) {
+    const item = document.createElement("li");
+    item.dataset.label = option.label;
+    item.textContent = `${option.label} `;
+    const edits = document.createElement("code");
+    edits.textContent = option.overrides.join(", ") || "no edits";
+    const remove = document.createElement("button");
+    remove.type = "button";
+    remove.textContent = "×";
+    remove.title = `Remove option ${option.label}`;
+    remove.addEventListener("click", () => {
+      state.options = state.options.filter((o) => o !== option);
+      showOptions();
+    });
+    item.append(edits, remove);
+    list.append(item);
+  }
+  $("options").hidden = state.options.length === 0;
+  $("compare").textContent = state.options.length ? `Compare ${state.options.length} option(s) with the base` : "Compare with the base";
+}
+
+function saveOption() {
+  // A label names the option's group in the results file: letters, digits, - and _ (the server checks it too).
+  const typed = $("option-label").value.trim().replace(/[^A-Za-z0-9_-]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 32);
+  let label = typed || `option-${state.options.length + 1}`;
+  if (label === "base" || state.options.some((o) => o.label === label)) label = `${label}-${state.options.length + 1}`;
+  const edits = overrides().filter((o) => !o.startsWith("run."));
+  state.options.push({ label, overrides: edits });
+  $("option-label").value = "";
+  showOptions();
+  showMessage(`Saved option ${label} (${edits.length} edit(s)). Edit again and save another, or compare.`);
 }
 
 async function start(kind) {
   try {
-    const job = await api("POST", "/api/jobs", { kind, path: state.path, overrides: overrides() });
+    const request = { kind, path: state.path, overrides: overrides() };
+    if (kind === "compare" && state.options.length) request.options = state.options;
+    const job = await api("POST", "/api/jobs", request);
     state.job = job.id;
     $("cancel").disabled = false;
     $("run").disabled = $("compare").disabled = true;
-    $("download-h5").hidden = $("download-report").hidden = true;
-    showMessage(kind === "compare" ? "Comparing the edited scenario with the base…" : "Running…");
+    hideDownloads();
+    showMessage(kind !== "compare" ? "Running…" : request.options ? `Comparing ${request.options.length} option(s) with the base…`
+      : "Comparing the edited scenario with the base…");
     showProgress(job);
     state.events = new EventSource(`/api/jobs/${job.id}/events`);
-    state.events.addEventListener("progress", (e) => showProgress(JSON.parse(e.data)));
+    state.events.addEventListener("progress", (e) => {
+      const status = JSON.parse(e.data);
+      showProgress(status);
+      // The replications done so far: the KPI table and fan charts fill in while the run goes on.
+      if (status.partial) showResults(status, status.partial);
+    });
     state.events.addEventListener("end", (e) => finish(JSON.parse(e.data)));
   } catch (error) {
     showMessage(error.message, true);
@@ -171,10 +223,20 @@ function finish(status) {
   showResults(status);
 }
 
-function showResults(status) {
-  const r = status.result;
+// The files a finished job offers, each link to its token-protected route (the cookie carries the token).
+const kDownloads = [["download-h5", "results.h5"], ["download-xlsx", "results.xlsx"], ["download-report", "report.html"]];
+
+function hideDownloads() {
+  for (const [id] of kDownloads) $(id).hidden = true;
+}
+
+// `partial`: the results of the replications done so far, shown while the job runs (no downloads yet).
+function showResults(status, partial) {
+  const r = partial || status.result;
   $("results").hidden = false;
-  $("results-title").textContent = `Results of job ${status.id}: ${r.scenario}${status.kind === "compare" ? " (the base)" : ""}`;
+  $("results").classList.toggle("partial", Boolean(partial));
+  const soFar = partial ? ` (so far: ${r.replications} of ${status.total} replications)` : "";
+  $("results-title").textContent = `Results of job ${status.id}: ${r.scenario}${status.kind === "compare" ? " (the base)" : ""}${soFar}`;
   const kpis = $("kpis").tBodies[0];
   kpis.replaceChildren();
   for (const k of r.kpis) {
@@ -197,6 +259,9 @@ function showResults(status) {
     figure.prepend(caption);
     charts.append(figure);
   }
+  // The report's "Schemes and QIPP risk" section, drawn by pfsim's report code with every text escaped there.
+  $("scheme-risk-block").hidden = !r.scheme_risk;
+  $("scheme-risk").innerHTML = r.scheme_risk || "";
   $("differences-block").hidden = !r.differences;
   if (r.differences) {
     const body = $("differences").tBodies[0];
@@ -206,27 +271,32 @@ function showResults(status) {
       row.dataset.kpi = d.name;
       if (d.significant) row.className = "significant";
       else if (!d.changed) row.className = "unchanged";
-      cell(row, d.name); cell(row, d.base_mean); cell(row, d.option_mean); cell(row, d.difference); cell(row, d.ci95_half); cell(row, d.units);
+      row.dataset.option = d.option;
+      cell(row, d.name); cell(row, d.option); cell(row, d.base_mean); cell(row, d.option_mean); cell(row, d.difference); cell(row, d.ci95_half); cell(row, d.units);
     }
   }
   const forests = $("forests");
   forests.replaceChildren();
-  for (const f of r.forests || []) forests.append(forestPlot(f));
-  for (const [id, file] of [["download-h5", "results.h5"], ["download-report", "report.html"]]) {
+  for (const f of r.forests || []) forests.append(forestPlot(f, r.forest_rows, r.options || []));
+  if (partial) return;
+  for (const [id, file] of kDownloads) {
     $(id).href = `/api/jobs/${status.id}/${file}`;
     $(id).setAttribute("download", `job-${status.id}-${file}`);
     $(id).hidden = false;
   }
 }
 
-// A forest plot per changed KPI: the paired difference and its 95 % CI at each site, drawn by pfsim's report code.
-function forestPlot(forest) {
+// A forest plot per changed KPI, drawn by pfsim's report code: with one option the paired difference and its 95 % CI
+// at each site; with several, one row per option.
+function forestPlot(forest, rows, options) {
   const figure = document.createElement("figure");
   figure.className = "chart";
+  figure.dataset.rows = rows;
   const caption = document.createElement("figcaption");
-  caption.textContent = `${forest.title} by site`;
+  caption.textContent = `${forest.title} by ${rows}`;
   const detail = document.createElement("span");
-  detail.textContent = `${forest.name}: paired difference edited − base, mean and 95 % CI (filled: the CI excludes 0)`;
+  const which = rows === "site" ? `${options[0] || "edited"} − base at each site` : "option − base, one row per option";
+  detail.textContent = `${forest.name}: paired difference ${which}, mean and 95 % CI (filled: the CI excludes 0)`;
   caption.append(detail);
   figure.innerHTML = forest.svg;
   figure.prepend(caption);
@@ -256,6 +326,7 @@ document.addEventListener("DOMContentLoaded", () => {
   $("compare").addEventListener("click", () => start("compare"));
   $("cancel").addEventListener("click", () => state.job && api("POST", `/api/jobs/${state.job}/cancel`));
   $("download-yaml").addEventListener("click", downloadYaml);
+  $("save-option").addEventListener("click", saveOption);
   $("filter").addEventListener("input", filterForm);
   loadScenarios().catch((error) => showMessage(error.message, true));
 });

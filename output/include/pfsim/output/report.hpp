@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "pfsim/output/run_record.hpp"
@@ -40,6 +41,11 @@ struct ReportOptions {
 /// The report as one HTML document. Sections appear only when the record has their data: run and scenario,
 /// KPI summary, daily fan charts, KPI histograms, by-site and by-locality tables, the STRESS-DES record, the scenario text.
 std::string render_report(const RunRecord& record, const ReportOptions& options);
+
+/// One section of the report by its id ("schemes": the savings distribution against the QIPP target with P(meet
+/// target), and the tornados), as the report draws it, for a page that shows it outside a report (pfsim serve); ""
+/// when the record has no data for it or no section has that id.
+std::string render_report_section(const RunRecord& record, const ReportOptions& options, std::string_view id);
 
 /// The CSS of the report's SVG charts (the classes svg_charts.hpp draws), for a page that shows those charts
 /// outside a report (pfsim serve); the report's own stylesheet contains it.

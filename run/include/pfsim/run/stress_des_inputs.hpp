@@ -5,8 +5,8 @@
 #include "pfsim/output/run_record.hpp"
 #include "pfsim/output/stress_des.hpp"
 
-namespace pfsim::cli {
+namespace pfsim::run {
 
 output::StressDesInputs stress_des_inputs(const output::RunRecord& record);
 
-}  // namespace pfsim::cli
+}  // namespace pfsim::run

@@ -1,4 +1,4 @@
-#include "stress_des_inputs.hpp"
+#include "pfsim/run/stress_des_inputs.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -12,10 +12,10 @@
 
 #include <fmt/format.h>
 
-#include "embedded_scenario.hpp"
+#include "pfsim/run/embedded_scenario.hpp"
 #include "pfsim/loader/load.hpp"
 
-namespace pfsim::cli {
+namespace pfsim::run {
 namespace {
 namespace fs = std::filesystem;
 using Module = output::StressDesInputs::Module;
@@ -142,4 +142,4 @@ output::StressDesInputs stress_des_inputs(const output::RunRecord& record) {
   return inputs;
 }
 
-}  // namespace pfsim::cli
+}  // namespace pfsim::run

@@ -1,10 +1,10 @@
-#include "embedded_scenario.hpp"
+#include "pfsim/run/embedded_scenario.hpp"
 
 #include <exception>
 
 #include "pfsim/loader/load.hpp"
 
-namespace pfsim::cli {
+namespace pfsim::run {
 
 std::optional<scenario::Scenario> embedded_scenario(const std::string& scenario_yaml) {
   if (scenario_yaml.empty()) return std::nullopt;
@@ -20,4 +20,4 @@ std::optional<scenario::Scenario> embedded_scenario(const std::string& scenario_
   }
 }
 
-}  // namespace pfsim::cli
+}  // namespace pfsim::run
