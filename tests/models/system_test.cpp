@@ -46,7 +46,7 @@ TEST(BedModel, TrolleyWaitMatchesErlangCForExponentialStays) {
   // Direct admissions λ = 2/day, exponential LOS 4 d, 10 beds: a = 8 Erlangs; Wq = C(10, 8) / (10/4 − 2) days.
   const Scenario s = beds_only(2.0, 4.0, 10, 4000, 200);
   const double theory_hours = erlang_c(10, 8.0) / (10.0 / 4.0 - 2.0) * 24.0;
-  const auto summary = summarise(kpi_over(s, Kpi::TrolleyWaitMeanH, 12));
+  const auto summary = summarise(kpi_over(s, Kpi::TrolleyWaitMeanH, 24));
   EXPECT_NEAR(summary.mean, theory_hours, 2.0 * summary.ci95_half) << "theory " << theory_hours;
   EXPECT_LT(summary.ci95_half, 0.12 * theory_hours);
 }
