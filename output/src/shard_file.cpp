@@ -100,7 +100,7 @@ void write_shard(const ShardFile& shard, const fs::path& path) {
 
 ShardFile read_shard(const fs::path& path) {
   const auto fail = [&](std::string_view reason, std::string_view fix) {
-    return OutputError(fmt::format("{}: {} ({})", path.string(), reason, fix));
+    return OutputError(fmt::format("{}: {} (hint: {})", path.string(), reason, fix));
   };
   constexpr std::string_view kFix = "give the files `pfsim run --shard K/N` wrote";
   std::error_code ec;
