@@ -8,6 +8,7 @@
 #include "kpi_tables.hpp"
 #include "layout.hpp"
 #include "pfsim/output/results_file.hpp"
+#include "pfsim/output/shard_file.hpp"
 
 namespace pfsim::output {
 namespace fs = std::filesystem;
@@ -37,6 +38,9 @@ h5::Handle open_results(const fs::path& path) {
   if (!h5::has_object(file.get(), std::string(layout::kMeta), H5I_GROUP))
     throw fail("no /meta group: not a pfsim results file", "give a results file written by `pfsim run`");
   const h5::Handle meta = h5::open_group(file.get(), std::string(layout::kMeta));
+  if (h5::has_attr(meta.get(), kShardMarker))
+    throw fail(fmt::format("a partial file of an array job (shard {}), not a results file", h5::read_string_attr(meta.get(), kShardMarker)),
+               "assemble the results with `pfsim merge PART.h5... -o results.h5`");
   int schema = layout::kSchema;
   optional_scalar(meta.get(), "schema", H5T_NATIVE_INT, schema);
   if (schema > layout::kSchema)

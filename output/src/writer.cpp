@@ -5,6 +5,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <functional>
 #include <span>
 #include <system_error>
 #include <utility>
@@ -15,6 +16,7 @@
 #include "kpi_tables.hpp"
 #include "layout.hpp"
 #include "pfsim/output/results_file.hpp"
+#include "file_image.hpp"
 #include "record_validation.hpp"
 
 namespace pfsim::output {
@@ -85,32 +87,20 @@ void write_extra_datasets(hid_t file, const RunRecord& r) {
   }
 }
 
-// Builds the whole file in memory (HDF5's core driver, no backing store) and returns its bytes. HDF5 then never
-// sees a disk error: after a failed write to disk HDF5 1.10 leaves the file id half-closed and crashes at exit, so
-// all disk I/O is ours (write_bytes), where a full disk is just errno.
+// The whole results file as bytes (hdf5_file_image: built in memory, so all disk I/O is write_file_atomically's).
 std::vector<unsigned char> build_file_image(const RunRecord& record, const fs::path& name) {
-  constexpr std::size_t kGrowBy = std::size_t{1} << 20;
-  const h5::Handle fcpl = h5::file_create_plist(), fapl = h5::file_access_plist();
-  h5::check_status(H5Pset_fapl_core(fapl.get(), kGrowBy, false), "choosing the in-memory driver");
-  h5::Handle file(H5Fcreate(name.c_str(), H5F_ACC_TRUNC, fcpl.get(), fapl.get()), H5Fclose, "creating the file");
-  write_meta(file.get(), record);
-  {
-    const h5::Handle kpi = h5::create_group(file.get(), std::string(layout::kKpi));
-    write_kpi_tables(kpi.get(), record.kpis, record.replications);
-  }
-  write_daily(file.get(), record.daily);
-  write_breakdowns(file.get(), layout::kBySite, record.site_names, record.by_site);
-  write_breakdowns(file.get(), layout::kByLocality, record.locality_names, record.by_locality);
-  for (const TableGroup& g : record.table_groups) write_breakdowns(file.get(), g.name, g.labels, g.tables, true);
-  write_extra_datasets(file.get(), record);
-
-  h5::check_status(H5Fflush(file.get(), H5F_SCOPE_GLOBAL), "flushing the file");
-  const ssize_t size = H5Fget_file_image(file.get(), nullptr, 0);
-  h5::check_status(size < 0 ? -1 : 0, "measuring the file image");
-  std::vector<unsigned char> image(static_cast<std::size_t>(size));
-  h5::check_status(H5Fget_file_image(file.get(), image.data(), image.size()) < 0 ? -1 : 0, "copying the file image");
-  file.close("closing the file");
-  return image;
+  return hdf5_file_image(name, [&](hid_t file) {
+    write_meta(file, record);
+    {
+      const h5::Handle kpi = h5::create_group(file, std::string(layout::kKpi));
+      write_kpi_tables(kpi.get(), record.kpis, record.replications);
+    }
+    write_daily(file, record.daily);
+    write_breakdowns(file, layout::kBySite, record.site_names, record.by_site);
+    write_breakdowns(file, layout::kByLocality, record.locality_names, record.by_locality);
+    for (const TableGroup& g : record.table_groups) write_breakdowns(file, g.name, g.labels, g.tables, true);
+    write_extra_datasets(file, record);
+  });
 }
 
 // An open file descriptor, closed once.
@@ -168,14 +158,11 @@ class TmpFileGuard {
 
 }  // namespace
 
-void write_results(const RunRecord& record, const fs::path& path) {
+void write_file_atomically(const fs::path& path, std::string_view what,
+                           const std::function<std::vector<unsigned char>(const fs::path&)>& build_image) {
   const auto fail = [&](std::string_view reason, std::string_view fix) {
-    return OutputError(fmt::format("cannot write results to '{}': {} ({})", path.string(), reason, fix));
+    return OutputError(fmt::format("cannot write {} to '{}': {} ({})", what, path.string(), reason, fix));
   };
-  if (path.empty()) throw OutputError("cannot write results: no output path given (pass a file name such as results.h5)");
-  if (const auto problem = find_record_problem(record))  // the problem text carries its own fix
-    throw OutputError(fmt::format("cannot write results to '{}': {}", path.string(), *problem));
-
   std::error_code ec;
   if (fs::is_directory(path, ec))
     throw fail("it is a directory", fmt::format("give a file name such as '{}'", (path / "results.h5").string()));
@@ -203,7 +190,7 @@ void write_results(const RunRecord& record, const fs::path& path) {
     std::vector<unsigned char> image;
     {
       const h5::QuietErrors quiet;
-      image = build_file_image(record, tmp);
+      image = build_image(tmp);
     }
     write_bytes(fd, tmp, image);
     fs::rename(tmp, path);  // atomic on POSIX: readers see the old file or the new one, never a mix
@@ -213,6 +200,28 @@ void write_results(const RunRecord& record, const fs::path& path) {
   } catch (const std::system_error& e) {  // write errors, and std::filesystem::filesystem_error from rename
     throw fail(e.what(), kFix);
   }
+}
+
+std::vector<unsigned char> hdf5_file_image(const fs::path& name, const std::function<void(hid_t)>& fill) {
+  constexpr std::size_t kGrowBy = std::size_t{1} << 20;
+  const h5::Handle fcpl = h5::file_create_plist(), fapl = h5::file_access_plist();
+  h5::check_status(H5Pset_fapl_core(fapl.get(), kGrowBy, false), "choosing the in-memory driver");
+  h5::Handle file(H5Fcreate(name.c_str(), H5F_ACC_TRUNC, fcpl.get(), fapl.get()), H5Fclose, "creating the file");
+  fill(file.get());
+  h5::check_status(H5Fflush(file.get(), H5F_SCOPE_GLOBAL), "flushing the file");
+  const ssize_t size = H5Fget_file_image(file.get(), nullptr, 0);
+  h5::check_status(size < 0 ? -1 : 0, "measuring the file image");
+  std::vector<unsigned char> image(static_cast<std::size_t>(size));
+  h5::check_status(H5Fget_file_image(file.get(), image.data(), image.size()) < 0 ? -1 : 0, "copying the file image");
+  file.close("closing the file");
+  return image;
+}
+
+void write_results(const RunRecord& record, const fs::path& path) {
+  if (path.empty()) throw OutputError("cannot write results: no output path given (pass a file name such as results.h5)");
+  if (const auto problem = find_record_problem(record))  // the problem text carries its own fix
+    throw OutputError(fmt::format("cannot write results to '{}': {}", path.string(), *problem));
+  write_file_atomically(path, "results", [&](const fs::path& tmp) { return build_file_image(record, tmp); });
 }
 
 }  // namespace pfsim::output

@@ -37,6 +37,10 @@ std::string fingerprint_of(const std::string& text) {
   return fmt::format("{:016x}", engine::hash_name(fmt::format("pfsim {}\n{}", kVersion, text)));
 }
 
+std::string run_fingerprint(const scenario::Scenario& scenario, bool parameter_uncertainty) {
+  return fingerprint_of(parameter_uncertainty ? scenario.resolved_yaml + "\n# --parameter-uncertainty\n" : scenario.resolved_yaml);
+}
+
 Checkpoints::Checkpoints(const fs::path& results_path, const std::string& fingerprint, bool resume, const std::string& command_line)
     : dir_(results_path.string() + ".ckpt") {
   const fs::path manifest = dir_ / "fingerprint";

@@ -37,6 +37,12 @@ cp "$good" "$tmp/dir/mmc-ae.yaml"
 mkdir -p "$tmp/tables"
 echo "my own KPI table" >"$tmp/tables/kpi_summary.csv"  # export --csv must not overwrite it
 "$pfsim" run "$good" -r 2 -q -o "$tmp/results.h5" >/dev/null 2>&1 || { echo "FAIL: cannot make the results file the cases read"; failures=$((failures + 1)); }
+# Array-job shards for the `merge` cases: three of one run, and a shard of a run with another seed.
+for k in 0 1 2; do
+  "$pfsim" run "$good" -r 5 -q --shard "$k/3" -o "$tmp/part-$k.h5" >/dev/null 2>&1 || { echo "FAIL: cannot make shard $k"; failures=$((failures + 1)); }
+done
+"$pfsim" run "$good" -r 5 -q --seed 7 --shard 1/3 -o "$tmp/other-1.h5" >/dev/null 2>&1 || { echo "FAIL: cannot make the other run's shard"; failures=$((failures + 1)); }
+part_sum=$(cksum <"$tmp/part-0.h5")
 cli_cases="$bad_dir/../bad-cli/cases.txt"
 cli_count=0
 while IFS= read -r line; do
@@ -59,6 +65,8 @@ done <"$cli_cases"
 [ "$(cat "$tmp/tables/kpi_summary.csv")" = "my own KPI table" ] || { echo "FAIL: export overwrote a CSV it did not write"; failures=$((failures + 1)); }
 [ -z "$(ls "$tmp/tables" | grep -v '^kpi_summary.csv$')" ] || { echo "FAIL: a refused export --csv wrote files"; failures=$((failures + 1)); }
 [ "$(cat "$tmp/notes.txt")" = hello ] || { echo "FAIL: export overwrote notes.txt"; failures=$((failures + 1)); }
+[ -e "$tmp/merged.h5" ] || [ -e "$tmp/merged.h5.tmp" ] && { echo "FAIL: a refused merge wrote a file"; failures=$((failures + 1)); }
+[ "$(cksum <"$tmp/part-0.h5")" = "$part_sum" ] || { echo "FAIL: a refused merge changed a shard file"; failures=$((failures + 1)); }
 # Issue 19: at least 450 bad-input cases in all, each with its exit code and message checked.
 total=$((count + cli_count))
 echo "$count malformed scenarios and $cli_count bad command lines checked ($total bad-input cases in all), $failures failures"

@@ -1,5 +1,6 @@
 """Exits 0 when two results files hold identical datasets (every value, bit for bit) and /meta attributes other
-than those describing the invocation (`created`, `command_line`, `threads`, `processes`, `run_seconds`); prints the first difference otherwise.
+than those describing the invocation (`created`, `command_line`, `threads`, `processes`, `run_seconds`, and for a file
+`pfsim merge` assembled, `shards` and `shard_command_lines`); prints the first difference otherwise.
 
 usage: same_datasets.py A.h5 B.h5 [--ignore-meta KEY]...
 """
@@ -8,7 +9,7 @@ import sys
 import h5py
 import numpy as np
 
-IGNORED_META = {"created", "command_line", "threads", "processes", "run_seconds"}
+IGNORED_META = {"created", "command_line", "threads", "processes", "run_seconds", "shards", "shard_command_lines"}
 
 
 def identical(x, y) -> bool:

@@ -16,5 +16,6 @@ Command add_report_command(CLI::App& app);
 Command add_export_command(CLI::App& app);
 Command add_calibrate_command(CLI::App& app);
 Command add_serve_command(CLI::App& app);
+Command add_merge_command(CLI::App& app);
 
 }  // namespace pfsim::cli

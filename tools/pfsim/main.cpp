@@ -30,6 +30,7 @@ int run_pfsim(int argc, char** argv) {
       {"calibrate", add_calibrate_command(app)},
       {"serve", add_serve_command(app)},
       {"compare", add_compare_command(app)},
+      {"merge", add_merge_command(app)},
       {"run", add_run_command(app)}, {"validate", add_validate_command(app)}, {"info", add_info_command(app)}};
   try {
     app.parse(argc, argv);

@@ -1,10 +1,11 @@
 // pfsim run SCENARIO [-o results.h5] [-r REPS] [-j THREADS] [--seed N] [--set k=v]... [--target-ci X --ci-kpi NAME]
-//                    [--resume] [--quiet] [--check] [--save-census DATE FILE] [--parameter-uncertainty]
+//                    [--resume] [--quiet] [--check] [--save-census DATE FILE] [--parameter-uncertainty] [--shard K/N|slurm]
 #include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -38,7 +39,9 @@
 #include "pfsim/run/run_record.hpp"
 #include "pfsim/run/sampled_scenarios.hpp"
 #include "pfsim/run/scheme_summary.hpp"
+#include "pfsim/run/shard.hpp"
 #include "pfsim/run/stability.hpp"
+#include "pfsim/run/version.hpp"
 
 namespace pfsim::cli {
 // A front end of the run library: its names read as the command's own.
@@ -63,7 +66,42 @@ struct RunOptions {
   bool offered_load = false;  // print the offered-load table even when every rho < 0.95
   bool ci_options_without_target = false;  // --ci-kpi or --max-replications given, --target-ci not
   std::vector<std::string> save_census;  // DATE FILE
+  std::string shard;                     // --shard K/N or slurm: one task of an array job (README "Slurm array jobs")
 };
+
+// --shard: refused with what cannot be sharded, before anything runs.
+std::optional<Shard> shard_of(const RunOptions& options, const Distributed& mpi) {
+  if (options.shard.empty()) return std::nullopt;
+  const Shard shard = parse_shard(options.shard, [](const char* name) { return std::getenv(name); });
+  if (options.target_ci > 0)
+    throw BadArgument("--shard: not with --target-ci, whose stopping rule needs every replication in order (hint: give a fixed -r)");
+  if (!options.save_census.empty())
+    throw BadArgument("--shard: not with --save-census (hint: save the census in a run without --shard, e.g. with -r 1)");
+  if (mpi.ranks() > 1)
+    throw BadArgument("--shard: not under mpirun, which shares the replications out itself (hint: use one or the other)");
+  return shard;
+}
+
+// An array-job task's output: its replications, the run they belong to and how this task ran, for `pfsim merge`.
+void write_shard_part(const RunOptions& options, const scenario::Scenario& scenario, const std::vector<std::string>& overrides,
+                      const Shard& shard, const std::vector<std::size_t>& replications, const ReplicationRun& run,
+                      const std::string& command_line, std::size_t threads, double seconds) {
+  ShardedRun identity;
+  identity.fingerprint = run_fingerprint(scenario, options.parameter_uncertainty);
+  identity.pfsim_version = std::string(kVersion);
+  identity.seed = scenario.run.seed;
+  identity.replications = static_cast<std::size_t>(scenario.run.replications);
+  identity.shards = shard.count;
+  identity.scenario_file = std::filesystem::absolute(options.scenario).lexically_normal().string();
+  identity.source_file = scenario.source_file;
+  identity.scenario_overrides = overrides;
+  identity.parameter_uncertainty = options.parameter_uncertainty;
+  identity.invariant_checks = scenario.run.check_invariants;
+  output::RunRecord invocation;
+  invocation.extra_meta.emplace_back("command_line", command_line);
+  add_invocation_meta(invocation, threads, 1, seconds);
+  output::write_shard(make_shard_file(identity, shard, replications, run.results, invocation.extra_meta), options.output);
+}
 
 // --save-census DATE: the date, checked before anything runs (the warm-up pilot included).
 std::chrono::year_month_day census_date(const std::string& date_text) {
@@ -119,6 +157,7 @@ int run(const RunOptions& options, const std::string& command_line, const Distri
                       "e.g. --target-ci 0.5 --ci-kpi ae_4h_pct, or drop them)");
   if (!options.seed.empty()) check_seed(options.seed);
   if (!options.save_census.empty()) census_date(options.save_census[0]);
+  const std::optional<Shard> shard = shard_of(options, mpi);
   if (options.target_ci > 0 && mpi.ranks() > 1)
     throw BadArgument("--target-ci: not available under MPI yet (hint: run it on one node, or give -r)");
   ReplicationPlan plan;
@@ -178,23 +217,23 @@ int run(const RunOptions& options, const std::string& command_line, const Distri
   // Each rank keeps its own checkpoints (a rank's file name carries its number) so ranks never collide.
   const std::filesystem::path checkpoint_base = mpi.ranks() > 1 ? out.string() + fmt::format(".rank{}", mpi.rank()) : out.string();
   // Sampled parameters change every replication's results, so a run with them never resumes one without, nor back.
-  const Checkpoints checkpoints(checkpoint_base,
-                                fingerprint_of(sampled ? scenario.resolved_yaml + "\n# --parameter-uncertainty\n" : scenario.resolved_yaml),
-                                options.resume, command_line);
+  const Checkpoints checkpoints(checkpoint_base, run_fingerprint(scenario, sampled.has_value()), options.resume, command_line);
+  const std::vector<std::size_t> shard_replications = shard ? shard->replications(plan.replications) : std::vector<std::size_t>{};
   if (options.resume && mpi.is_root()) {
     if (!checkpoints.not_reused_because().empty()) {
       fmt::print(stderr, "pfsim: resume: {}\n", checkpoints.not_reused_because());
     } else {
-      const std::size_t limit = plan.target_ci_half ? plan.max_replications : plan.replications;
+      const std::size_t limit = shard ? shard_replications.size() : plan.target_ci_half ? plan.max_replications : plan.replications;
       std::size_t reused = 0;
-      for (const auto& [replication, result] : checkpoints.finished()) reused += replication < limit;
+      for (const auto& [replication, result] : checkpoints.finished())
+        reused += shard ? replication < plan.replications && replication % shard->count == shard->index : replication < limit;
       fmt::print(stderr, "pfsim: resume: reusing {} of {}{} replications checkpointed in {}\n", reused,
                  plan.target_ci_half ? "up to " : "", limit, checkpoints.directory().string());
     }
   }
   ReplicationRun run;
   {
-    const std::size_t units = plan.target_ci_half ? plan.max_replications : plan.replications;
+    const std::size_t units = shard ? shard_replications.size() : plan.target_ci_half ? plan.max_replications : plan.replications;
     const auto days = static_cast<std::size_t>(scenario.run.days + scenario.run.warmup_days);
     Progress progress(units, show_progress, scenario.schemes || plan.target_ci_half ? 0 : days);
     std::optional<InterruptHint> interrupt_hint;
@@ -208,12 +247,25 @@ int run(const RunOptions& options, const std::string& command_line, const Distri
       progress.advance();
     };
     const std::function<void()> on_day = show_progress ? std::function<void()>([&] { progress.advance_day(); }) : nullptr;
-    if (mpi.ranks() > 1) run = mpi.run_shared(scenarios, plan.replications, threads, &checkpoints, on_done);
+    if (shard) run.results = run_indices(scenarios, shard_replications, threads, &checkpoints, on_done, on_day);
+    else if (mpi.ranks() > 1) run = mpi.run_shared(scenarios, plan.replications, threads, &checkpoints, on_done);
     else run = run_plan(scenarios, plan, threads, &checkpoints, on_done, on_day);
   }
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   if (!mpi.is_root()) {
     checkpoints.remove_all();
+    return kOk;
+  }
+  if (shard) {
+    write_shard_part(options, scenario, overrides, *shard, shard_replications, run, command_line, threads, seconds);
+    checkpoints.remove_all();
+    if (!options.quiet) {
+      const double years = static_cast<double>(shard_replications.size()) * (scenario.run.days + scenario.run.warmup_days) / 365.25;
+      fmt::print("{}: shard {} of {}: {} of {} replications x {} days (+{} warm-up) in {:.2f} s on {} thread(s): {:.2f} "
+                 "replication-years/s; wrote {} (hint: when every shard has finished, `pfsim merge PART.h5... -o results.h5`)\n",
+                 scenario.name, shard->index, shard->count, shard_replications.size(), plan.replications, scenario.run.days,
+                 scenario.run.warmup_days, seconds, threads, years / seconds, out.string());
+    }
     return kOk;
   }
 
@@ -299,6 +351,9 @@ Command add_run_command(CLI::App& app) {
   cmd->add_option("--save-census", options->save_census,
                   "DATE FILE: write replication 0's state at 00:00 on DATE as a census CSV (a scenario's `census:` reads it)")
       ->expected(2);
+  cmd->add_option("--shard", options->shard,
+                  "K/N or slurm: run only shard K of N (replications K, K+N, K+2N, ...) and write a partial file for "
+                  "`pfsim merge`; slurm reads K and N from SLURM_ARRAY_TASK_ID/_MIN/_COUNT");
   return [options, cmd, ci_kpi, max_replications]() {
     options->ci_options_without_target =
         cmd->count("--target-ci") == 0 && (ci_kpi->count() > 0 || max_replications->count() > 0);

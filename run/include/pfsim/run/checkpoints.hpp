@@ -8,6 +8,7 @@
 #include <string>
 
 #include "pfsim/models/replication_result.hpp"
+#include "pfsim/scenario/scenario.hpp"
 
 namespace pfsim::run {
 
@@ -37,5 +38,10 @@ class Checkpoints {
 /// checkpoints to a run). The version is in it because a release that changes results must not resume replications
 /// of the one before (docs/DESIGN.md: a deliberate change of results bumps the project version).
 std::string fingerprint_of(const std::string& text);
+
+/// The fingerprint of a run of `scenario` (its resolved text, so -r, --seed and --set are in it): what checkpoints
+/// and array-job shards are matched by. Sampled parameters change every replication's results, so a run with
+/// --parameter-uncertainty never matches one without, nor back.
+std::string run_fingerprint(const scenario::Scenario& scenario, bool parameter_uncertainty);
 
 }  // namespace pfsim::run
