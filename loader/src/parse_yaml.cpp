@@ -10,7 +10,7 @@
 #include <vector>
 
 #include <fmt/format.h>
-#include <yaml-cpp/yaml.h>
+#include <yaml-cpp/exceptions.h>
 
 #include "limits.hpp"
 #include "yaml_documents.hpp"
@@ -23,52 +23,63 @@ namespace {
   throw ScenarioError(at.file_name(), at.line, at.column, "", message, hint);
 }
 
-// Copies a yaml-cpp tree, counting nodes after alias expansion and bounding depth.
+// Copies the parsed graph into SourceNodes, expanding aliases, counting nodes after expansion and bounding depth.
 class Converter {
  public:
-  explicit Converter(const MarkToOrigin& where) : where_(where) {}
+  Converter(const YamlGraph& graph, const MarkToOrigin& where) : graph_(graph), where_(where) {}
 
-  SourceNode convert(const YAML::Node& node, const Origin& parent, int depth) {
+  SourceNode convert_root(const Origin& fallback) {
+    if (!graph_.root) {
+      SourceNode out;
+      out.origin = fallback;
+      return out;
+    }
+    return convert(*graph_.root, fallback, 0);
+  }
+
+ private:
+  SourceNode convert(std::uint32_t id, const Origin& parent, int depth) {
+    const YamlGraph::Node& node = graph_.nodes[id];
     SourceNode out;
-    out.origin = node.Mark().line >= 0 ? where_(node.Mark()) : parent;
+    out.origin = node.mark.line >= 0 ? where_(node.mark) : parent;
     if (depth > kMaxNesting)
       fail(out.origin, fmt::format("nested more than {} levels deep", kMaxNesting),
            "does an alias (*name) refer to the map or list that contains it?");
     if (++nodes_ > kMaxNodes)
       fail(out.origin, fmt::format("document has more than {} values", kMaxNodes),
            "aliases (*name) are expanded where they are used; avoid aliases of aliases");
-    switch (node.Type()) {
-      case YAML::NodeType::Undefined:
-      case YAML::NodeType::Null: out.kind = SourceNode::Kind::Null; break;
-      case YAML::NodeType::Scalar:
+    switch (node.kind) {
+      case YamlGraph::Kind::Null: out.kind = SourceNode::Kind::Null; break;
+      case YamlGraph::Kind::Scalar:
         out.kind = SourceNode::Kind::Scalar;
-        out.text = node.Scalar();
+        out.text = node.text;
         // yaml-cpp tags quoted scalars "!" and plain ones "?": remember quoting so "1.0" stays a string.
-        out.quoted = node.Tag() != "?";
+        out.quoted = !node.plain;
         break;
-      case YAML::NodeType::Sequence:
+      case YamlGraph::Kind::List:
         out.kind = SourceNode::Kind::List;
-        for (const auto& item : node) out.items.push_back(convert(item, out.origin, depth + 1));
+        out.items.reserve(node.children.size());
+        for (const std::uint32_t item : node.children) out.items.push_back(convert(item, out.origin, depth + 1));
         break;
-      case YAML::NodeType::Map: convert_map(node, out, depth); break;
+      case YamlGraph::Kind::Map: convert_map(node, out, depth); break;
     }
     return out;
   }
 
- private:
-  void convert_map(const YAML::Node& node, SourceNode& out, int depth) {
+  void convert_map(const YamlGraph::Node& node, SourceNode& out, int depth) {
     out.kind = SourceNode::Kind::Map;
+    out.entries.reserve(node.children.size() / 2);
     std::unordered_map<std::string, Origin> seen;
-    for (const auto& pair : node) {
-      SourceNode key = convert(pair.first, out.origin, depth + 1);
+    for (std::size_t i = 0; i + 1 < node.children.size(); i += 2) {
+      SourceNode key = convert(node.children[i], out.origin, depth + 1);
       if (key.kind != SourceNode::Kind::Scalar)
         fail(key.origin, fmt::format("a key must be plain text, got {}", describe(key)),
              "write `key: value` with a word as the key");
-      // yaml-cpp keeps both copies of a repeated key; silently using one would hide the other edit.
+      // The parser keeps both copies of a repeated key; silently using one would hide the other edit.
       if (auto [it, fresh] = seen.emplace(key.text, key.origin); !fresh)
         fail(key.origin, fmt::format("duplicate key \"{}\" (first at line {})", shorten(key.text), it->second.line),
              "remove one of them");
-      SourceNode value = convert(pair.second, key.origin, depth + 1);
+      SourceNode value = convert(node.children[i + 1], key.origin, depth + 1);
       // yaml-cpp marks an empty value (`run:` and nothing under it) at the next token, often the next key's line:
       // report it at its own key instead.
       if (value.kind == SourceNode::Kind::Null) value.origin = key.origin;
@@ -76,6 +87,7 @@ class Converter {
     }
   }
 
+  const YamlGraph& graph_;
   const MarkToOrigin& where_;
   std::size_t nodes_ = 0;
 };
@@ -147,11 +159,9 @@ std::optional<std::string> read_text_file(const std::filesystem::path& file, std
 }
 
 SourceNode parse_yaml(const std::string& text, const MarkToOrigin& where, const Origin& fallback) {
-  YAML::Node root;
   DocumentScan scan;
   try {
     scan = scan_documents(text);
-    if (!scan.stuck_at) root = YAML::Load(text);
   } catch (const YAML::ParserException& e) {
     // ParserException::msg is the bare message; what() repeats the (0-based) position in its own format.
     const Origin at = e.mark.line >= 0 ? where(e.mark) : fallback;
@@ -173,8 +183,8 @@ SourceNode parse_yaml(const std::string& text, const MarkToOrigin& where, const 
          fmt::format("a second YAML document starts at line {}; a scenario is one document and the rest would be ignored", at.line),
          "remove the `---` line to join the parts, or move the second part into its own file that uses `extends:`");
   }
-  Converter converter(where);
-  return converter.convert(root, fallback, 0);
+  Converter converter(scan.first, where);
+  return converter.convert_root(fallback);
 }
 
 SourceNode parse_yaml_file_text(const std::string& text, const std::string& file) {
