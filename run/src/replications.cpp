@@ -2,8 +2,10 @@
 
 #include <algorithm>
 
+#include <oneapi/tbb/blocked_range.h>
 #include <oneapi/tbb/global_control.h>
 #include <oneapi/tbb/parallel_for.h>
+#include <oneapi/tbb/partitioner.h>
 
 #include "pfsim/run/checkpoints.hpp"
 #include "pfsim/run/sampled_scenarios.hpp"
@@ -42,7 +44,10 @@ std::vector<models::ReplicationResult> run_indices(const ReplicationScenarios& s
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, std::max<std::size_t>(1, threads));
   char spawn_token = 0, join_token = 0;
   PFSIM_TSAN_RELEASE(&spawn_token);
-  tbb::parallel_for(std::size_t{0}, indices.size(), [&](std::size_t k) {
+  // One task per replication (simple_partitioner, grain 1): a replication is long (0.1-2 s), so a thread that falls
+  // idle takes a replication nobody has started and the last round is as short as it can be. The default auto_partitioner may hand a
+  // thread two or three replications as one chunk, which on many cores leaves the others idle at the end.
+  const auto one_replication = [&](std::size_t k) {
     PFSIM_TSAN_ACQUIRE(&spawn_token);
     struct ReleaseOnExit {
       char* token;
@@ -60,7 +65,13 @@ std::vector<models::ReplicationResult> run_indices(const ReplicationScenarios& s
     results[k] = scenarios.run(r, on_day);
     if (checkpoints) checkpoints->save(r, results[k]);
     if (on_done) on_done();
-  });
+  };
+  tbb::parallel_for(
+      tbb::blocked_range<std::size_t>(0, indices.size(), 1),
+      [&](const tbb::blocked_range<std::size_t>& range) {
+        for (std::size_t k = range.begin(); k != range.end(); ++k) one_replication(k);
+      },
+      tbb::simple_partitioner());
   PFSIM_TSAN_ACQUIRE(&join_token);
   return results;
 }
