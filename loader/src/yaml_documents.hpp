@@ -2,8 +2,8 @@
 // One pass of yaml-cpp's parser over a scenario text: the first document as a node graph, and whether a second
 // document with content follows or the parser got stuck.
 // Why one pass: YAML::Load parses the text again and builds yaml-cpp's own nodes (shared memory holders, maps of
-// node pointers), which cost half as much again as the scan; the graph below holds what the loader reads, built from the
-// same parser events YAML::Load's builder receives, so every node, mark and alias is the same.
+// node pointers), which cost half as much again as the scan; the graph below holds what the loader reads, built
+// from the same parser events YAML::Load's builder receives, so every node, mark and alias is the same.
 #include <cstdint>
 #include <optional>
 #include <string>
