@@ -44,18 +44,41 @@ LocalityDemand::LocalityDemand(Context& ctx, std::size_t locality, std::vector<d
     band_factor_.emplace_back(band_growth_.back());
   }
   people_.resize(per_person_per_minute_.size());
-  approx_people_.resize(per_person_per_minute_.size());
+  day_.weight.resize(per_person_per_minute_.size());
   // Without growth there is no pow to save; a growth too large for the approximation keeps the exact path.
   approximate_ = max_growth_ != 0.0 && nhpp_.growth().approximable();
   for (const engine::GrowthFactor& f : band_factor_) approximate_ = approximate_ && (f.growth() == 0.0 || f.approximable());
 }
 
-const std::vector<double>& LocalityDemand::approx_people_at(double t) const {
-  if (t == approx_people_t_) return approx_people_;
-  approx_people_t_ = t;
-  for (std::size_t b = 0; b < approx_people_.size(); ++b)
-    approx_people_[b] = band_growth_[b] == 0.0 ? band_base_[b] : band_base_[b] * band_factor_[b].approx(t);
-  return approx_people_;
+const LocalityDemand::Day& LocalityDemand::day_at(double t) const {
+  if (t >= day_.start && t < day_.start + engine::kMinutesPerDay) return day_;
+  double start = std::floor(t / engine::kMinutesPerDay) * engine::kMinutesPerDay;
+  if (start > t) start -= engine::kMinutesPerDay;  // t / day rounded up to a whole number
+  if (t >= start + engine::kMinutesPerDay) start += engine::kMinutesPerDay;
+  day_.start = start;
+  // Each growth factor's midpoint over the day is within its spread of its value at any t of the day
+  // (GrowthFactor::over_day); kSlack covers the roundings of the ends' pow, of the exact path's products and sums,
+  // and of the sums below (a few ulp each, against 1e-13).
+  constexpr double kSlack = 1e-13;
+  const auto midpoint = [&](const engine::GrowthFactor& f, double& spread) {
+    const engine::GrowthFactor::OverDay day = f.over_day(start);
+    spread = std::max(spread, day.spread);
+    return day.midpoint;
+  };
+  const std::vector<double>* m = month_multiplier_ ? &(*month_multiplier_)[static_cast<std::size_t>(ctx_.calendar.month(t))] : nullptr;
+  double people_spread = 0;
+  day_.rate = 0;
+  for (std::size_t b = 0; b < day_.weight.size(); ++b) {
+    const double w = band_base_[b] * midpoint(band_factor_[b], people_spread) * per_person_per_minute_[b];
+    day_.weight[b] = m ? w * (*m)[b] : w;
+    day_.rate += day_.weight[b];
+  }
+  double envelope_spread = 0;
+  day_.envelope = base_per_minute_ * max_multiplier_ * midpoint(nhpp_.growth(), envelope_spread);
+  // decide_le wants each operand within margin / 4 of the exact one, pick_by_weight_approx each weight within margin / 8.
+  day_.accept_margin = std::max(engine::kDecisionMargin, 4 * (std::max(people_spread, envelope_spread) + kSlack));
+  day_.band_margin = std::max(engine::kDecisionMargin, 8 * (people_spread + kSlack));
+  return day_;
 }
 
 const std::vector<double>& LocalityDemand::people_at(double t) const {
@@ -102,8 +125,8 @@ double LocalityDemand::next(double after) {
     // test unless it is too close to call (engine/growth.hpp), then the exact values below decide as they always did.
     const double draw = stream_.uniform();
     if (approximate_) {
-      const double envelope = base_per_minute_ * max_multiplier_ * nhpp_at(t).growth().approx(t);
-      const engine::Decision d = engine::decide_le(draw * envelope, rate_without_profile(approx_people_at(t), t));
+      const Day& day = day_at(t);
+      const engine::Decision d = engine::decide_le(draw * day.envelope, day.rate, day.accept_margin);
       if (d == engine::Decision::Yes) return t;
       if (d == engine::Decision::No) continue;
     }
@@ -123,9 +146,9 @@ std::size_t LocalityDemand::pick_band(double t, engine::Stream& rng) const {
   const std::size_t n = per_person_per_minute_.size();
   const double draw = rng.uniform();
   if (approximate_) {
-    // The same walk on approximate weights; it names the band the exact walk picks or says it cannot tell.
-    const std::vector<double>& people = approx_people_at(t);
-    const std::size_t band = engine::pick_by_weight_approx(draw, n, [&](std::size_t b) { return weight(people, b); });
+    // The same walk on the day's weights; it names the band the exact walk picks or says it cannot tell.
+    const Day& day = day_at(t);
+    const std::size_t band = engine::pick_by_weight_approx(draw, n, [&](std::size_t b) { return day.weight[b]; }, day.band_margin);
     if (band != engine::kUnsure) return band;
   }
   const std::vector<double>& people = people_at(t);

@@ -37,16 +37,28 @@ class LocalityDemand {
   /// People per band at t (PopulationProjection::people, same values), memoised for the last t: next() and then
   /// pick_band() ask at the same accepted time, and a band growing at the envelope's rate shares its pow.
   const std::vector<double>& people_at(double t) const;
-  /// people_at(t) from GrowthFactor::approx (relative error < 1e-13), for decisions that fall back to people_at
-  /// when too close to call (engine/growth.hpp); memoised for the last t too.
-  const std::vector<double>& approx_people_at(double t) const;
+  /// One day's rates with bounds that hold at every instant of it, for the thinning and band decisions: they are
+  /// settled from these unless too close to call, and then from the exact values (engine/growth.hpp, decide_le).
+  /// Why per day: growth moves a rate by < 1e-4 in a day, so a day's midpoint is close enough to settle all but a
+  /// few in 10^4 decisions, and it is formed once a day instead of a band-by-band product for every candidate.
+  struct Day {
+    double start = std::numeric_limits<double>::quiet_NaN();
+    std::vector<double> weight;  // per band: midpoint over the day of people × rate per person (× month multiplier)
+    double rate = 0;             // Σ weight: rate_without_profile's midpoint
+    double envelope = 0;         // the thinning envelope's midpoint (base × largest multiplier × trend)
+    double accept_margin = 0;    // decide_le margin covering both rate and envelope over the day
+    double band_margin = 0;      // pick_by_weight_approx margin covering every weight over the day
+  };
+  /// The day holding t (formed when t leaves the previous one).
+  const Day& day_at(double t) const;
   std::vector<double> per_person_per_minute_;
   std::vector<double> band_base_, band_growth_;
   std::vector<engine::GrowthFactor> band_factor_;
-  /// Some band grows and every growing band (and the envelope) has a usable approximation.
+  /// Some band grows and every growing band (and the envelope) grows slowly enough for the day bounds.
   bool approximate_ = false;
-  mutable std::vector<double> people_, approx_people_;
-  mutable double people_t_ = std::numeric_limits<double>::quiet_NaN(), approx_people_t_ = std::numeric_limits<double>::quiet_NaN();
+  mutable std::vector<double> people_;
+  mutable double people_t_ = std::numeric_limits<double>::quiet_NaN();
+  mutable Day day_;
   const std::array<std::vector<double>, kMonths>* month_multiplier_;
   double base_per_minute_ = 0, max_growth_ = 0, max_multiplier_ = 1.0;
   /// The next candidate of the envelope process after `after`: nhpp_ up to its horizon (the day after the measured

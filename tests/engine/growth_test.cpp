@@ -28,6 +28,25 @@ TEST(GrowthFactor, ApproxIsWithinItsBoundOfExact) {
   }
 }
 
+// over_day's midpoint is within its spread (plus rounding) of exact() at every time of the day, ends included, and
+// the spread is what a day of growth moves the factor (about g / 730 for small g), not a loose bound.
+TEST(GrowthFactor, OverDayBoundsEveryTimeOfTheDay) {
+  Stream s(11, 0, "growth-day");
+  for (double g : {-0.5, -0.02, 1e-9, 0.0121, 0.25, 2.5, 5.0}) {
+    const GrowthFactor f(g);
+    for (int day = 0; day < 4000; day += 53) {
+      const double start = day * kMinutesPerDay;
+      const GrowthFactor::OverDay d = f.over_day(start);
+      std::vector<double> times{start, start + 1e-9, start + 720, std::nextafter(start + kMinutesPerDay, 0.0)};
+      for (int i = 0; i < 50; ++i) times.push_back(start + s.uniform() * kMinutesPerDay);
+      for (double t : times) EXPECT_LE(std::abs(f.exact(t) / d.midpoint - 1.0), d.spread + 1e-15) << g << " day " << day;
+      EXPECT_NEAR(d.spread, std::abs(std::log1p(g)) / (2 * kDaysPerYear), 0.01 * std::abs(std::log1p(g)) / kDaysPerYear) << g;
+    }
+  }
+  EXPECT_EQ(GrowthFactor(0.0).over_day(5 * kMinutesPerDay).midpoint, 1.0);
+  EXPECT_EQ(GrowthFactor(0.0).over_day(5 * kMinutesPerDay).spread, 0.0);
+}
+
 TEST(GrowthFactor, ZeroAndHugeGrowthsAreNotApproximated) {
   EXPECT_FALSE(GrowthFactor(0.0).approximable());
   EXPECT_EQ(GrowthFactor(0.0).exact(123456.0), 1.0);

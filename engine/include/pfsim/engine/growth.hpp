@@ -37,6 +37,19 @@ class GrowthFactor {
   /// pow(1 + g, t / minutes per year): the value the simulation is defined by (1 for zero growth).
   [[nodiscard]] double exact(double t) const { return growth_ == 0.0 ? 1.0 : std::pow(1.0 + growth_, t / kMinutesPerYear); }
 
+  /// The factor over the day [start, start + 1 day): a midpoint and the relative half-width `spread` within which
+  /// exact(t) lies for every t of the day, up to rounding (a few ulp; callers add a slack for it). The factor is
+  /// monotone in t, so its values at the two ends bound it.
+  struct OverDay {
+    double midpoint = 1.0;
+    double spread = 0.0;
+  };
+  [[nodiscard]] OverDay over_day(double start) const {
+    if (growth_ == 0.0) return {};
+    const double a = exact(start), b = exact(start + kMinutesPerDay);
+    return {0.5 * (a + b), std::abs(b - a) / (a + b)};
+  }
+
   /// exact(t) within a relative 1e-13 (only when approximable()). It is anchored at the latest midnight a: pow(1+g, y(a))
   /// once a day, times exp(x) with x = (y(t) - y(a)) × log1p(g), |x| <= 0.0036, from its Taylor polynomial to x^4.
   /// Bound: exact() and the anchor pow are each within 1 ulp of the true values (glibc pow), log1p within 1 ulp, the
