@@ -75,8 +75,8 @@ HANDLER_LAMBDA = re.compile(r"\[[^\[\]]*\]\s*\(\s*(?:const\s+)?(?:std::)?uint32_
 
 
 def lambda_body(root, scope, n):
-    """The source text of the n-th lambda taking a std::uint32_t in function `scope` (GCC numbers a function's lambdas
-    of one signature in order, Itanium ABI), e.g. "join_queue(id);"; None if the source is not found."""
+    """Where the n-th lambda taking a std::uint32_t in function `scope` is and what it does (GCC numbers a function's
+    lambdas of one signature in order, Itanium ABI), e.g. "models/src/x.cpp:24: join_queue(id);"; None if not found."""
     definition = re.compile(re.escape(scope) + r"\s*\(")
     for folder in SOURCES:
         directory = os.path.join(root, folder)
@@ -100,7 +100,8 @@ def lambda_body(root, scope, n):
                     break
                 i += 1
             body = " ".join(text[open_brace + 1:i].split())
-            return f"{folder.split('/')[0]}/{file}: {body}"
+            line = text.count("\n", 0, lambdas[n - 1].start()) + 1
+            return f"{folder}/{file}:{line}: {body[:48] + ('...' if len(body) > 48 else '')}"
     return None
 
 
@@ -159,7 +160,7 @@ def main():
           f"(callgrind, {os.path.basename(a.pfsim)})")
     print(f"{'events':>11} {'%ev':>6} {'M instr':>9} {'%instr':>7} {'instr/ev':>9}  event kind: handler (source)")
     for name, (n, cost) in sorted(kinds.items(), key=lambda kv: -kv[1][1]):
-        print(f"{n:11,} {100 * n / events:6.1f} {cost / 1e6:9.1f} {100 * cost / total:7.1f} {cost / n:9.0f}  {name[:100]}")
+        print(f"{n:11,} {100 * n / events:6.1f} {cost / 1e6:9.1f} {100 * cost / total:7.1f} {cost / n:9.0f}  {name}")
     print(f"{events:11,} {'':6} {loop_total / 1e6:9.1f} {100 * loop_total / total:7.1f} {loop_total / events:9.0f}  "
           "event loop outside the handlers (event list pop and refill)")
     rest = total - handler_total - loop_total

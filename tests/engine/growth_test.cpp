@@ -43,6 +43,14 @@ TEST(GrowthFactor, OverDayBoundsEveryTimeOfTheDay) {
       EXPECT_NEAR(d.spread, std::abs(std::log1p(g)) / (2 * kDaysPerYear), 0.01 * std::abs(std::log1p(g)) / kDaysPerYear) << g;
     }
   }
+  // Consecutive days reuse the previous day's end; the values are those of a fresh factor asked once.
+  const GrowthFactor in_order(0.0121);
+  for (int day = 100; day < 140; ++day) {
+    const GrowthFactor::OverDay reused = in_order.over_day(day * kMinutesPerDay);
+    const GrowthFactor::OverDay fresh = GrowthFactor(0.0121).over_day(day * kMinutesPerDay);
+    EXPECT_EQ(reused.midpoint, fresh.midpoint) << day;
+    EXPECT_EQ(reused.spread, fresh.spread) << day;
+  }
   EXPECT_EQ(GrowthFactor(0.0).over_day(5 * kMinutesPerDay).midpoint, 1.0);
   EXPECT_EQ(GrowthFactor(0.0).over_day(5 * kMinutesPerDay).spread, 0.0);
 }

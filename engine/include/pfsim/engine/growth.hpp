@@ -44,9 +44,13 @@ class GrowthFactor {
     double midpoint = 1.0;
     double spread = 0.0;
   };
+  /// Days are usually asked in order, so the end of one is kept as the start of the next (the same pow value).
   [[nodiscard]] OverDay over_day(double start) const {
     if (growth_ == 0.0) return {};
-    const double a = exact(start), b = exact(start + kMinutesPerDay);
+    const double a = start == day_end_t_ ? day_end_ : exact(start);
+    day_end_t_ = start + kMinutesPerDay;
+    day_end_ = exact(day_end_t_);
+    const double b = day_end_;
     return {0.5 * (a + b), std::abs(b - a) / (a + b)};
   }
 
@@ -70,6 +74,7 @@ class GrowthFactor {
   double log_factor_;
   bool approximable_ = false;
   mutable double anchor_t_ = std::numeric_limits<double>::quiet_NaN(), anchor_years_ = 0, anchor_ = 1;
+  mutable double day_end_t_ = std::numeric_limits<double>::quiet_NaN(), day_end_ = 1;  // exact(day_end_t_) == day_end_
 };
 
 /// Outcome of comparing `lhs <= rhs` from approximations of both.
