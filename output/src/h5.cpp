@@ -104,6 +104,13 @@ Handle dataset_create_plist() {
   return plist;
 }
 
+Handle dataset_transfer_plist() {
+  constexpr std::size_t kConversionBuffer = 64 * 1024;  // > any element: a /kpi/replications row is 8 bytes a KPI
+  Handle plist(H5Pcreate(H5P_DATASET_XFER), H5Pclose, "creating dataset transfer properties");
+  check_status(H5Pset_buffer(plist.get(), kConversionBuffer, nullptr, nullptr), "setting the conversion buffer size");
+  return plist;
+}
+
 Handle vl_string_type() {
   Handle type(H5Tcopy(H5T_C_S1), H5Tclose, "creating string type");
   check_status(H5Tset_size(type.get(), H5T_VARIABLE), "making string type variable-length");

@@ -121,7 +121,7 @@ void write_string_scalar(hid_t parent, const std::string& name, const std::strin
   const Handle dataset(H5Dcreate2(parent, name.c_str(), type.get(), space.get(), H5P_DEFAULT, dcpl.get(), H5P_DEFAULT),
                        H5Dclose, "creating dataset '" + name + "'");
   const char* text = value.c_str();
-  check_status(H5Dwrite(dataset.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, &text),
+  check_status(H5Dwrite(dataset.get(), type.get(), H5S_ALL, H5S_ALL, dataset_transfer_plist().get(), &text),
                "writing dataset '" + name + "'");
 }
 
@@ -136,7 +136,7 @@ void write_strings(hid_t parent, const std::string& name, const std::vector<std:
   std::vector<const char*> pointers;
   pointers.reserve(values.size());
   for (const auto& v : values) pointers.push_back(v.c_str());
-  check_status(H5Dwrite(dataset.get(), type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, pointers.data()),
+  check_status(H5Dwrite(dataset.get(), type.get(), H5S_ALL, H5S_ALL, dataset_transfer_plist().get(), pointers.data()),
                "writing dataset '" + name + "'");
 }
 
@@ -147,7 +147,7 @@ Handle write_doubles(hid_t parent, const std::string& name, std::span<const hsiz
   Handle dataset(H5Dcreate2(parent, name.c_str(), H5T_IEEE_F64LE, space.get(), H5P_DEFAULT, dcpl.get(), H5P_DEFAULT),
                  H5Dclose, "creating dataset '" + name + "'");
   if (!values.empty())
-    check_status(H5Dwrite(dataset.get(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()),
+    check_status(H5Dwrite(dataset.get(), H5T_NATIVE_DOUBLE, H5S_ALL, H5S_ALL, dataset_transfer_plist().get(), values.data()),
                  "writing dataset '" + name + "'");
   return dataset;
 }
@@ -167,7 +167,7 @@ Handle write_floats_compressed(hid_t parent, const std::string& name, std::span<
   Handle dataset(H5Dcreate2(parent, name.c_str(), H5T_IEEE_F32LE, space.get(), H5P_DEFAULT, dcpl.get(), H5P_DEFAULT),
                  H5Dclose, "creating dataset '" + name + "'");
   if (!values.empty())
-    check_status(H5Dwrite(dataset.get(), H5T_NATIVE_FLOAT, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()),
+    check_status(H5Dwrite(dataset.get(), H5T_NATIVE_FLOAT, H5S_ALL, H5S_ALL, dataset_transfer_plist().get(), values.data()),
                  "writing dataset '" + name + "'");
   return dataset;
 }

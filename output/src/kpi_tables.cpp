@@ -68,7 +68,7 @@ void write_replications(hid_t group, const std::vector<Kpi>& kpis, std::int64_t 
       H5Dcreate2(group, name.c_str(), file_type.get(), space.get(), H5P_DEFAULT, dcpl.get(), H5P_DEFAULT), H5Dclose,
       "creating /kpi/replications");
   if (rows > 0)
-    h5::check_status(H5Dwrite(dataset.get(), mem_type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, buffer.data()),
+    h5::check_status(H5Dwrite(dataset.get(), mem_type.get(), H5S_ALL, H5S_ALL, h5::dataset_transfer_plist().get(), buffer.data()),
                      "writing /kpi/replications");
   for (const Kpi& kpi : kpis) {
     h5::write_string_attr(dataset.get(), std::string(layout::kUnitsPrefix) + kpi.name, kpi.units);
@@ -91,7 +91,7 @@ void write_summary(hid_t group, const std::vector<Kpi>& kpis) {
       H5Dcreate2(group, name.c_str(), file_type.get(), space.get(), H5P_DEFAULT, dcpl.get(), H5P_DEFAULT), H5Dclose,
       "creating /kpi/summary");
   if (!rows.empty())
-    h5::check_status(H5Dwrite(dataset.get(), mem_type.get(), H5S_ALL, H5S_ALL, H5P_DEFAULT, rows.data()),
+    h5::check_status(H5Dwrite(dataset.get(), mem_type.get(), H5S_ALL, H5S_ALL, h5::dataset_transfer_plist().get(), rows.data()),
                      "writing /kpi/summary");
 }
 

@@ -25,7 +25,7 @@ void write_uint64s(hid_t parent, const std::string& name, const std::vector<std:
   const h5::Handle dataset(H5Dcreate2(parent, name.c_str(), H5T_STD_U64LE, space.get(), H5P_DEFAULT, dcpl.get(), H5P_DEFAULT),
                            H5Dclose, "creating dataset '" + name + "'");
   if (!values.empty())
-    h5::check_status(H5Dwrite(dataset.get(), H5T_NATIVE_UINT64, H5S_ALL, H5S_ALL, H5P_DEFAULT, values.data()),
+    h5::check_status(H5Dwrite(dataset.get(), H5T_NATIVE_UINT64, H5S_ALL, H5S_ALL, h5::dataset_transfer_plist().get(), values.data()),
                      "writing dataset '" + name + "'");
 }
 
@@ -42,7 +42,7 @@ void write_bytes(hid_t parent, const std::string& name, const std::string& bytes
   const h5::Handle dataset(H5Dcreate2(parent, name.c_str(), H5T_STD_U8LE, space.get(), H5P_DEFAULT, dcpl.get(), H5P_DEFAULT),
                            H5Dclose, "creating dataset '" + name + "'");
   if (!bytes.empty())
-    h5::check_status(H5Dwrite(dataset.get(), H5T_NATIVE_UCHAR, H5S_ALL, H5S_ALL, H5P_DEFAULT, bytes.data()),
+    h5::check_status(H5Dwrite(dataset.get(), H5T_NATIVE_UCHAR, H5S_ALL, H5S_ALL, h5::dataset_transfer_plist().get(), bytes.data()),
                      "writing dataset '" + name + "'");
 }
 
