@@ -6,10 +6,11 @@ the event loop by the handler each event ran, with the count of events of each k
 
 Every event reaches its handler through one dispatch thunk per handler (engine::Simulator::add_handler), so the
 callgrind call edges into those thunks give, per kind, the number of events and the instructions they cost including
-everything they call (scheduling, draws, statistics). A kind is named by the model function its handler calls
-(e.g. EmergencyDepartment::join_queue), or by its class and lambda number where the call was inlined. The last rows
-put the loop in context: instructions in the event loop outside any handler (the event list's pop and refill), the
-simulation set-up, and everything else (start-up, loading, output).
+everything they call (scheduling, draws, statistics). A kind is named by the function that registers its handler
+(Class() for a constructor), the lambda's number there, and the lambda's file, line and first words, e.g.
+"EmergencyDepartment() #1 emergency_department.cpp:24 join_queue(id);". The last rows put the loop in context: the
+event loop's instructions outside any handler (the event list's pop and refill), and everything else (start-up,
+loading, the replications' set-up, output).
 
 Callgrind counts instructions, not time, and is deterministic, so two builds compare exactly; it runs ~50x slower,
 so keep R and the days small (e.g. --set run.days=60 --set run.warmup_days=30).
@@ -76,8 +77,10 @@ HANDLER_LAMBDA = re.compile(r"\[[^\[\]]*\]\s*\(\s*(?:const\s+)?(?:std::)?uint32_
 
 def lambda_body(root, scope, n):
     """Where the n-th lambda taking a std::uint32_t in function `scope` is and what it does (GCC numbers a function's
-    lambdas of one signature in order, Itanium ABI), e.g. "models/src/x.cpp:24: join_queue(id);"; None if not found."""
-    definition = re.compile(re.escape(scope) + r"\s*\(")
+    lambdas of one signature in order, Itanium ABI), e.g. "x.cpp:24 join_queue(id);"; None if not found."""
+    # A qualified name is its out-of-class definition; a bare one (a member defined in its class) must follow a type,
+    # not a `.` or `->` (a call).
+    definition = re.compile((re.escape(scope) if "::" in scope else r"(?<=[\s*&])" + re.escape(scope)) + r"\s*\(")
     for folder in SOURCES:
         directory = os.path.join(root, folder)
         if not os.path.isdir(directory):
@@ -101,7 +104,7 @@ def lambda_body(root, scope, n):
                 i += 1
             body = " ".join(text[open_brace + 1:i].split())
             line = text.count("\n", 0, lambdas[n - 1].start()) + 1
-            return f"{folder}/{file}:{line}: {body[:48] + ('...' if len(body) > 48 else '')}"
+            return f"{file}:{line} {body[:36] + ('...' if len(body) > 36 else '')}"
     return None
 
 
@@ -111,9 +114,12 @@ def kind_name(thunk, root):
     if not m:
         return short(handler)
     scope = re.sub(r"^(pfsim::)?(models::|engine::)?", "", m.group("scope"))
-    body = lambda_body(root, scope, int(m.group("n")))
-    label = f"{scope} #{m.group('n')}"
-    return f"{label}: {body}" if body else label
+    # A member defined inside its class (a header) is found by its own name.
+    body = lambda_body(root, scope, int(m.group("n"))) or lambda_body(root, scope.split("::")[-1], int(m.group("n")))
+    parts = scope.split("::")
+    owner = f"{parts[0]}()" if len(parts) == 2 and parts[0] == parts[1] else scope  # a constructor: Class()
+    label = f"{owner} #{m.group('n')}"
+    return f"{label} {body}" if body else label
 
 
 def main():
