@@ -75,7 +75,7 @@ Handle group_create_plist();
 Handle dataset_create_plist();
 /// The transfer properties every H5Dwrite uses: a 64 KiB type-conversion buffer instead of HDF5's 1 MiB. Why: HDF5
 /// 1.10 allocates and zeroes that buffer whole for every write that converts (each variable-length string and
-/// compound write does), ~10 ms of a results file's ~200 such writes (bench/RESULTS.md, "Issue 25, fourth round").
+/// compound write does): ~7 of the ~24 ms a baseline results file took (bench/RESULTS.md, "Issue 25, fourth round").
 /// A smaller buffer only converts in more passes; the file's bytes are the same.
 Handle dataset_transfer_plist();
 /// Variable-length UTF-8 string (h5py reads it as str).
