@@ -50,9 +50,8 @@ LocalityDemand::LocalityDemand(Context& ctx, std::size_t locality, std::vector<d
   for (const engine::GrowthFactor& f : band_factor_) approximate_ = approximate_ && (f.growth() == 0.0 || f.approximable());
 }
 
-const LocalityDemand::Day& LocalityDemand::day_at(double t) const {
-  if (t >= day_.start && t < day_.start + engine::kMinutesPerDay) return day_;
-  double start = std::floor(t / engine::kMinutesPerDay) * engine::kMinutesPerDay;
+const LocalityDemand::Day& LocalityDemand::form_day(double t) const {
+  double start = static_cast<double>(engine::Calendar::day_index(t)) * engine::kMinutesPerDay;
   if (start > t) start -= engine::kMinutesPerDay;  // t / day rounded up to a whole number
   if (t >= start + engine::kMinutesPerDay) start += engine::kMinutesPerDay;
   day_.start = start;

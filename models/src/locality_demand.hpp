@@ -49,8 +49,11 @@ class LocalityDemand {
     double accept_margin = 0;    // decide_le margin covering both rate and envelope over the day
     double band_margin = 0;      // pick_by_weight_approx margin covering every weight over the day
   };
-  /// The day holding t (formed when t leaves the previous one).
-  const Day& day_at(double t) const;
+  /// The day holding t (formed when t leaves the previous one). Inline: it is asked twice per arrival.
+  const Day& day_at(double t) const {
+    return t >= day_.start && t < day_.start + engine::kMinutesPerDay ? day_ : form_day(t);
+  }
+  const Day& form_day(double t) const;
   std::vector<double> per_person_per_minute_;
   std::vector<double> band_base_, band_growth_;
   std::vector<engine::GrowthFactor> band_factor_;
